@@ -1,0 +1,51 @@
+"""Shared fixtures: users per role and the seed documents."""
+
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import Group
+
+from workbench.roles import MANAGERS, REVIEWERS, TRANSLATORS
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+SHARED = ROOT.parent / "shared"
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def _user(django_user_model, name: str, role: str | None):
+    user = django_user_model.objects.create_user(name, password="pw-" + name)
+    if role:
+        user.groups.add(Group.objects.get(name=role))
+    return user
+
+
+@pytest.fixture
+def translator(db, django_user_model):
+    return _user(django_user_model, "tina", TRANSLATORS)
+
+
+@pytest.fixture
+def reviewer(db, django_user_model):
+    return _user(django_user_model, "rita", REVIEWERS)
+
+
+@pytest.fixture
+def manager(db, django_user_model):
+    return _user(django_user_model, "mona", MANAGERS)
+
+
+@pytest.fixture
+def nobody(db, django_user_model):
+    """A signed-in user with no role at all."""
+    return _user(django_user_model, "nick", None)
+
+
+@pytest.fixture
+def seed_press_release(db):
+    from workbench.importing import import_document
+
+    data = (SEEDS / "000_a73269a67c9f1785.txt").read_bytes()
+    return import_document(
+        data=data, filename="000_a73269a67c9f1785.txt", source_language="en"
+    )

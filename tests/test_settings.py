@@ -1,0 +1,54 @@
+"""Settings from the environment and the production checks."""
+
+import os
+import subprocess
+import sys
+
+from .conftest import ROOT
+
+
+def _manage(*args, **env):
+    base = {"PATH": os.environ.get("PATH", "/usr/bin:/bin")}
+    return subprocess.run(
+        [sys.executable, str(ROOT / "manage.py"), *args],
+        capture_output=True,
+        text=True,
+        env={**base, **env},
+        cwd=ROOT,
+    )
+
+
+def test_check_deploy_is_clean_with_production_values():
+    proc = _manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DJANGO_SETTINGS_MODULE="workbench.settings",
+        SECRET_KEY="x" * 20 + "a-long-random-production-secret-value-1234",
+        DEBUG="0",
+        ALLOWED_HOSTS="workbench.example.org",
+        DATABASE_URL="postgres://wb@db.example.org/workbench",
+    )
+    assert proc.returncode == 0, proc.stderr + proc.stdout
+
+
+def test_secret_key_is_required_when_debug_is_off():
+    proc = _manage("check", DJANGO_SETTINGS_MODULE="workbench.settings", DEBUG="0")
+    assert proc.returncode != 0
+    assert "SECRET_KEY must be set" in proc.stderr
+
+
+def test_database_url_chooses_the_database():
+    code = (
+        "import django, os; os.environ['DJANGO_SETTINGS_MODULE']='workbench.settings';"
+        "from django.conf import settings; print(settings.DATABASES['default']['ENGINE'])"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={"DEBUG": "1", "DATABASE_URL": "postgres://u@h/db", "PATH": "/usr/bin"},
+    )
+    assert proc.stdout.strip() == "django.db.backends.postgresql"

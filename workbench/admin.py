@@ -1,0 +1,102 @@
+"""Admin pages: a view of every table for managers and support."""
+
+from django.contrib import admin
+
+from workbench.models import (
+    Comment,
+    Document,
+    DocumentVersion,
+    Paragraph,
+    Revision,
+    Segment,
+    Translation,
+)
+
+
+class VersionInline(admin.TabularInline):
+    model = DocumentVersion
+    fields = ("number", "original_filename", "segment_count", "summary", "created_at")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    show_change_link = True
+
+
+@admin.register(Document)
+class DocumentAdmin(admin.ModelAdmin):
+    list_display = ("title", "source_language", "current_version", "created_at")
+    list_filter = ("source_language", "file_kind")
+    search_fields = ("title", "original_filename")
+    readonly_fields = ("checksum", "current_version", "created_by", "created_at")
+    inlines = [VersionInline]
+
+
+@admin.register(DocumentVersion)
+class DocumentVersionAdmin(admin.ModelAdmin):
+    list_display = ("document", "number", "original_filename", "created_at")
+    exclude = ("content",)
+    readonly_fields = ("document", "number", "original_filename", "checksum",
+                       "segment_count", "summary", "created_by", "created_at")
+
+
+@admin.register(Paragraph)
+class ParagraphAdmin(admin.ModelAdmin):
+    list_display = ("document", "index", "style", "translatable")
+    list_filter = ("translatable",)
+    list_select_related = ("document",)
+
+
+@admin.register(Segment)
+class SegmentAdmin(admin.ModelAdmin):
+    list_display = ("document", "position", "paragraph", "short_source", "is_active")
+    list_filter = ("is_active",)
+    search_fields = ("source", "key")
+    list_select_related = ("document",)
+    readonly_fields = ("key", "created_in_version", "changed_in_version",
+                       "removed_in_version")
+
+    @admin.display(description=Segment._meta.get_field("source").verbose_name)
+    def short_source(self, obj):
+        return obj.source[:100]
+
+
+class RevisionInline(admin.TabularInline):
+    model = Revision
+    fields = ("version", "text", "status", "origin", "note", "author", "created_at")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+
+@admin.register(Translation)
+class TranslationAdmin(admin.ModelAdmin):
+    list_display = ("segment", "language", "status", "origin", "version", "updated_at")
+    list_filter = ("language", "status", "origin")
+    search_fields = ("text", "segment__source")
+    raw_id_fields = ("segment",)
+    readonly_fields = ("version", "updated_by", "updated_at")
+    inlines = [RevisionInline]
+
+    def has_change_permission(self, request, obj=None):
+        # Edits go through the editor so that every change keeps a revision.
+        return False
+
+
+@admin.register(Revision)
+class RevisionAdmin(admin.ModelAdmin):
+    list_display = ("translation", "version", "status", "author", "created_at")
+    list_filter = ("status",)
+    raw_id_fields = ("translation",)
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Comment)
+class CommentAdmin(admin.ModelAdmin):
+    list_display = ("segment", "language", "author", "resolved", "created_at")
+    list_filter = ("resolved", "language")
+    raw_id_fields = ("segment",)

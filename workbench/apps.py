@@ -1,0 +1,17 @@
+"""The workbench app: documents, segments, translations and their exchange."""
+
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+
+
+class WorkbenchConfig(AppConfig):
+    name = "workbench"
+    verbose_name = _("Translation workbench")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from workbench import checks  # noqa: F401  (registers system checks)
+        from workbench.roles import sync_role_permissions
+
+        post_migrate.connect(sync_role_permissions, dispatch_uid="workbench-roles")

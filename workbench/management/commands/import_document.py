@@ -1,0 +1,60 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from workbench.importing import (
+    ImportRefused,
+    import_document,
+    import_new_version,
+    parse_languages,
+)
+from workbench.languages import UnknownLanguage
+from workbench.models import Document
+
+
+class Command(BaseCommand):
+    help = (
+        "Import a .txt, .md, .html or .docx document; with --document, import "
+        "it as a new version of that document. Prints the document id last."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("path")
+        parser.add_argument("--source-language", default="en")
+        parser.add_argument("--title")
+        parser.add_argument("--targets", help="comma-separated, e.g. zh-Hant,zh-Hans")
+        parser.add_argument(
+            "--document", type=int, help="import as a new version of this document"
+        )
+
+    def handle(self, *args, **options):
+        path = Path(options["path"])
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            raise CommandError("%s: %s" % (path, error.strerror)) from error
+        try:
+            if options["document"]:
+                document = Document.objects.filter(pk=options["document"]).first()
+                if document is None:
+                    raise CommandError("no document %d" % options["document"])
+                result = import_new_version(
+                    document=document, data=data, filename=path.name
+                )
+                self.stdout.write(
+                    "version %(version)d: %(kept)d kept, %(changed)d changed, "
+                    "%(added)d added, %(removed)d removed" % result.as_dict()
+                )
+            else:
+                document = import_document(
+                    data=data,
+                    filename=path.name,
+                    source_language=options["source_language"],
+                    title=options["title"],
+                    targets=parse_languages(options["targets"]),
+                )
+        except UnknownLanguage as error:
+            raise CommandError("%s: unknown language code %r" % (path, str(error)))
+        except ImportRefused as error:
+            raise CommandError("%s: %s" % (path, error.problem)) from error
+        self.stdout.write(str(document.pk))

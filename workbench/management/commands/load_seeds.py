@@ -1,0 +1,19 @@
+from django.core.management.base import BaseCommand
+from tqdm import tqdm
+
+from workbench.seeding import SEED_DOCUMENTS, load_seed_documents
+
+
+class Command(BaseCommand):
+    help = "Load the seed documents (and glossary); running it again changes nothing."
+
+    def handle(self, *args, **options):
+        with tqdm(
+            total=len(SEED_DOCUMENTS), desc="seeds", unit="file", disable=None
+        ) as bar:
+            summary = load_seed_documents(progress=lambda name: bar.update(1))
+        self.stdout.write(
+            "Seeds: %(documents_created)d documents created, "
+            "%(documents_updated)d updated, %(documents_unchanged)d unchanged."
+            % summary.as_dict()
+        )

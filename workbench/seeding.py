@@ -1,0 +1,55 @@
+"""Load the sample documents in ``seeds/``; running it again changes nothing."""
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+
+from workbench.importing import import_document, import_new_version
+from workbench.models import Document
+
+#: Seed files and their source language.
+SEED_DOCUMENTS = [
+    ("000_a73269a67c9f1785.txt", "en"),
+    ("003_75247c11c068f792.txt", "en"),
+]
+
+
+@dataclass
+class SeedSummary:
+    created: list[int] = field(default_factory=list)
+    updated: list[int] = field(default_factory=list)
+    unchanged: list[int] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return {
+            "documents_created": len(self.created),
+            "documents_updated": len(self.updated),
+            "documents_unchanged": len(self.unchanged),
+        }
+
+
+def seeds_dir() -> Path:
+    return Path(settings.BASE_DIR) / "seeds"
+
+
+@transaction.atomic
+def load_seed_documents(progress=None) -> SeedSummary:
+    """Import each seed once; a seed file that changed becomes a new version."""
+    summary = SeedSummary()
+    for name, language in SEED_DOCUMENTS:
+        data = (seeds_dir() / name).read_bytes()
+        existing = Document.objects.filter(original_filename=name).first()
+        if existing is None:
+            doc = import_document(data=data, filename=name, source_language=language)
+            summary.created.append(doc.pk)
+        elif existing.checksum == hashlib.sha256(data).hexdigest():
+            summary.unchanged.append(existing.pk)
+        else:
+            import_new_version(document=existing, data=data, filename=name)
+            summary.updated.append(existing.pk)
+        if progress:
+            progress(name)
+    return summary

@@ -1,0 +1,148 @@
+"""Document pages: list with progress, one document's sentences, uploads."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from workbench.forms import DocumentUploadForm, NewVersionForm
+from workbench.importing import ImportRefused, import_document, import_new_version
+from workbench.languages import UnknownLanguage, display_name, normalise
+from workbench.models import Document, Translation
+from workbench.models.translations import Status
+from workbench.progress import progress_for
+
+SEGMENTS_PER_PAGE = 200
+
+
+def document_list(request):
+    documents = list(Document.objects.select_related("created_by"))
+    progress = progress_for([d.pk for d in documents])
+    rows = [
+        {
+            "document": d,
+            "languages": [
+                progress[d.pk].get(code) for code in d.target_languages
+                if code in progress[d.pk]
+            ],
+        }
+        for d in documents
+    ]
+    return render(request, "workbench/document_list.html", {"rows": rows})
+
+
+def document_detail(request, pk: int):
+    document = get_object_or_404(Document, pk=pk)
+    language = _chosen_language(request, document)
+    status = request.GET.get("status", "")
+    segments = document.segments.active().order_by("position")
+    if status in Status.values and language:
+        segments = segments.filter(
+            translations__language=language, translations__status=status
+        )
+    page = Paginator(segments, SEGMENTS_PER_PAGE).get_page(request.GET.get("page"))
+    translations = {}
+    if language:
+        translations = {
+            t.segment_id: t
+            for t in Translation.objects.filter(
+                segment__in=[s.pk for s in page.object_list], language=language
+            )
+        }
+    paragraphs: list[dict] = []
+    for segment in page.object_list:
+        if not paragraphs or paragraphs[-1]["index"] != segment.paragraph:
+            paragraphs.append({"index": segment.paragraph, "rows": []})
+        paragraphs[-1]["rows"].append(
+            {"segment": segment, "translation": translations.get(segment.pk)}
+        )
+    progress = progress_for([document.pk]).get(document.pk, {})
+    context = {
+        "document": document,
+        "language": language,
+        "languages": [(c, display_name(c)) for c in document.target_languages],
+        "status": status,
+        "statuses": Status.choices,
+        "page": page,
+        "paragraphs": paragraphs,
+        "progress": [progress[c] for c in document.target_languages if c in progress],
+        "versions": document.versions.order_by("-number").only(
+            "number", "original_filename", "created_at", "summary", "segment_count"
+        ),
+        "version_form": NewVersionForm(),
+    }
+    return render(request, "workbench/document_detail.html", context)
+
+
+def _chosen_language(request, document: Document) -> str:
+    wanted = request.GET.get("language", "")
+    try:
+        code = normalise(wanted) if wanted else ""
+    except UnknownLanguage:
+        code = ""
+    if code in document.target_languages:
+        return code
+    return document.target_languages[0] if document.target_languages else ""
+
+
+@permission_required("workbench.import_document", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def document_upload(request):
+    form = DocumentUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            document = import_document(
+                data=upload.read(),
+                filename=upload.name,
+                source_language=form.cleaned_data["source_language"],
+                title=form.cleaned_data["title"] or None,
+                targets=form.cleaned_data["targets"],
+                user=request.user,
+            )
+        except ImportRefused as error:
+            form.add_error("file", "%s: %s" % (error.filename, error.problem))
+        else:
+            messages.success(
+                request,
+                _("Imported “%(title)s”: %(count)d sentences.")
+                % {"title": document.title, "count": document.segments.count()},
+            )
+            return redirect(document)
+    return render(request, "workbench/document_upload.html", {"form": form})
+
+
+@permission_required("workbench.import_document", raise_exception=True)
+@require_http_methods(["POST"])
+def document_new_version(request, pk: int):
+    document = get_object_or_404(Document, pk=pk)
+    form = NewVersionForm(request.POST, request.FILES)
+    if form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            result = import_new_version(
+                document=document,
+                data=upload.read(),
+                filename=upload.name,
+                user=request.user,
+            )
+        except ImportRefused as error:
+            messages.error(request, "%s: %s" % (error.filename, error.problem))
+        else:
+            if result.version == document.current_version:
+                messages.info(request, _("The file is the same as the current version."))
+            else:
+                messages.success(
+                    request,
+                    _(
+                        "Version %(version)d imported: %(kept)d sentences kept, "
+                        "%(changed)d changed, %(added)d added, %(removed)d removed."
+                    )
+                    % result.as_dict(),
+                )
+    else:
+        for error in form.errors.get("file", []):
+            messages.error(request, error)
+    return redirect(document)
