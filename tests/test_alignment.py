@@ -47,7 +47,10 @@ def test_a_sentence_removed_earlier_comes_back_with_its_segment():
 
 
 def test_insertions_and_deletions():
-    plan = _plan(["A is here.", "B is here.", "C is here."], ["A is here.", "New one!", "C is here."])
+    plan = _plan(
+        ["A is here.", "B is here.", "C is here."],
+        ["A is here.", "New one!", "C is here."],
+    )
     # "B is here." and "New one!" are not similar enough to be one edited sentence.
     assert plan.removed == [101]
     assert plan.added == [1]

@@ -5,9 +5,10 @@ import json
 import subprocess
 import sys
 
-import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+
+import pytest
 
 from workbench.models import Document, Segment, Translation
 from workbench.models.translations import Status
@@ -26,8 +27,12 @@ def run(*args) -> str:
 
 def snapshot() -> list:
     return [
-        list(Document.objects.values_list("id", "title", "checksum", "current_version")),
-        list(Segment.objects.values_list("id", "key", "position", "source", "is_active")),
+        list(
+            Document.objects.values_list("id", "title", "checksum", "current_version")
+        ),
+        list(
+            Segment.objects.values_list("id", "key", "position", "source", "is_active")
+        ),
         list(Translation.objects.values_list("id", "status", "text", "version")),
     ]
 
@@ -44,8 +49,14 @@ def test_load_seeds_twice_gives_the_same_database():
 def test_import_document_prints_the_id_alone_on_the_last_line(tmp_path):
     path = tmp_path / "note.txt"
     path.write_text("Notice\n\nMr Tsang met Dr Chan at 5.30pm. They agreed.\n")
-    out = run("import_document", str(path), "--source-language", "en",
-              "--targets", "zh-HK,zh_CN")
+    out = run(
+        "import_document",
+        str(path),
+        "--source-language",
+        "en",
+        "--targets",
+        "zh-HK,zh_CN",
+    )
     last = out.strip().splitlines()[-1]
     doc = Document.objects.get()
     assert last == str(doc.pk)
@@ -110,7 +121,13 @@ def test_segments_lists_json_lines_with_targets(seed_press_release):
     assert len(rows) == doc.segments.count()
     assert [r["position"] for r in rows] == list(range(len(rows)))
     assert set(rows[0]) == {
-        "id", "key", "position", "paragraph", "source", "target", "status"
+        "id",
+        "key",
+        "position",
+        "paragraph",
+        "source",
+        "target",
+        "status",
     }
     assert rows[0]["status"] == "translated"
     assert rows[0]["target"].startswith("前海深港")
@@ -131,14 +148,33 @@ def test_export_txt_rebuilds_paragraphs_falling_back_to_source(tmp_path):
             status=Status.TRANSLATED,
         )
     out = tmp_path / "out.txt"
-    run("export", str(doc.pk), "--language", "zh-Hant", "--format", "txt", "-o", str(out))
-    assert out.read_text(encoding="utf-8") == "通告\n\n第一句。Second here.\n\nThird here.\n"
+    run(
+        "export",
+        str(doc.pk),
+        "--language",
+        "zh-Hant",
+        "--format",
+        "txt",
+        "-o",
+        str(out),
+    )
+    assert (
+        out.read_text(encoding="utf-8")
+        == "通告\n\n第一句。Second here.\n\nThird here.\n"
+    )
 
 
 def test_export_strict_names_the_untranslated_sentences(seed_press_release):
     with pytest.raises(CommandError) as caught:
-        run("export", str(seed_press_release.pk), "--language", "zh-Hant",
-            "--format", "txt", "--strict")
+        run(
+            "export",
+            str(seed_press_release.pk),
+            "--language",
+            "zh-Hant",
+            "--format",
+            "txt",
+            "--strict",
+        )
     assert "without a zh-Hant translation" in str(caught.value)
     assert "positions 0, 1, 2" in str(caught.value)
 
@@ -148,13 +184,28 @@ def test_export_approved_only_leaves_unapproved_text_out(tmp_path):
     path.write_text("Notice\n\nFirst here.\n")
     doc = Document.objects.get(pk=run("import_document", str(path)).split()[-1])
     first, second = doc.segments.order_by("position")
-    change_translation(translation=first.translations.get(language="zh-Hans"),
-                       text="通知", status=Status.APPROVED)
-    change_translation(translation=second.translations.get(language="zh-Hans"),
-                       text="草稿", status=Status.TRANSLATED)
+    change_translation(
+        translation=first.translations.get(language="zh-Hans"),
+        text="通知",
+        status=Status.APPROVED,
+    )
+    change_translation(
+        translation=second.translations.get(language="zh-Hans"),
+        text="草稿",
+        status=Status.TRANSLATED,
+    )
     out = tmp_path / "o.txt"
-    run("export", str(doc.pk), "--language", "zh-Hans", "--format", "txt",
-        "--approved-only", "-o", str(out))
+    run(
+        "export",
+        str(doc.pk),
+        "--language",
+        "zh-Hans",
+        "--format",
+        "txt",
+        "--approved-only",
+        "-o",
+        str(out),
+    )
     assert out.read_text() == "通知\n\nFirst here.\n"
 
 
@@ -166,8 +217,11 @@ def test_scripts_get_exit_status_1_and_one_line_on_stderr(tmp_path):
         [sys.executable, str(ROOT / "manage.py"), "import_document", str(bad)],
         capture_output=True,
         text=True,
-        env={"DJANGO_SETTINGS_MODULE": "tests.settings", "PATH": "/usr/bin:/bin",
-             "DATABASE_URL": "sqlite:///" + str(tmp_path / "db.sqlite3")},
+        env={
+            "DJANGO_SETTINGS_MODULE": "tests.settings",
+            "PATH": "/usr/bin:/bin",
+            "DATABASE_URL": "sqlite:///" + str(tmp_path / "db.sqlite3"),
+        },
         cwd=ROOT,
     )
     assert proc.returncode == 1

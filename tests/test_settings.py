@@ -41,8 +41,9 @@ def test_secret_key_is_required_when_debug_is_off():
 
 def test_database_url_chooses_the_database():
     code = (
-        "import django, os; os.environ['DJANGO_SETTINGS_MODULE']='workbench.settings';"
-        "from django.conf import settings; print(settings.DATABASES['default']['ENGINE'])"
+        "import os; os.environ['DJANGO_SETTINGS_MODULE'] = 'workbench.settings'\n"
+        "from django.conf import settings\n"
+        "print(settings.DATABASES['default']['ENGINE'])"
     )
     proc = subprocess.run(
         [sys.executable, "-c", code],

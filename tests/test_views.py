@@ -1,8 +1,9 @@
 """Pages: login, language switcher, document list and page, uploads."""
 
-import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+
+import pytest
 
 from workbench.models import Document
 
@@ -41,7 +42,9 @@ def test_language_switcher_remembers_the_choice(client, translator):
     assert 'lang="zh-hant"' in page
 
 
-def test_document_list_shows_progress_per_language(client, translator, seed_press_release):
+def test_document_list_shows_progress_per_language(
+    client, translator, seed_press_release
+):
     client.force_login(translator)
     page = client.get(reverse("document-list")).content.decode()
     assert seed_press_release.title in page
@@ -49,7 +52,9 @@ def test_document_list_shows_progress_per_language(client, translator, seed_pres
     assert "zh-Hant" in page and "zh-Hans" in page
 
 
-def test_document_page_lists_sentences_with_status(client, translator, seed_press_release):
+def test_document_page_lists_sentences_with_status(
+    client, translator, seed_press_release
+):
     client.force_login(translator)
     url = reverse("document-detail", args=[seed_press_release.pk])
     page = client.get(url, {"language": "zh-Hans"}).content.decode()
@@ -65,9 +70,14 @@ def test_source_text_with_markup_is_shown_as_text(client, manager):
     upload = SimpleUploadedFile(
         "x.txt", b"Title\n\n<script>alert(1)</script> Hello <b>there</b>.\n"
     )
-    client.post(reverse("document-upload"), {
-        "file": upload, "source_language": "en", "targets": ["zh-Hant"],
-    })
+    client.post(
+        reverse("document-upload"),
+        {
+            "file": upload,
+            "source_language": "en",
+            "targets": ["zh-Hant"],
+        },
+    )
     doc = Document.objects.get()
     page = client.get(reverse("document-detail", args=[doc.pk])).content.decode()
     assert "<script>alert(1)</script>" not in page
@@ -76,10 +86,17 @@ def test_source_text_with_markup_is_shown_as_text(client, manager):
 
 def test_manager_uploads_a_document(client, manager):
     client.force_login(manager)
-    upload = SimpleUploadedFile("note.txt", "通告\n\n今日天氣很好。明天下雨。\n".encode())
-    response = client.post(reverse("document-upload"), {
-        "file": upload, "source_language": "zh-Hant", "targets": ["en", "zh-Hans"],
-    })
+    upload = SimpleUploadedFile(
+        "note.txt", "通告\n\n今日天氣很好。明天下雨。\n".encode()
+    )
+    response = client.post(
+        reverse("document-upload"),
+        {
+            "file": upload,
+            "source_language": "zh-Hant",
+            "targets": ["en", "zh-Hans"],
+        },
+    )
     doc = Document.objects.get()
     assert response.status_code == 302
     assert response["Location"] == doc.get_absolute_url()
@@ -97,10 +114,14 @@ def test_manager_uploads_a_document(client, manager):
 )
 def test_bad_uploads_become_form_errors(client, manager, name, data, message):
     client.force_login(manager)
-    response = client.post(reverse("document-upload"), {
-        "file": SimpleUploadedFile(name, data), "source_language": "en",
-        "targets": ["zh-Hant"],
-    })
+    response = client.post(
+        reverse("document-upload"),
+        {
+            "file": SimpleUploadedFile(name, data),
+            "source_language": "en",
+            "targets": ["zh-Hant"],
+        },
+    )
     assert response.status_code == 200
     errors = response.context["form"].errors["file"]
     assert any(message in e for e in errors), errors
@@ -119,11 +140,17 @@ def test_only_managers_may_import(client, translator, reviewer, seed_press_relea
     assert seed_press_release.versions.count() == 1
 
 
-def test_manager_imports_a_new_version_from_the_document_page(client, manager, seed_press_release):
+def test_manager_imports_a_new_version_from_the_document_page(
+    client, manager, seed_press_release
+):
     client.force_login(manager)
     response = client.post(
         reverse("document-new-version", args=[seed_press_release.pk]),
-        {"file": SimpleUploadedFile("v2.txt", b"Title here.\n\nOnly one sentence now.")},
+        {
+            "file": SimpleUploadedFile(
+                "v2.txt", b"Title here.\n\nOnly one sentence now."
+            )
+        },
         follow=True,
     )
     assert "Version 2 imported" in response.content.decode()

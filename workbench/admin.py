@@ -35,8 +35,16 @@ class DocumentAdmin(admin.ModelAdmin):
 class DocumentVersionAdmin(admin.ModelAdmin):
     list_display = ("document", "number", "original_filename", "created_at")
     exclude = ("content",)
-    readonly_fields = ("document", "number", "original_filename", "checksum",
-                       "segment_count", "summary", "created_by", "created_at")
+    readonly_fields = (
+        "document",
+        "number",
+        "original_filename",
+        "checksum",
+        "segment_count",
+        "summary",
+        "created_by",
+        "created_at",
+    )
 
 
 @admin.register(Paragraph)
@@ -52,8 +60,12 @@ class SegmentAdmin(admin.ModelAdmin):
     list_filter = ("is_active",)
     search_fields = ("source", "key")
     list_select_related = ("document",)
-    readonly_fields = ("key", "created_in_version", "changed_in_version",
-                       "removed_in_version")
+    readonly_fields = (
+        "key",
+        "created_in_version",
+        "changed_in_version",
+        "removed_in_version",
+    )
 
     @admin.display(description=Segment._meta.get_field("source").verbose_name)
     def short_source(self, obj):

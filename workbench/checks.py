@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.checks import Warning, register
 
 
-@register()
+@register(deploy=True)
 def check_database(app_configs=None, **kwargs):
     """Warn when production runs on SQLite (no row locking, one writer)."""
     engine = settings.DATABASES["default"]["ENGINE"]

@@ -34,12 +34,16 @@ def translated_paragraphs(
     which refuses and names the sentences. With ``approved_only`` only
     approved translations count as translated.
     """
-    done = [Status.APPROVED] if approved_only else [
-        Status.DRAFT,
-        Status.TRANSLATED,
-        Status.APPROVED,
-        Status.REJECTED,
-    ]
+    done = (
+        [Status.APPROVED]
+        if approved_only
+        else [
+            Status.DRAFT,
+            Status.TRANSLATED,
+            Status.APPROVED,
+            Status.REJECTED,
+        ]
+    )
     texts = dict(
         Translation.objects.filter(
             segment__document=document,

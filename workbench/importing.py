@@ -81,7 +81,7 @@ def read_source(data: bytes, filename: str, title: str | None) -> SourceDocument
     try:
         return read_document(data, filename, title=title)
     except FormatError as error:
-        raise ImportRefused(filename, str(error)) from error
+        raise ImportRefused(filename, error.localized()) from error
 
 
 def sentences_of(parsed: SourceDocument, language: str) -> list[Sentence]:
@@ -136,9 +136,7 @@ def import_document(
     parsed = read_source(data, filename, title)
     sentences = sentences_of(parsed, source_language)
     if not sentences:
-        raise ImportRefused(
-            filename, _("the document has no sentences to translate.")
-        )
+        raise ImportRefused(filename, _("the document has no sentences to translate."))
     checksum = hashlib.sha256(data).hexdigest()
     document = Document.objects.create(
         title=(title or parsed.title or filename)[:500],
@@ -191,9 +189,7 @@ def import_new_version(
     parsed = read_source(data, filename, None)
     sentences = sentences_of(parsed, document.source_language)
     if not sentences:
-        raise ImportRefused(
-            filename, _("the document has no sentences to translate.")
-        )
+        raise ImportRefused(filename, _("the document has no sentences to translate."))
     number = document.current_version + 1
     sources = [s.source for s in sentences]
     keys = sentence_keys(sources)

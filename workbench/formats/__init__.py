@@ -8,7 +8,24 @@ from dataclasses import dataclass, field
 
 
 class FormatError(ValueError):
-    """Input that cannot be read; the message names the line or unit."""
+    """Input that cannot be read; the message names the line or unit.
+
+    Format modules stay free of Django: they mark messages with
+    ``gettext_noop`` and pass values as keyword arguments, so that
+    ``localized()`` can translate the message where a language is active.
+    """
+
+    def __init__(self, message: str, **params: object):
+        self.message = message
+        self.params = params
+        super().__init__(message % params if params else message)
+
+    def localized(self) -> str:
+        """Return the message in the active UI language."""
+        from django.utils.translation import gettext
+
+        text = gettext(self.message)
+        return text % self.params if self.params else text
 
 
 @dataclass(frozen=True)

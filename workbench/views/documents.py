@@ -24,7 +24,8 @@ def document_list(request):
         {
             "document": d,
             "languages": [
-                progress[d.pk].get(code) for code in d.target_languages
+                progress[d.pk].get(code)
+                for code in d.target_languages
                 if code in progress[d.pk]
             ],
         }
@@ -62,7 +63,7 @@ def document_detail(request, pk: int):
     context = {
         "document": document,
         "language": language,
-        "languages": [(c, display_name(c)) for c in document.target_languages],
+        "target_languages": [(c, display_name(c)) for c in document.target_languages],
         "status": status,
         "statuses": Status.choices,
         "page": page,
@@ -132,7 +133,9 @@ def document_new_version(request, pk: int):
             messages.error(request, "%s: %s" % (error.filename, error.problem))
         else:
             if result.version == document.current_version:
-                messages.info(request, _("The file is the same as the current version."))
+                messages.info(
+                    request, _("The file is the same as the current version.")
+                )
             else:
                 messages.success(
                     request,

@@ -11,6 +11,5 @@ class Command(BaseCommand):
         accounts = create_demo_accounts(settings.DATA_DIR / "demo-accounts.json")
         for account in accounts:
             self.stdout.write(
-                "  %(role)-12s user: %(username)-11s password: %(password)s"
-                % account
+                "  %(role)-12s user: %(username)-11s password: %(password)s" % account
             )

@@ -54,7 +54,9 @@ class Command(BaseCommand):
                     targets=parse_languages(options["targets"]),
                 )
         except UnknownLanguage as error:
-            raise CommandError("%s: unknown language code %r" % (path, str(error)))
+            raise CommandError(
+                "%s: unknown language code %r" % (path, str(error))
+            ) from error
         except ImportRefused as error:
             raise CommandError("%s: %s" % (path, error.problem)) from error
         self.stdout.write(str(document.pk))

@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand
+
 from tqdm import tqdm
 
 from workbench.seeding import SEED_DOCUMENTS, load_seed_documents

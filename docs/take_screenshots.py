@@ -1,0 +1,126 @@
+"""Take the README's screenshots with Debian's Chromium.
+
+Run: ``.venv/bin/python docs/take_screenshots.py``. It builds a throw-away
+SQLite database under ``data/screenshots/``, loads the seeds, fills a few
+translations so the pages show every status, serves the workbench and
+photographs the pages into ``docs/screenshots/``.
+"""
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "docs" / "screenshots"
+DATA = ROOT / "data" / "screenshots"
+PORT = 8765
+
+
+def manage(*args: str, env: dict) -> str:
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+
+
+def prepare(env: dict) -> None:
+    manage("migrate", "-v", "0", env=env)
+    manage("load_seeds", env=env)
+    manage("create_demo_users", env=env)
+    script = """
+from workbench.models import Document, Translation
+from workbench.models.translations import Status
+from workbench.translating import change_translation
+doc = Document.objects.order_by("id").first()
+rows = list(Translation.objects.filter(segment__document=doc, language="zh-Hant")
+            .order_by("segment__position")[:4])
+texts = [
+    "前海深港現代服務業合作區發展工作組會議在深圳舉行（附圖）",
+    "政制及內地事務局局長曾國衞與深圳市副市長王守睿今日（二月六日）在深圳舉行會議。",
+    "會上，港深兩地政府共同學習了中央的要求和目標。",
+    "草稿譯文",
+]
+for row, text, status in zip(rows, texts, [Status.APPROVED, Status.TRANSLATED,
+                                          Status.TRANSLATED, Status.DRAFT]):
+    if row.status == Status.UNTRANSLATED:
+        change_translation(translation=row, text=text, status=status)
+"""
+    manage("shell", "-c", script, env=env)
+
+
+def main() -> None:
+    from playwright.sync_api import sync_playwright
+
+    DATA.mkdir(parents=True, exist_ok=True)
+    OUT.mkdir(parents=True, exist_ok=True)
+    env = {
+        **os.environ,
+        "DEBUG": "1",
+        "WORKBENCH_DATA_DIR": str(DATA),
+        "DATABASE_URL": "sqlite:///" + str(DATA / "db.sqlite3"),
+    }
+    prepare(env)
+    passwords = dict(
+        line.split("user: ")[1].split("  password: ")
+        for line in manage("create_demo_users", env=env).splitlines()
+        if "user: " in line
+    )
+    passwords = {k.strip(): v.strip() for k, v in passwords.items()}
+    server = subprocess.Popen(
+        [sys.executable, "manage.py", "runserver", "--noreload", "127.0.0.1:%d" % PORT],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = "http://127.0.0.1:%d" % PORT
+    try:
+        time.sleep(2)
+        with sync_playwright() as p:
+            browser = p.chromium.launch(
+                executable_path="/usr/bin/chromium",
+                args=["--headless", "--no-sandbox", "--disable-gpu",
+                      "--disable-background-networking"],
+            )
+            shoot(browser, base, passwords)
+            browser.close()
+    finally:
+        server.terminate()
+        server.wait()
+
+
+def login(page, base: str, user: str, password: str) -> None:
+    page.goto(base + "/accounts/login/")
+    page.fill("#id_username", user)
+    page.fill("#id_password", password)
+    page.click("button.primary")
+    page.wait_for_load_state()
+
+
+def shoot(browser, base: str, passwords: dict) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 800}, locale="zh-HK")
+    page.goto(base + "/accounts/login/")
+    page.screenshot(path=str(OUT / "login-zh-hant.png"))
+    page.close()
+
+    page = browser.new_page(viewport={"width": 1280, "height": 720}, locale="en-GB")
+    login(page, base, "manager", passwords["manager"])
+    page.goto(base + "/")
+    page.screenshot(path=str(OUT / "documents.png"))
+    page.click("table.list a >> nth=-1")
+    page.wait_for_load_state()
+    page.screenshot(path=str(OUT / "document.png"))
+    page.goto(base + "/documents/new/")
+    page.screenshot(path=str(OUT / "upload.png"))
+    page.close()
+    print("screenshots in", OUT)
+
+
+if __name__ == "__main__":
+    main()

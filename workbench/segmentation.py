@@ -1,0 +1,153 @@
+"""Split one paragraph of English or Chinese prose into sentences.
+
+The splitter is rule based, uses only :mod:`re`, and needs no Django settings.
+The rules depend on the punctuation, not on ``language``: CJK punctuation
+follows the Chinese rules inside English text, and Latin punctuation follows
+the English rules inside Chinese text. ``language`` (a BCP 47 code such as
+``en``, ``zh-Hant`` or ``zh-Hans``) is accepted for forward compatibility.
+
+Rules, applied at every run of terminators (``.``, ``?``, ``!``, ``…``, ``。``,
+``！``, ``？``, ``｡`` and runs such as ``?!``, ``...`` or ``……``):
+
+1. Closing quotes and brackets (``"'’”)]」』）》】»`` and the like) and
+   footnote marks (``*†‡``) that follow the run belong to the sentence it
+   ends: ``He said, "Go." Then`` splits after ``."``, ``...done.) Next`` after
+   ``)``, ``他說：「好。」然後`` after ``」``, ``。]*然後`` after ``*``.
+2. A Chinese terminator (``。！？｡``) ends a sentence with or without a space
+   after it, unless the next character is a comma, colon or semicolon
+   (``，、：；,:;``). ``；`` and ``：`` never end a sentence.
+3. An ASCII ``!`` or ``?`` directly followed by a CJK character (no space)
+   ends a sentence, as does an ellipsis (``…``, ``……``) followed by a closing
+   quote or bracket and then a CJK character (``「我不知道……」然後``). An
+   ellipsis on its own inside Chinese text does not.
+4. Otherwise a run ends a sentence only when whitespace (spaces or line
+   breaks) follows it, and then a plausible sentence start: optional opening
+   quotes or brackets, then an uppercase letter, a digit or a CJK character.
+   So a lowercase word (``e.g. the``, ``"Really?" he asked``) or punctuation
+   (``etc, for``) after the run continues the sentence, and ``.`` without a
+   following space (``14.92``, ``5.30pm``, ``3.5%``, ``1.2.3``,
+   ``www.info.gov.hk``, ``a@b.com``) never ends one.
+5. A single ``.`` (with no closing quote after it) does not end a sentence
+   after a title or abbreviation in ``ABBREVIATIONS`` (``Mr``, ``Dr``,
+   ``U.S.``, ``a.m.``, ``Ltd.``, ``Sept.``, ...), after a single capital
+   initial or dotted initials (``J. Smith``, ``U.S. Army``, ``e.g. Hong
+   Kong``), or after ``No.``/``Nos.`` when a digit follows (``No. 1``).
+6. ``etc.`` counts as an abbreviation, as the product's specification asks:
+   ``pears, etc. Then we left`` stays one sentence. Press releases use
+   ``etc.`` inside lists far more often than at a sentence's end, and a
+   missed break costs a translator less than a wrong one.
+7. A trailing parenthetical after a full stop that starts with an uppercase
+   letter is its own sentence: ``A view of Hong Kong. (Photo/Xinhua)``.
+8. A piece with no letter, digit or CJK character (a stray ``*``, ``」`` or
+   ``...``) is not a sentence of its own: it joins the sentence before it.
+9. Sentences are trimmed of surrounding whitespace and never empty; line
+   breaks inside a sentence are kept, and offsets refer to the original text.
+"""
+
+import re
+
+__all__ = ["ABBREVIATIONS", "sentence_spans", "split_sentences"]
+
+#: Lower-cased words that a following "." does not end (rule 5).
+ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms mdm dr prof st jr sr messrs sq vs cf approx gov sen rep gen col etc
+    capt hon lt sgt rev mt co ltd inc corp dept bros fig vol
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    e.g i.e a.m p.m u.s u.k
+    """.split()
+)
+#: Abbreviations that hold a "." only before a number: "No. 1", "Nos. 3-5".
+NUMBER_ABBREVIATIONS = frozenset({"no", "nos"})
+
+_CJK = (
+    "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+    "\U00020000-\U0003134f"
+)
+_OPENERS = "\"'“‘«([{（［｛「『《【〈〔"
+_CLOSERS = "\"'’”»)]}）］｝」』》】〉〕*†‡"
+_HARD_STOPS = "。！？｡"
+_CONTINUERS = "，、：；,:;"
+
+_RUN = re.compile(
+    "([.!?…⋯。！？｡]+)([" + re.escape(_CLOSERS) + "]*)",
+)
+_HARD_STOP = re.compile("[" + _HARD_STOPS + "]")
+_CJK_CHAR = re.compile("[" + _CJK + "]")
+_NEXT_START = re.compile(r"\s+[" + re.escape(_OPENERS) + "]*(.)", re.DOTALL)
+_WORDY = re.compile(r"[^\W_]")
+_INITIALS = re.compile(r"[A-Z](?:\.[A-Za-z])*|[a-z](?:\.[a-z])+")
+_WORD_WINDOW = 24
+
+
+def _is_abbreviation(text: str, stop: int, following: str) -> bool:
+    """Return whether the word ending at ``stop`` (before a ".") holds it."""
+    window = text[max(0, stop - _WORD_WINDOW) : stop]
+    if not window or window[-1].isspace():
+        return False
+    word = window.rsplit(None, 1)[-1].lstrip(_OPENERS)
+    lowered = word.lower()
+    if lowered in ABBREVIATIONS or _INITIALS.fullmatch(word):
+        return True
+    return lowered in NUMBER_ABBREVIATIONS and following.isdigit()
+
+
+def _ends_sentence(text: str, match: re.Match[str]) -> bool:
+    """Return whether the terminator run in ``match`` ends a sentence."""
+    end = match.end()
+    if end >= len(text):
+        return True
+    run, closers = match.group(1, 2)
+    after = text[end]
+    if _HARD_STOP.search(run):
+        return after not in _CONTINUERS
+    if after.isspace():
+        start = _NEXT_START.match(text, end)
+        if start is None:
+            return False
+        first = start.group(1)
+        if not (first.isupper() or first.isdigit() or _CJK_CHAR.match(first)):
+            return False
+        if run == "." and not closers:
+            return not _is_abbreviation(text, match.start(), first)
+        return True
+    if _CJK_CHAR.match(after):
+        if "!" in run or "?" in run:
+            return True
+        return bool(closers) and ("…" in run or "⋯" in run)
+    return False
+
+
+def _add(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
+    """Append ``text[start:end]`` to ``spans`` trimmed, merging symbol-only pieces."""
+    piece = text[start:end]
+    stripped = piece.strip()
+    if not stripped:
+        return
+    start += len(piece) - len(piece.lstrip())
+    end = start + len(stripped)
+    if spans and not _WORDY.search(stripped):
+        spans[-1] = (spans[-1][0], end)
+    else:
+        spans.append((start, end))
+
+
+def sentence_spans(text: str, language: str) -> list[tuple[int, int]]:
+    """Return (start, end) offsets of each sentence in text, whitespace trimmed.
+
+    ``text`` is one paragraph; ``language`` is a BCP 47 code. The rules are in
+    the module docstring. ``text[start:end]`` is always a non-empty sentence.
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _RUN.finditer(text):
+        if _ends_sentence(text, match):
+            _add(spans, text, start, match.end())
+            start = match.end()
+    _add(spans, text, start, len(text))
+    return spans
+
+
+def split_sentences(text: str, language: str) -> list[str]:
+    """Return the sentences of text (one paragraph), whitespace trimmed, none empty."""
+    return [text[start:end] for start, end in sentence_spans(text, language)]
