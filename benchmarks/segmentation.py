@@ -34,8 +34,8 @@ ENGLISH_SOURCES = [
     ROOT / "seeds" / "003_75247c11c068f792.txt",
 ]
 CHINESE_SOURCES = [
-    Path("/work/shared/data/opencc/golden/input/us_constitution_zhs.txt"),
-    Path("/work/shared/data/opencc/golden/output/us_constitution_zhs.s2hk.txt"),
+    ROOT.parent / "shared/data/opencc/golden/input/us_constitution_zhs.txt",
+    ROOT.parent / "shared/data/opencc/golden/output/us_constitution_zhs.s2hk.txt",
 ]
 FULL_SENTENCES = 20_000
 SUBSET_SENTENCES = 2_000

@@ -39,6 +39,20 @@ def test_secret_key_is_required_when_debug_is_off():
     assert "SECRET_KEY must be set" in proc.stderr
 
 
+def test_a_fresh_checkout_gets_its_sqlite_database_in_the_data_folder(tmp_path):
+    data_dir = tmp_path / "not-yet" / "data"
+    proc = _manage(
+        "migrate",
+        "-v",
+        "0",
+        DJANGO_SETTINGS_MODULE="workbench.settings",
+        DEBUG="1",
+        WORKBENCH_DATA_DIR=str(data_dir),
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert (data_dir / "workbench.sqlite3").exists()
+
+
 def test_database_url_chooses_the_database():
     code = (
         "import os; os.environ['DJANGO_SETTINGS_MODULE'] = 'workbench.settings'\n"

@@ -92,6 +92,10 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "workbench.wsgi.application"
 
+if not os.environ.get("DATABASE_URL"):
+    # The embedded default: an SQLite file in the git-ignored data folder.
+    DATA_DIR.mkdir(parents=True, exist_ok=True)
+
 DATABASES = {
     "default": dj_database_url.config(
         default="sqlite:///" + str(DATA_DIR / "workbench.sqlite3"),
