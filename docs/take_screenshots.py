@@ -50,6 +50,18 @@ for row, text, status in zip(rows, texts, [Status.APPROVED, Status.TRANSLATED,
                                           Status.TRANSLATED, Status.DRAFT]):
     if row.status == Status.UNTRANSLATED:
         change_translation(translation=row, text=text, status=status)
+
+from django.contrib.auth.models import User
+from glossary.approval import NewTerm, propose_concept
+from glossary.models import Term
+centre = "Qianhai Hong Kong Enterprises Service Centre"
+if not Term.objects.filter(text=centre).exists():
+    propose_concept(
+        terms=[NewTerm("en", centre),
+               NewTerm("zh-Hant", "前海港企服務中心")],
+        user=User.objects.get(username="translator"),
+        domain="Qianhai",
+    )
 """
     manage("shell", "-c", script, env=env)
 
@@ -85,8 +97,12 @@ def main() -> None:
         with sync_playwright() as p:
             browser = p.chromium.launch(
                 executable_path="/usr/bin/chromium",
-                args=["--headless", "--no-sandbox", "--disable-gpu",
-                      "--disable-background-networking"],
+                args=[
+                    "--headless",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-background-networking",
+                ],
             )
             shoot(browser, base, passwords)
             browser.close()
@@ -118,6 +134,13 @@ def shoot(browser, base: str, passwords: dict) -> None:
     page.screenshot(path=str(OUT / "document.png"))
     page.goto(base + "/documents/new/")
     page.screenshot(path=str(OUT / "upload.png"))
+    page.goto(base + "/glossary/?q=qianhai")
+    page.screenshot(path=str(OUT / "glossary.png"))
+    page.goto(base + "/glossary/review/")
+    page.screenshot(path=str(OUT / "glossary-review.png"))
+    page.click("table.list a >> nth=0")
+    page.wait_for_load_state()
+    page.screenshot(path=str(OUT / "concept.png"), full_page=True)
     page.close()
     print("screenshots in", OUT)
 

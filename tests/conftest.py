@@ -50,3 +50,13 @@ def seed_press_release(db):
     return import_document(
         data=data, filename="000_a73269a67c9f1785.txt", source_language="en"
     )
+
+
+@pytest.fixture(autouse=True)
+def english_by_default():
+    """Start every test in English: a page request may leave Chinese active."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.activate("en")

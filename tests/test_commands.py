@@ -10,6 +10,7 @@ from django.core.management.base import CommandError
 
 import pytest
 
+from glossary.models import Approval, Term, TermRevision
 from workbench.models import Document, Segment, Translation
 from workbench.models.translations import Status
 from workbench.translating import change_translation
@@ -34,6 +35,8 @@ def snapshot() -> list:
             Segment.objects.values_list("id", "key", "position", "source", "is_active")
         ),
         list(Translation.objects.values_list("id", "status", "text", "version")),
+        list(Term.objects.values_list("id", "text", "approval", "version")),
+        TermRevision.objects.count(),
     ]
 
 
@@ -43,7 +46,25 @@ def test_load_seeds_twice_gives_the_same_database():
     before = snapshot()
     second = run("load_seeds")
     assert "0 documents created" in second and "2 unchanged" in second
+    assert "0 terms created, 0 updated" in second
     assert snapshot() == before
+
+
+def test_load_seeds_brings_the_approved_glossary_of_the_seed_documents():
+    run("load_seeds")
+    assert Term.objects.filter(approval=Approval.APPROVED).count() >= 100
+    for en, hant, hans in [
+        (
+            "Secretary for Constitutional and Mainland Affairs",
+            "政制及內地事務局局長",
+            "政制及内地事务局局长",
+        ),
+        ("Qianhai Authority", "前海管理局", "前海管理局"),
+        ("Erick Tsang Kwok-wai", "曾國衞", "曾国卫"),
+    ]:
+        concept = Term.objects.get(language="en", text=en).concept
+        assert concept.terms.get(language="zh-Hant").text == hant
+        assert concept.terms.get(language="zh-Hans").text == hans
 
 
 def test_import_document_prints_the_id_alone_on_the_last_line(tmp_path):

@@ -19,10 +19,21 @@ _TRANSLATOR = [
     "workbench.view_revision",
     "workbench.view_comment",
     "workbench.add_comment",
+    "glossary.view_concept",
+    "glossary.view_term",
+    "glossary.view_termrevision",
+    "glossary.add_concept",
+    "glossary.add_term",
 ]
 ROLE_PERMISSIONS: dict[str, list[str]] = {
     TRANSLATORS: _TRANSLATOR,
-    REVIEWERS: _TRANSLATOR + ["workbench.review_translation"],
+    REVIEWERS: _TRANSLATOR
+    + [
+        "workbench.review_translation",
+        "glossary.review_term",
+        "glossary.change_concept",
+        "glossary.change_term",
+    ],
     MANAGERS: _TRANSLATOR
     + [
         "workbench.import_document",
@@ -30,6 +41,9 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "workbench.change_document",
         "workbench.view_documentversion",
         "workbench.view_paragraph",
+        "glossary.review_term",
+        "glossary.change_concept",
+        "glossary.change_term",
     ],
 }
 

@@ -17,17 +17,22 @@ SEED_DOCUMENTS = [
 ]
 
 
+SEED_GLOSSARY = "glossary.csv"
+
+
 @dataclass
 class SeedSummary:
     created: list[int] = field(default_factory=list)
     updated: list[int] = field(default_factory=list)
     unchanged: list[int] = field(default_factory=list)
+    glossary: dict = field(default_factory=dict)
 
     def as_dict(self) -> dict:
         return {
             "documents_created": len(self.created),
             "documents_updated": len(self.updated),
             "documents_unchanged": len(self.unchanged),
+            **self.glossary,
         }
 
 
@@ -52,4 +57,16 @@ def load_seed_documents(progress=None) -> SeedSummary:
             summary.updated.append(existing.pk)
         if progress:
             progress(name)
+    summary.glossary = load_seed_glossary()
+    if progress:
+        progress(SEED_GLOSSARY)
     return summary
+
+
+def load_seed_glossary() -> dict:
+    """Merge ``seeds/glossary.csv`` into the glossary, approved."""
+    from glossary.formats import csvfile
+    from glossary.importing import import_concepts
+
+    units = csvfile.parse((seeds_dir() / SEED_GLOSSARY).read_bytes())
+    return import_concepts(units)

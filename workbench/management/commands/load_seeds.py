@@ -10,11 +10,12 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         with tqdm(
-            total=len(SEED_DOCUMENTS), desc="seeds", unit="file", disable=None
+            total=len(SEED_DOCUMENTS) + 1, desc="seeds", unit="file", disable=None
         ) as bar:
             summary = load_seed_documents(progress=lambda name: bar.update(1))
         self.stdout.write(
             "Seeds: %(documents_created)d documents created, "
-            "%(documents_updated)d updated, %(documents_unchanged)d unchanged."
-            % summary.as_dict()
+            "%(documents_updated)d updated, %(documents_unchanged)d unchanged; "
+            "glossary: %(terms_created)d terms created, %(terms_updated)d updated, "
+            "%(terms_unchanged)d unchanged." % summary.as_dict()
         )

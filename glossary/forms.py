@@ -1,0 +1,86 @@
+"""Glossary forms: propose a concept or a term, reject with a reason."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from glossary.models import Approval, Usage
+from workbench.languages import LANGUAGE_NAMES
+
+GLOSSARY_LANGUAGES = ("en", "zh-Hant", "zh-Hans")
+
+
+def language_choices():
+    return [(code, name) for code, name in LANGUAGE_NAMES.items()]
+
+
+class ConceptProposalForm(forms.Form):
+    """A new concept: one term per main language, at least one given."""
+
+    term_en = forms.CharField(label=_("English"), required=False, max_length=500)
+    term_zh_hant = forms.CharField(
+        label=_("Traditional Chinese (Hong Kong)"), required=False, max_length=500
+    )
+    term_zh_hans = forms.CharField(
+        label=_("Simplified Chinese"), required=False, max_length=500
+    )
+    domain = forms.CharField(label=_("Domain"), required=False, max_length=200)
+    definition = forms.CharField(
+        label=_("Definition"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    note = forms.CharField(
+        label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    FIELDS = {"en": "term_en", "zh-Hant": "term_zh_hant", "zh-Hans": "term_zh_hans"}
+
+    def clean(self):
+        cleaned = super().clean()
+        if not any(cleaned.get(f, "").strip() for f in self.FIELDS.values()):
+            raise forms.ValidationError(
+                _("Give the term in at least one language."), code="no_terms"
+            )
+        return cleaned
+
+    def terms(self) -> list[tuple[str, str]]:
+        return [
+            (language, self.cleaned_data[field].strip())
+            for language, field in self.FIELDS.items()
+            if self.cleaned_data.get(field, "").strip()
+        ]
+
+
+class TermProposalForm(forms.Form):
+    """Another term for an existing concept."""
+
+    language = forms.ChoiceField(label=_("Language"), choices=language_choices)
+    text = forms.CharField(label=_("Term"), max_length=500)
+    usage = forms.ChoiceField(label=_("Usage"), choices=Usage.choices)
+    case_sensitive = forms.BooleanField(label=_("Case-sensitive"), required=False)
+
+
+class RejectForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason"),
+        max_length=2000,
+        widget=forms.TextInput(attrs={"placeholder": _("Why is it rejected?")}),
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class ApproveForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class GlossaryFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False)
+    language = forms.ChoiceField(
+        label=_("Language"),
+        required=False,
+        choices=lambda: [("", _("any"))] + language_choices(),
+    )
+    domain = forms.CharField(label=_("Domain"), required=False)
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[("", _("any"))] + list(Approval.choices),
+    )

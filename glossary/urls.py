@@ -1,0 +1,14 @@
+from django.urls import path
+
+from glossary import views
+
+app_name = "glossary"
+urlpatterns = [
+    path("", views.concept_list, name="list"),
+    path("new/", views.concept_propose, name="propose"),
+    path("review/", views.review_queue, name="queue"),
+    path("<int:pk>/", views.concept_detail, name="concept"),
+    path("<int:pk>/terms/", views.term_propose, name="term-propose"),
+    path("terms/<int:pk>/approve/", views.term_approve, name="approve"),
+    path("terms/<int:pk>/reject/", views.term_reject, name="reject"),
+]

@@ -1,0 +1,225 @@
+"""Glossary pages: search, concept, proposals and the reviewers' queue."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Prefetch, Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from glossary.approval import (
+    GlossaryConflict,
+    NewTerm,
+    approve_term,
+    can_review,
+    propose_concept,
+    propose_term,
+    reject_term,
+)
+from glossary.forms import (
+    ApproveForm,
+    ConceptProposalForm,
+    GlossaryFilterForm,
+    RejectForm,
+    TermProposalForm,
+)
+from glossary.models import Concept, Term
+from workbench.languages import UnknownLanguage, normalise
+
+CONCEPTS_PER_PAGE = 50
+MAIN_LANGUAGES = ("en", "zh-Hant", "zh-Hans")
+
+
+def _terms_by_language(concept: Concept) -> dict[str, list[Term]]:
+    out: dict[str, list[Term]] = {code: [] for code in MAIN_LANGUAGES}
+    for term in concept.terms.all():
+        out.setdefault(term.language, []).append(term)
+    return out
+
+
+@permission_required("glossary.view_concept", raise_exception=True)
+def concept_list(request):
+    form = GlossaryFilterForm(request.GET or None)
+    concepts = Concept.objects.all()
+    if form.is_valid():
+        data = form.cleaned_data
+        if data["q"]:
+            concepts = concepts.filter(
+                Q(terms__text__icontains=data["q"])
+                | Q(definition__icontains=data["q"])
+                | Q(identifier__iexact=data["q"])
+            )
+        if data["language"]:
+            concepts = concepts.filter(terms__language=data["language"])
+        if data["domain"]:
+            concepts = concepts.filter(domain__icontains=data["domain"])
+        if data["status"]:
+            concepts = concepts.filter(terms__approval=data["status"])
+    concepts = (
+        concepts.distinct()
+        .order_by("id")
+        .prefetch_related(
+            Prefetch("terms", queryset=Term.objects.order_by("language", "usage", "id"))
+        )
+    )
+    page = Paginator(concepts, CONCEPTS_PER_PAGE).get_page(request.GET.get("page"))
+    rows = [{"concept": c, "terms": _terms_by_language(c)} for c in page.object_list]
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "glossary/concept_list.html",
+        {
+            "form": form,
+            "page": page,
+            "rows": rows,
+            "languages": MAIN_LANGUAGES,
+            "query": query.urlencode(),
+            "waiting": Term.objects.awaiting_review().count(),
+        },
+    )
+
+
+@permission_required("glossary.view_concept", raise_exception=True)
+def concept_detail(request, pk: int):
+    concept = get_object_or_404(Concept, pk=pk)
+    terms = concept.terms.select_related("proposed_by", "decided_by").order_by(
+        "language", "usage", "id"
+    )
+    history = concept.revisions.select_related("author", "term")[:200]
+    return render(
+        request,
+        "glossary/concept_detail.html",
+        {
+            "concept": concept,
+            "terms": terms,
+            "history": history,
+            "term_form": TermProposalForm(),
+            "reject_form": RejectForm(),
+            "can_review_terms": can_review(request.user),
+        },
+    )
+
+
+@permission_required("glossary.add_term", raise_exception=True)
+def concept_propose(request):
+    initial = {}
+    if request.method == "GET" and request.GET.get("text"):
+        try:
+            language = normalise(request.GET.get("language", "en"))
+        except UnknownLanguage:
+            language = "en"
+        field = ConceptProposalForm.FIELDS.get(language)
+        if field:
+            initial[field] = request.GET["text"][:500]
+    form = ConceptProposalForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            concept = propose_concept(
+                terms=[NewTerm(lang, text) for lang, text in form.terms()],
+                user=request.user,
+                domain=form.cleaned_data["domain"],
+                definition=form.cleaned_data["definition"],
+                note=form.cleaned_data["note"],
+                ui_language=request.LANGUAGE_CODE,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request, _("Your proposal was saved; a reviewer will look at it.")
+            )
+            return redirect(concept)
+    return render(request, "glossary/concept_propose.html", {"form": form})
+
+
+@permission_required("glossary.add_term", raise_exception=True)
+@require_POST
+def term_propose(request, pk: int):
+    concept = get_object_or_404(Concept, pk=pk)
+    form = TermProposalForm(request.POST)
+    if form.is_valid():
+        try:
+            propose_term(
+                concept=concept,
+                language=form.cleaned_data["language"],
+                text=form.cleaned_data["text"],
+                usage=form.cleaned_data["usage"],
+                case_sensitive=form.cleaned_data["case_sensitive"],
+                user=request.user,
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request, _("Your proposal was saved; a reviewer will look at it.")
+            )
+    else:
+        for errors in form.errors.values():
+            messages.error(request, " ".join(errors))
+    return redirect(concept)
+
+
+@permission_required("glossary.review_term", raise_exception=True)
+def review_queue(request):
+    terms = (
+        Term.objects.awaiting_review()
+        .select_related("concept", "proposed_by")
+        .prefetch_related("concept__terms")
+        .order_by("proposed_at", "id")
+    )
+    language = request.GET.get("language", "")
+    if language:
+        terms = terms.filter(language=language)
+    page = Paginator(terms, CONCEPTS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "glossary/review_queue.html",
+        {"page": page, "reject_form": RejectForm(), "language": language},
+    )
+
+
+def _back(request, term: Term):
+    target = request.POST.get("next", "")
+    if target.startswith("/") and not target.startswith("//"):
+        return redirect(target)
+    return redirect(term.concept)
+
+
+@permission_required("glossary.review_term", raise_exception=True)
+@require_POST
+def term_approve(request, pk: int):
+    term = get_object_or_404(Term, pk=pk)
+    form = ApproveForm(request.POST)
+    version = form.cleaned_data["version"] if form.is_valid() else None
+    try:
+        approve_term(term=term, reviewer=request.user, expected_version=version)
+    except (GlossaryConflict, PermissionDenied) as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("“%(term)s” approved.") % {"term": term.text})
+    return _back(request, term)
+
+
+@permission_required("glossary.review_term", raise_exception=True)
+@require_POST
+def term_reject(request, pk: int):
+    term = get_object_or_404(Term, pk=pk)
+    form = RejectForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Say why the term is rejected."))
+        return _back(request, term)
+    try:
+        reject_term(
+            term=term,
+            reviewer=request.user,
+            reason=form.cleaned_data["reason"],
+            expected_version=form.cleaned_data["version"],
+        )
+    except (GlossaryConflict, PermissionDenied, ValidationError) as error:
+        messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+    else:
+        messages.success(request, _("“%(term)s” rejected.") % {"term": term.text})
+    return _back(request, term)
