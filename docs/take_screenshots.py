@@ -55,6 +55,11 @@ from django.contrib.auth.models import User
 from glossary.approval import NewTerm, propose_concept
 from glossary.models import Term
 centre = "Qianhai Hong Kong Enterprises Service Centre"
+from workbench.models import ConversionOverride
+from workbench.terminology import save_override
+if not ConversionOverride.objects.exists():
+    save_override(user=User.objects.get(username="reviewer"), variant="hk",
+                  source_text="瞭解", target_text="了解", note="Hong Kong usage")
 if not Term.objects.filter(text=centre).exists():
     propose_concept(
         terms=[NewTerm("en", centre),
@@ -141,6 +146,16 @@ def shoot(browser, base: str, passwords: dict) -> None:
     page.click("table.list a >> nth=0")
     page.wait_for_load_state()
     page.screenshot(path=str(OUT / "concept.png"), full_page=True)
+    page.goto(base + "/convert/")
+    page.fill(
+        "#id_text",
+        "立法会前主席范徐丽泰和政制及内地事务局局长曾国卫今日了解前海合作区的发展，"
+        "<b>%(count)s</b> 个项目涉及 14.92 平方公里。",
+    )
+    page.select_option("#id_config", "s2hk")
+    page.click("button.primary")
+    page.wait_for_selector("#convert-result mark")
+    page.screenshot(path=str(OUT / "converter.png"))
     page.close()
     print("screenshots in", OUT)
 

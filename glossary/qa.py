@@ -5,24 +5,15 @@ rendering in the target language is missing from the translation, and a
 deprecated or forbidden target-language term that is present.
 """
 
-from dataclasses import dataclass
-
 from django.utils.translation import gettext as _
 
 from glossary.folding import fold_term
 from glossary.matching import current_matcher, family
 from glossary.models import Approval, Term, Usage
+from workbench.qa import Finding
 
 ALLOWED = (Usage.PREFERRED, Usage.ADMITTED)
 DISCOURAGED = (Usage.DEPRECATED, Usage.FORBIDDEN)
-
-
-@dataclass(frozen=True)
-class Finding:
-    check: str
-    message: str
-    start: int = -1
-    end: int = -1
 
 
 def _renderings(concept_ids: set[int], target_language: str) -> dict[int, list[Term]]:

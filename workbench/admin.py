@@ -4,6 +4,8 @@ from django.contrib import admin
 
 from workbench.models import (
     Comment,
+    ConversionOverride,
+    ConversionOverrideRevision,
     Document,
     DocumentVersion,
     Paragraph,
@@ -112,3 +114,29 @@ class CommentAdmin(admin.ModelAdmin):
     list_display = ("segment", "language", "author", "resolved", "created_at")
     list_filter = ("resolved", "language")
     raw_id_fields = ("segment",)
+
+
+class OverrideRevisionInline(admin.TabularInline):
+    model = ConversionOverrideRevision
+    fields = ("snapshot", "author", "created_at")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+
+@admin.register(ConversionOverride)
+class ConversionOverrideAdmin(admin.ModelAdmin):
+    list_display = ("source_text", "target_text", "variant", "is_active", "updated_at")
+    list_filter = ("variant", "is_active")
+    search_fields = ("source_text", "target_text")
+    readonly_fields = ("version", "updated_by", "updated_at")
+    inlines = [OverrideRevisionInline]
+
+    def save_model(self, request, obj, form, change):
+        from workbench.terminology import record_override_change
+
+        if change:
+            obj.version += 1
+        obj.updated_by = request.user
+        super().save_model(request, obj, form, change)
+        record_override_change(override=obj, user=request.user)

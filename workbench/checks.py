@@ -1,7 +1,7 @@
 """System checks: configuration problems surface in ``manage.py check``."""
 
 from django.conf import settings
-from django.core.checks import Warning, register
+from django.core.checks import Error, Warning, register
 
 
 @register(deploy=True)
@@ -17,3 +17,32 @@ def check_database(app_configs=None, **kwargs):
             )
         ]
     return []
+
+
+@register()
+def check_opencc(app_configs=None, **kwargs):
+    """Warn when the pure-Python OpenCC stands in for the official binding."""
+    from workbench.conversion import implementation, missing_configs
+
+    try:
+        import opencc  # noqa: F401
+    except ImportError:
+        return [
+            Error(
+                "OpenCC is not installed.",
+                hint="pip install opencc (the official binding).",
+                id="workbench.E001",
+            )
+        ]
+    if implementation() == "official":
+        return []
+    missing = missing_configs()
+    return [
+        Warning(
+            "opencc-python-reimplemented is installed instead of the official "
+            "OpenCC binding; it fails much of OpenCC's own test suite and lacks "
+            "these configurations: %s." % (", ".join(missing) or "none"),
+            hint="pip uninstall opencc-python-reimplemented && pip install opencc",
+            id="workbench.W002",
+        )
+    ]

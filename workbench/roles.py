@@ -19,6 +19,7 @@ _TRANSLATOR = [
     "workbench.view_revision",
     "workbench.view_comment",
     "workbench.add_comment",
+    "workbench.view_conversionoverride",
     "glossary.view_concept",
     "glossary.view_term",
     "glossary.view_termrevision",
@@ -30,6 +31,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
     REVIEWERS: _TRANSLATOR
     + [
         "workbench.review_translation",
+        "workbench.add_conversionoverride",
+        "workbench.change_conversionoverride",
         "glossary.review_term",
         "glossary.change_concept",
         "glossary.change_term",
@@ -41,6 +44,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "workbench.change_document",
         "workbench.view_documentversion",
         "workbench.view_paragraph",
+        "workbench.add_conversionoverride",
+        "workbench.change_conversionoverride",
         "glossary.review_term",
         "glossary.change_concept",
         "glossary.change_term",

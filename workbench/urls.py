@@ -4,7 +4,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.i18n import set_language
 
-from workbench.views import documents
+from workbench.views import conversion, documents
 
 urlpatterns = [
     path("", documents.document_list, name="document-list"),
@@ -14,6 +14,19 @@ urlpatterns = [
         "documents/<int:pk>/versions/",
         documents.document_new_version,
         name="document-new-version",
+    ),
+    path("documents/<int:pk>/derive/", conversion.derive_view, name="document-derive"),
+    path(
+        "documents/<int:pk>/segments/<int:segment_id>/derive/",
+        conversion.derive_view,
+        name="segment-derive",
+    ),
+    path("convert/", conversion.convert_page, name="convert"),
+    path("convert/overrides/", conversion.override_list, name="override-list"),
+    path(
+        "convert/overrides/<int:pk>/",
+        conversion.override_edit,
+        name="override-edit",
     ),
     path("glossary/", include("glossary.urls")),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),

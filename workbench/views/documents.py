@@ -61,6 +61,7 @@ def document_detail(request, pk: int):
         )
     progress = progress_for([document.pk]).get(document.pk, {})
     context = {
+        "derive_from": derive_source(document, language),
         "document": document,
         "language": language,
         "target_languages": [(c, display_name(c)) for c in document.target_languages],
@@ -75,6 +76,16 @@ def document_detail(request, pk: int):
         "version_form": NewVersionForm(),
     }
     return render(request, "workbench/document_detail.html", context)
+
+
+def derive_source(document: Document, language: str) -> str:
+    """Return the other Chinese script this language can be converted from."""
+    other = {"zh-Hant": "zh-Hans", "zh-Hans": "zh-Hant"}.get(language, "")
+    if other and (
+        other == document.source_language or other in document.target_languages
+    ):
+        return other
+    return ""
 
 
 def _chosen_language(request, document: Document) -> str:

@@ -1,0 +1,40 @@
+import sys
+
+from django.core.management.base import BaseCommand, CommandError
+
+from workbench.conversion import CONFIGS, ConversionUnavailable, converter
+
+
+class Command(BaseCommand):
+    help = (
+        "Convert Chinese text on stdin with OpenCC; approved glossary pairs and "
+        "house-style overrides win unless --no-glossary. Lines are kept."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--config", required=True, choices=CONFIGS)
+        parser.add_argument(
+            "--no-glossary",
+            action="store_true",
+            help="OpenCC alone: no glossary pairs, no house-style overrides",
+        )
+
+    def handle(self, *args, **options):
+        data = sys.stdin.buffer.read()
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise CommandError(
+                "stdin: the text is not UTF-8 (byte %d)" % error.start
+            ) from error
+        try:
+            engine = converter(
+                options["config"], use_glossary=not options["no_glossary"]
+            )
+        except ConversionUnavailable as error:
+            raise CommandError(
+                "the installed OpenCC cannot load configuration %s" % error
+            ) from error
+        sys.stdout.flush()
+        sys.stdout.buffer.write(engine.convert(text).encode("utf-8"))
+        sys.stdout.buffer.flush()

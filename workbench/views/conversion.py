@@ -1,0 +1,176 @@
+"""The converter page, house-style overrides, and deriving translations."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
+
+from workbench.conversion import converter
+from workbench.deriving import DeriveRefused, derive
+from workbench.forms_conversion import ConvertForm, OverrideForm
+from workbench.languages import UnknownLanguage, normalise
+from workbench.models import ConversionOverride, Document, Segment
+from workbench.terminology import OverrideConflict, save_override
+
+
+def highlighted(result) -> str:
+    """Return the converted text as HTML with glossary and overrides marked."""
+    pieces = []
+    position = 0
+    for item in result.replacements:
+        pieces.append(conditional_escape(result.text[position : item.start]))
+        pieces.append(
+            format_html(
+                '<mark class="{}" title="{}">{}</mark>',
+                item.kind,
+                item.source,
+                result.text[item.start : item.end],
+            )
+        )
+        position = item.end
+    pieces.append(conditional_escape(result.text[position:]))
+    return mark_safe("".join(pieces))  # every piece is escaped above
+
+
+def convert_page(request):
+    form = ConvertForm(request.POST or None)
+    result = None
+    if request.method == "POST" and form.is_valid():
+        engine = converter(
+            form.cleaned_data["config"], use_glossary=form.cleaned_data["use_glossary"]
+        )
+        conversion = engine.convert_detailed(form.cleaned_data["text"])
+        result = {
+            "html": highlighted(conversion),
+            "text": conversion.text,
+            "glossary": sum(r.kind == "glossary" for r in conversion.replacements),
+            "overrides": sum(r.kind == "override" for r in conversion.replacements),
+        }
+    template = (
+        "workbench/_convert_result.html" if request.htmx else "workbench/convert.html"
+    )
+    return render(request, template, {"form": form, "result": result})
+
+
+@permission_required("workbench.view_conversionoverride", raise_exception=True)
+def override_list(request):
+    overrides = ConversionOverride.objects.prefetch_related(
+        "revisions__author"
+    ).select_related("updated_by")
+    form = OverrideForm(request.POST or None)
+    if request.method == "POST":
+        if not request.user.has_perm("workbench.add_conversionoverride"):
+            raise PermissionDenied
+        if form.is_valid():
+            try:
+                save_override(user=request.user, **_fields(form))
+            except IntegrityError:
+                form.add_error(
+                    "source_text",
+                    _("There is already an override for this phrase and variant."),
+                )
+            else:
+                messages.success(request, _("Override saved."))
+                return redirect("override-list")
+    return render(
+        request,
+        "workbench/overrides.html",
+        {"overrides": overrides, "form": form},
+    )
+
+
+def _fields(form) -> dict:
+    data = form.cleaned_data
+    return {
+        "variant": data["variant"],
+        "source_text": data["source_text"].strip(),
+        "target_text": data["target_text"].strip(),
+        "note": data["note"],
+        "is_active": data["is_active"],
+    }
+
+
+@permission_required("workbench.change_conversionoverride", raise_exception=True)
+@require_POST
+def override_edit(request, pk: int):
+    override = get_object_or_404(ConversionOverride, pk=pk)
+    form = OverrideForm(request.POST)
+    if form.is_valid():
+        try:
+            save_override(
+                user=request.user,
+                override=override,
+                expected_version=form.cleaned_data["version"],
+                **_fields(form),
+            )
+        except OverrideConflict as error:
+            messages.error(request, str(error))
+        except IntegrityError:
+            messages.error(
+                request, _("There is already an override for this phrase and variant.")
+            )
+        else:
+            messages.success(request, _("Override saved."))
+    else:
+        for errors in form.errors.values():
+            messages.error(request, " ".join(errors))
+    return redirect("override-list")
+
+
+def _language(value: str) -> str:
+    try:
+        return normalise(value)
+    except UnknownLanguage:
+        return ""
+
+
+@permission_required("workbench.change_translation", raise_exception=True)
+@require_POST
+def derive_view(request, pk: int, segment_id: int | None = None):
+    document = get_object_or_404(Document, pk=pk)
+    source = _language(request.POST.get("from", ""))
+    target = _language(request.POST.get("to", ""))
+    segments = None
+    if segment_id is not None:
+        segments = [get_object_or_404(Segment, pk=segment_id, document=document)]
+    try:
+        counts = derive(
+            document=document,
+            from_language=source,
+            to_language=target,
+            user=request.user,
+            segments=segments,
+        )
+    except DeriveRefused as error:
+        messages.error(request, str(error))
+    else:
+        skipped = counts["skipped_approved"] + counts["skipped_human"]
+        converted = counts["derived"] + counts["unchanged"]
+        messages.success(
+            request,
+            ngettext(
+                "%(derived)d sentence converted from %(from)s as a draft; "
+                "%(skipped)d approved or human translations left as they were; "
+                "%(missing)d without a %(from)s text.",
+                "%(derived)d sentences converted from %(from)s as drafts; "
+                "%(skipped)d approved or human translations left as they were; "
+                "%(missing)d without a %(from)s text.",
+                converted,
+            )
+            % {
+                "derived": converted,
+                "from": source,
+                "skipped": skipped,
+                "missing": counts["skipped_no_source"],
+            },
+        )
+    url = "%s?language=%s" % (document.get_absolute_url(), target)
+    if segment_id is not None:
+        url += "#s%d" % segment_id
+    return redirect(url)
