@@ -1,6 +1,6 @@
 """Term recognition: find approved glossary terms in running text.
 
-An Aho-Corasick automaton (pyahocorasick) over folded term forms
+An Aho-Corasick automaton (ahocorasick-rs) over folded term forms
 (``glossary.folding``) is built once per process and rebuilt only when the
 glossary's stamp moves, so every worker notices a change. Rules:
 
@@ -19,7 +19,7 @@ glossary's stamp moves, so every worker notices a change. Rules:
 from dataclasses import dataclass
 from threading import Lock
 
-import ahocorasick
+import ahocorasick_rs
 
 from glossary.folding import fold, fold_term
 
@@ -66,17 +66,20 @@ class TermMatcher:
     """An automaton over a fixed set of term entries."""
 
     def __init__(self, entries: list[TermEntry]):
-        self.automaton = ahocorasick.Automaton()
         keys: dict[str, list[TermEntry]] = {}
         for entry in entries:
             key = fold_term(entry.text)
             if key:
                 keys.setdefault(key, []).append(entry)
-        for key, group in keys.items():
-            self.automaton.add_word(key, (len(key), tuple(group)))
+        self.groups = [tuple(group) for group in keys.values()]
         self.size = len(keys)
-        if keys:
-            self.automaton.make_automaton()
+        self.automaton = (
+            ahocorasick_rs.AhoCorasick(
+                list(keys), matchkind=ahocorasick_rs.MatchKind.Standard
+            )
+            if keys
+            else None
+        )
 
     def find(self, text: str, language: str) -> list[Match]:
         """Return the non-overlapping, leftmost-longest term matches in text."""
@@ -85,9 +88,11 @@ class TermMatcher:
         folded, index = fold(text)
         wanted = family(language)
         candidates = []
-        for end, (length, group) in self.automaton.iter(folded):
-            start_o = index[end - length + 1]
-            end_o = index[end] + 1
+        found = self.automaton.find_matches_as_indexes(folded, overlapping=True)
+        for pattern, start, end in found:
+            group = self.groups[pattern]
+            start_o = index[start]
+            end_o = index[end - 1] + 1
             entries = tuple(
                 e
                 for e in group

@@ -27,6 +27,7 @@ from glossary.forms import (
 )
 from glossary.models import Concept, Term
 from workbench.languages import UnknownLanguage, normalise
+from workbench.redirects import redirect_back
 
 CONCEPTS_PER_PAGE = 50
 MAIN_LANGUAGES = ("en", "zh-Hant", "zh-Hans")
@@ -182,10 +183,7 @@ def review_queue(request):
 
 
 def _back(request, term: Term):
-    target = request.POST.get("next", "")
-    if target.startswith("/") and not target.startswith("//"):
-        return redirect(target)
-    return redirect(term.concept)
+    return redirect_back(request, term.concept)
 
 
 @permission_required("glossary.review_term", raise_exception=True)

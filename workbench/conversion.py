@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from threading import Lock
 
-import ahocorasick
+import ahocorasick_rs
 
 #: Every configuration OpenCC ships.
 CONFIGS = (
@@ -74,7 +74,7 @@ GLOSSARY_DIRECTION = {
 DEFAULT_CONFIG = {("zh-Hans", "zh-Hant"): "s2hk", ("zh-Hant", "zh-Hans"): "hk2s"}
 
 PROTECTED = re.compile(
-    r"<[^<>\n]{1,500}>"  # HTML or XML tag
+    r"</?[A-Za-z!?][^<>\n]{0,500}>"  # HTML or XML tag (not "p<0.05 … p>0.05")
     r"|&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"  # entity
     r"|%\([^()\n]{1,100}\)[-#0 +]*\d*(?:\.\d+)?[diouxXeEfFgGcrsa]"  # %(name)s
     r"|%[-#0 +]*\d*(?:\.\d+)?[diouxXeEfFgGcrs%]"  # %s, %d, %%
@@ -132,15 +132,38 @@ def missing_configs() -> list[str]:
     return missing
 
 
-def _automaton(pairs: dict[str, str]):
-    if not pairs:
-        return None
-    automaton = ahocorasick.Automaton()
-    for source, target in pairs.items():
-        if source:
-            automaton.add_word(source, (source, target))
-    automaton.make_automaton()
-    return automaton
+class _Phrases:
+    """Leftmost-longest, non-overlapping replacement of fixed phrases.
+
+    ahocorasick-rs, because pyahocorasick's ``iter_long`` misses matches
+    reached through failure links (its issues 133, 185 and 189).
+    """
+
+    def __init__(self, pairs: dict[str, str]):
+        items = [(s, t) for s, t in pairs.items() if s]
+        self.sources = [s for s, _t in items]
+        self.targets = [t for _s, t in items]
+        self.automaton = ahocorasick_rs.AhoCorasick(
+            self.sources, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
+        )
+
+    def find(self, text: str) -> list[tuple[int, int, int]]:
+        """Return (pattern index, start, end) of each match, in order."""
+        return self.automaton.find_matches_as_indexes(text)
+
+    def replace(self, text: str) -> str:
+        out = []
+        position = 0
+        for index, start, end in self.find(text):
+            out.append(text[position:start])
+            out.append(self.targets[index])
+            position = end
+        out.append(text[position:])
+        return "".join(out)
+
+
+def _phrases(pairs: dict[str, str] | None) -> _Phrases | None:
+    return _Phrases(pairs) if pairs and any(pairs) else None
 
 
 def _sentinel(text: str) -> str:
@@ -148,6 +171,16 @@ def _sentinel(text: str) -> str:
         if chr(code) not in text:
             return chr(code)
     raise ValueError("no free private-use character")
+
+
+@dataclass
+class _Plan:
+    """Spans to mask, as parallel lists: where, what goes back, and why."""
+
+    starts: list[int]
+    ends: list[int]
+    outputs: list[str]
+    kinds: list[str]  # "glossary", or "" for a protected span
 
 
 class Converter:
@@ -162,65 +195,95 @@ class Converter:
     ):
         self.config = config
         self.opencc = opencc_converter(config)
-        self.glossary = _automaton(glossary or {})
-        self.overrides = _automaton(overrides or {})
+        self.glossary = _phrases(glossary)
+        self.overrides = _phrases(overrides)
 
     def convert(self, text: str) -> str:
         """Return the converted text."""
-        return self.convert_detailed(text).text
+        if not text:
+            return text
+        sentinel, masked, plan = self._mask(text)
+        converted = self.opencc.convert(masked)
+        if self.overrides is not None:
+            converted = self.overrides.replace(converted)
+        pieces = converted.split(sentinel)
+        if len(pieces) != len(plan.outputs) + 1:  # OpenCC never alters the sentinel
+            raise RuntimeError("OpenCC changed the protected spans")
+        out = [""] * (2 * len(pieces) - 1)
+        out[::2] = pieces
+        out[1::2] = plan.outputs
+        return "".join(out)
 
     def convert_detailed(self, text: str) -> Conversion:
         """Return the converted text and where the glossary and overrides acted."""
         if not text:
             return Conversion(text)
-        sentinel = _sentinel(text)
-        kept: list[tuple[str, str, str]] = []  # (output, kind, source) per sentinel
-        parts: list[str] = []
-        position = 0
-        for start, end, replacement, kind in self._spans(text):
-            parts.append(text[position:start])
-            parts.append(sentinel)
-            kept.append((replacement, kind, text[start:end]))
-            position = end
-        parts.append(text[position:])
-        converted = self.opencc.convert("".join(parts))
-        pieces = converted.split(sentinel)
-        if len(pieces) != len(kept) + 1:  # OpenCC never touches the sentinel
+        sentinel, masked, plan = self._mask(text)
+        pieces = self.opencc.convert(masked).split(sentinel)
+        if len(pieces) != len(plan.outputs) + 1:
             raise RuntimeError("OpenCC changed the protected spans")
         result = Conversion("")
         out: list[str] = []
         length = 0
         for index, piece in enumerate(pieces):
             length = self._append_with_overrides(piece, out, length, result)
-            if index < len(kept):
-                replacement, kind, source = kept[index]
+            if index < len(plan.outputs):
+                replacement = plan.outputs[index]
                 out.append(replacement)
-                if kind:
+                if plan.kinds[index]:
+                    source = text[plan.starts[index] : plan.ends[index]]
                     result.replacements.append(
-                        Replacement(length, length + len(replacement), source, kind)
+                        Replacement(
+                            length,
+                            length + len(replacement),
+                            source,
+                            plan.kinds[index],
+                        )
                     )
                 length += len(replacement)
         result.text = "".join(out)
         return result
 
-    def _spans(self, text: str):
-        """Yield (start, end, replacement, kind) for protected and glossary spans."""
-        protected = [(m.start(), m.end()) for m in PROTECTED.finditer(text)]
-        glossary = []
-        if self.glossary is not None:
-            for end, (source, target) in self.glossary.iter_long(text):
-                glossary.append((end - len(source) + 1, end + 1, target))
-        spans = [(s, e, text[s:e], "") for s, e in protected]
+    def _mask(self, text: str) -> tuple[str, str, "_Plan"]:
+        """Swap protected and glossary spans for a sentinel character."""
+        sentinel = _sentinel(text)
+        plan = self._plan(text)
+        gaps = [
+            text[end:start]
+            for end, start in zip(
+                [0, *plan.ends], [*plan.starts, len(text)], strict=True
+            )
+        ]
+        return sentinel, sentinel.join(gaps), plan
+
+    def _plan(self, text: str) -> "_Plan":
+        """Return the protected and glossary spans, in order, as flat lists."""
+        protected = [(m.start(), m.end(), m.group()) for m in PROTECTED.finditer(text)]
+        found = self.glossary.find(text) if self.glossary is not None else []
+        if not protected:
+            targets = self.glossary.targets if found else []
+            return _Plan(
+                [s for _i, s, _e in found],
+                [e for _i, _s, e in found],
+                [targets[i] for i, _s, _e in found],
+                ["glossary"] * len(found),
+            )
+        spans = [(s, e, out, "") for s, e, out in protected]
         taken = iter(protected)
         current = next(taken, None)
-        for start, end, target in glossary:
+        for index, start, end in found:
             while current is not None and current[1] <= start:
                 current = next(taken, None)
             if current is not None and current[0] < end:
                 continue  # a glossary match inside or across a tag is not one
-            spans.append((start, end, target, "glossary"))
+            spans.append((start, end, self.glossary.targets[index], "glossary"))
         spans.sort()
-        return spans
+        return _Plan(
+            [span[0] for span in spans],
+            [span[1] for span in spans],
+            [span[2] for span in spans],
+            [span[3] for span in spans],
+        )
 
     def _append_with_overrides(
         self, piece: str, out: list[str], length: int, result: Conversion
@@ -229,16 +292,21 @@ class Converter:
             out.append(piece)
             return length + len(piece)
         position = 0
-        for end, (source, target) in self.overrides.iter_long(piece):
-            start = end - len(source) + 1
+        for index, start, end in self.overrides.find(piece):
             out.append(piece[position:start])
             length += start - position
+            target = self.overrides.targets[index]
             out.append(target)
             result.replacements.append(
-                Replacement(length, length + len(target), source, "override")
+                Replacement(
+                    length,
+                    length + len(target),
+                    self.overrides.sources[index],
+                    "override",
+                )
             )
             length += len(target)
-            position = end + 1
+            position = end
         out.append(piece[position:])
         return length + len(piece) - position
 

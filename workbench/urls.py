@@ -4,7 +4,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.i18n import set_language
 
-from workbench.views import conversion, documents
+from workbench.views import conversion, documents, downloads, editor, review
 
 urlpatterns = [
     path("", documents.document_list, name="document-list"),
@@ -21,6 +21,26 @@ urlpatterns = [
         conversion.derive_view,
         name="segment-derive",
     ),
+    path("documents/<int:pk>/translate/", editor.open_editor, name="editor-open"),
+    path("documents/<int:pk>/translate/<str:language>/", editor.editor, name="editor"),
+    path("translations/<int:pk>/save/", editor.save, name="editor-save"),
+    path("translations/<int:pk>/review/", editor.review, name="editor-review"),
+    path("translations/<int:pk>/panel/", editor.panel, name="editor-panel"),
+    path(
+        "translations/<int:pk>/restore/<int:revision_id>/",
+        editor.restore,
+        name="editor-restore",
+    ),
+    path("translations/<int:pk>/comments/", editor.comment, name="editor-comment"),
+    path(
+        "translations/<int:pk>/comments/<int:comment_id>/resolve/",
+        editor.resolve_comment,
+        name="editor-resolve",
+    ),
+    path("documents/<int:pk>/download/", downloads.download, name="document-download"),
+    path("documents/<int:pk>/targets/", downloads.set_targets, name="document-targets"),
+    path("review/", review.queue, name="review-queue"),
+    path("review/bulk/", review.bulk, name="review-bulk"),
     path("convert/", conversion.convert_page, name="convert"),
     path("convert/overrides/", conversion.override_list, name="override-list"),
     path(

@@ -1,0 +1,135 @@
+// The editor's keyboard and panel: one active sentence at a time.
+(function () {
+  "use strict";
+  var editor = document.querySelector(".editor");
+  if (!editor) { return; }
+  var panel = document.getElementById("panel");
+  var moveAfterSave = false;
+  var lastActiveId = null;
+
+  function rows() { return Array.prototype.slice.call(editor.querySelectorAll("tr.seg")); }
+  function rowOf(element) { return element && element.closest ? element.closest("tr.seg") : null; }
+  function textarea(row) { return row.querySelector("textarea[name=text]"); }
+
+  function activate(row, focus) {
+    if (!row) { return; }
+    rows().forEach(function (r) { r.classList.toggle("active", r === row); });
+    if (focus) {
+      var box = textarea(row);
+      box.focus();
+      box.setSelectionRange(box.value.length, box.value.length);
+      row.scrollIntoView({ block: "center" });
+    }
+    if (lastActiveId !== row.dataset.id) {
+      lastActiveId = row.dataset.id;
+      htmx.ajax("GET", row.dataset.panel, { target: "#panel", swap: "innerHTML" });
+    }
+  }
+
+  function neighbour(row, step) {
+    var all = rows();
+    return all[all.indexOf(row) + step] || null;
+  }
+
+  function nextNeedingWork(row) {
+    var all = rows();
+    for (var i = all.indexOf(row) + 1; i < all.length; i++) {
+      var status = all[i].dataset.status;
+      if (status === "untranslated" || status === "draft" || status === "rejected") {
+        return all[i];
+      }
+    }
+    return neighbour(row, 1);
+  }
+
+  function submit(row, status, move) {
+    var form = row.querySelector("form.save");
+    form.querySelector("input[name=status]").value = status;
+    moveAfterSave = move;
+    htmx.trigger(form, "submit");
+  }
+
+  function insertAtCursor(box, text) {
+    var start = box.selectionStart, end = box.selectionEnd;
+    box.value = box.value.slice(0, start) + text + box.value.slice(end);
+    box.setSelectionRange(start + text.length, start + text.length);
+    box.focus();
+  }
+
+  editor.addEventListener("focusin", function (event) {
+    if (event.target.matches("textarea[name=text]")) { activate(rowOf(event.target), false); }
+  });
+  editor.addEventListener("click", function (event) {
+    var row = rowOf(event.target);
+    if (event.target.matches("button[data-status]")) {
+      event.preventDefault();
+      submit(row, event.target.dataset.status, false);
+      return;
+    }
+    if (event.target.matches(".copy-source")) {
+      textarea(row).value = row.querySelector(".src").textContent.trim();
+      activate(row, true);
+      return;
+    }
+    if (event.target.matches(".take-theirs")) {
+      textarea(row).value = event.target.dataset.text;
+      activate(row, true);
+      return;
+    }
+    var mark = event.target.closest("mark.term");
+    if (mark && mark.dataset.insert) {
+      insertAtCursor(textarea(row), mark.dataset.insert);
+      return;
+    }
+    if (row && !window.getSelection().toString()) { activate(row, !event.target.matches("textarea, input, button")); }
+  });
+  panel.addEventListener("click", function (event) {
+    if (!event.target.matches(".insert-term")) { return; }
+    var row = document.getElementById("row-" + panel.querySelector(".panel-inner").dataset.translation);
+    if (row) { insertAtCursor(textarea(row), event.target.dataset.insert); }
+  });
+
+  document.addEventListener("keydown", function (event) {
+    var row = rowOf(document.activeElement);
+    if (!row) { return; }
+    var key = event.key;
+    if ((event.ctrlKey || event.metaKey) && key === "Enter") {
+      event.preventDefault();
+      submit(row, "translated", true);
+    } else if ((event.ctrlKey || event.metaKey) && event.shiftKey && (key === "S" || key === "s")) {
+      event.preventDefault();
+      textarea(row).value = row.querySelector(".src").textContent.trim();
+    } else if ((event.ctrlKey || event.metaKey) && (key === "s" || key === "S")) {
+      event.preventDefault();
+      submit(row, "draft", false);
+    } else if (event.altKey && key === "ArrowDown") {
+      event.preventDefault();
+      activate(neighbour(row, 1), true);
+    } else if (event.altKey && key === "ArrowUp") {
+      event.preventDefault();
+      activate(neighbour(row, -1), true);
+    } else if (event.altKey && /^[1-9]$/.test(key)) {
+      var buttons = panel.querySelectorAll(".insert-term");
+      var button = buttons[Number(key) - 1];
+      if (button) {
+        event.preventDefault();
+        insertAtCursor(textarea(row), button.dataset.insert);
+      }
+    }
+  });
+
+  document.body.addEventListener("htmx:afterSwap", function (event) {
+    var row = event.detail.target;
+    if (!row.matches || !row.matches("tr.seg")) { return; }
+    var fresh = document.getElementById(row.id) || row;
+    lastActiveId = null;
+    if (fresh.classList.contains("conflict")) {
+      activate(fresh, true);
+    } else if (moveAfterSave) {
+      activate(nextNeedingWork(fresh) || fresh, true);
+    } else {
+      activate(fresh, true);
+    }
+    moveAfterSave = false;
+  });
+})();

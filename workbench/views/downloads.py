@@ -1,0 +1,67 @@
+"""Managers download exports and choose a document's target languages."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from workbench.exporting import DOCUMENT_FORMATS, ExportRefused, export_document
+from workbench.importing import parse_languages
+from workbench.languages import UnknownLanguage
+from workbench.models import Document
+from workbench.translating import ensure_translations
+
+CONTENT_TYPES = {
+    "txt": "text/plain; charset=utf-8",
+    "md": "text/markdown; charset=utf-8",
+    "html": "text/html; charset=utf-8",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
+
+
+@permission_required("workbench.import_document", raise_exception=True)
+def download(request, pk: int):
+    document = get_object_or_404(Document, pk=pk)
+    language = request.GET.get("language", "")
+    kind = request.GET.get("format", "")
+    if language not in document.target_languages or kind not in DOCUMENT_FORMATS:
+        messages.error(request, _("Choose a target language and a format."))
+        return redirect(document)
+    try:
+        data = export_document(
+            document,
+            language,
+            kind,
+            approved_only=request.GET.get("approved_only") == "1",
+        )
+    except ExportRefused as error:
+        messages.error(request, str(error))
+        return redirect(document)
+    name = "%s.%s.%s" % (slugify(document.title)[:60] or "document", language, kind)
+    response = HttpResponse(data, content_type=CONTENT_TYPES[kind])
+    response["Content-Disposition"] = 'attachment; filename="%s"' % name
+    return response
+
+
+@permission_required("workbench.import_document", raise_exception=True)
+@require_POST
+def set_targets(request, pk: int):
+    document = get_object_or_404(Document, pk=pk)
+    try:
+        wanted = parse_languages(request.POST.getlist("targets"))
+    except UnknownLanguage:
+        wanted = []
+    wanted = [code for code in wanted if code != document.source_language]
+    if not wanted:
+        messages.error(request, _("Choose at least one target language."))
+        return redirect(document)
+    added = [code for code in wanted if code not in document.target_languages]
+    # Removing a language only hides it: its translations stay in the database.
+    document.target_languages = wanted
+    document.save(update_fields=["target_languages", "updated_at"])
+    ensure_translations(list(document.segments.active()), added)
+    messages.success(request, _("Target languages saved."))
+    return redirect(document)
