@@ -39,15 +39,20 @@ from workbench.models.translations import Status
 from workbench.translating import change_translation
 doc = Document.objects.order_by("id").first()
 rows = list(Translation.objects.filter(segment__document=doc, language="zh-Hant")
-            .order_by("segment__position")[:4])
+            .order_by("segment__position")[:8])
 texts = [
     "前海深港現代服務業合作區發展工作組會議在深圳舉行（附圖）",
     "政制及內地事務局局長曾國衞與深圳市副市長王守睿今日（二月六日）在深圳舉行會議。",
     "會上，港深兩地政府共同學習了中央的要求和目標。",
     "草稿譯文",
+    "前海是粵港澳大灣區重要合作平台之一。",
+    "前海合作區的發展是支持香港經濟社會發展的重要舉措。",
+    "特區政府一直高度重視與前海的合作。",
+    "同時，特區政府持續加大力度支持香港人才和企業參與前海發展。",
 ]
-for row, text, status in zip(rows, texts, [Status.APPROVED, Status.TRANSLATED,
-                                          Status.TRANSLATED, Status.DRAFT]):
+statuses = [Status.APPROVED, Status.TRANSLATED, Status.TRANSLATED, Status.DRAFT,
+            Status.TRANSLATED, Status.TRANSLATED, Status.TRANSLATED, Status.TRANSLATED]
+for row, text, status in zip(rows, texts, statuses):
     if row.status == Status.UNTRANSLATED:
         change_translation(translation=row, text=text, status=status)
 
@@ -156,6 +161,31 @@ def shoot(browser, base: str, passwords: dict) -> None:
     page.click("button.primary")
     page.wait_for_selector("#convert-result mark")
     page.screenshot(path=str(OUT / "converter.png"))
+    page.close()
+
+    page = browser.new_page(viewport={"width": 1400, "height": 860}, locale="en-GB")
+    login(page, base, "reviewer", passwords["reviewer"])
+    page.goto(base + "/")
+    page.click("table.list a >> nth=-1")
+    page.click(".translate-links a >> nth=0")
+    page.wait_for_load_state()
+    row = page.locator("tr.seg").nth(1)
+    row.locator("textarea").click()
+    row.locator("textarea").fill(
+        "政制及內地事務局局長曾國衞與深圳市副市長王守睿今日（二月六日）在深圳舉行會議。"
+    )
+    row.locator("textarea").press("Control+s")
+    page.wait_for_selector("tr.seg.active")
+    page.locator("tr.seg").nth(2).locator("textarea").click()
+    page.locator("tr.seg").nth(2).locator("textarea").fill(
+        "會上，港深兩地政府共同學習了中央的要求，面積為14.29平方公里。"
+    )
+    page.locator("tr.seg").nth(2).locator("textarea").press("Control+s")
+    page.wait_for_timeout(600)
+    page.wait_for_selector("#panel .findings")
+    page.screenshot(path=str(OUT / "editor.png"))
+    page.goto(base + "/review/")
+    page.screenshot(path=str(OUT / "review-queue.png"))
     page.close()
     print("screenshots in", OUT)
 

@@ -1,5 +1,6 @@
 // Select words in a source sentence, click "Propose as glossary term":
-// the proposal form opens with the phrase filled in.
+// the proposal form opens in a new tab with the phrase filled in, so that
+// nothing typed in the editor is lost.
 (function () {
   "use strict";
   var button = document.getElementById("propose-selection");
@@ -26,6 +27,7 @@
 
   button.addEventListener("click", function () {
     var query = new URLSearchParams({ text: button.dataset.text, language: language });
-    window.location.href = base + "?" + query.toString();
+    window.open(base + "?" + query.toString(), "_blank");
+    button.hidden = true;
   });
 })();

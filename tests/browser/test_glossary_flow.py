@@ -29,8 +29,10 @@ def test_propose_from_selection_then_approve(
         }""",
         cell.element_handle(),
     )
-    page.click("#propose-selection")
-    page.wait_for_url("**/glossary/new/**")
+    with page.context.expect_page() as opened:
+        page.click("#propose-selection")
+    page = opened.value
+    page.wait_for_load_state()
     assert page.input_value("#id_term_en") == "Vice Mayor of Shenzhen"
     page.fill("#id_term_zh_hant", "深圳市副市長")
     page.click("button.primary")

@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -115,7 +116,19 @@ def _translation(pk: int) -> Translation:
 
 
 def _row_response(request, translation: Translation, **extra):
+    """Return the sentence's row for htmx, or the editor page for a plain form."""
     document = translation.segment.document
+    if not request.htmx:
+        if extra.get("conflict"):
+            messages.error(
+                request,
+                _("Someone else saved sentence %(n)d first; your text was not saved.")
+                % {"n": translation.segment.position + 1},
+            )
+        elif extra.get("error"):
+            messages.error(request, extra["error"])
+        url = reverse("editor", args=[document.pk, translation.language])
+        return redirect("%s#row-%d" % (url, translation.pk))
     row = _rows([translation], document, translation.language)[0]
     context = {
         "row": row,
