@@ -241,7 +241,8 @@ def test_managers_download_exports_and_set_target_languages(
         response = client.get(url, {"language": "zh-Hant", "format": kind})
         assert response.status_code == 200, kind
         assert "attachment" in response["Content-Disposition"]
-    text = client.get(url, {"language": "zh-Hant", "format": "txt"}).content.decode()
+    response = client.get(url, {"language": "zh-Hant", "format": "txt"})
+    text = b"".join(response.streaming_content).decode()
     assert text.startswith("行政長官會見傳媒。")
     client.post(
         reverse("document-targets", args=[document.pk]),

@@ -39,6 +39,11 @@ urlpatterns = [
     ),
     path("documents/<int:pk>/download/", downloads.download, name="document-download"),
     path("documents/<int:pk>/targets/", downloads.set_targets, name="document-targets"),
+    path(
+        "documents/<int:pk>/translations/",
+        downloads.upload_translations,
+        name="document-upload-translations",
+    ),
     path("review/", review.queue, name="review-queue"),
     path("review/bulk/", review.bulk, name="review-bulk"),
     path("convert/", conversion.convert_page, name="convert"),

@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from workbench.exporting import DOCUMENT_FORMATS
+from workbench.exporting import EXPORT_FORMATS
 from workbench.forms import DocumentUploadForm, NewVersionForm
 from workbench.importing import ImportRefused, import_document, import_new_version
 from workbench.languages import (
@@ -80,7 +80,7 @@ def document_detail(request, pk: int):
             "number", "original_filename", "created_at", "summary", "segment_count"
         ),
         "version_form": NewVersionForm(),
-        "export_formats": DOCUMENT_FORMATS,
+        "export_formats": EXPORT_FORMATS,
         "all_languages": [(c, str(n)) for c, n in LANGUAGE_NAMES.items()],
     }
     return render(request, "workbench/document_detail.html", context)

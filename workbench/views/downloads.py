@@ -2,19 +2,26 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
-from django.http import HttpResponse
+from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from workbench.exporting import DOCUMENT_FORMATS, ExportRefused, export_document
+from workbench.exporting import EXPORT_FORMATS, ExportRefused, export_any
+from workbench.formats import FormatError
 from workbench.importing import parse_languages
+from workbench.importing.translations import TranslationsRefused, import_translations
 from workbench.languages import UnknownLanguage
 from workbench.models import Document
+from workbench.readers import read_catalogue
 from workbench.translating import ensure_translations
 
+MAX_UPLOAD = 50 * 1024 * 1024
 CONTENT_TYPES = {
+    "po": "text/x-gettext-translation; charset=utf-8",
+    "tmx": "application/x-tmx+xml",
+    "xliff": "application/xliff+xml",
     "txt": "text/plain; charset=utf-8",
     "md": "text/markdown; charset=utf-8",
     "html": "text/html; charset=utf-8",
@@ -27,11 +34,11 @@ def download(request, pk: int):
     document = get_object_or_404(Document, pk=pk)
     language = request.GET.get("language", "")
     kind = request.GET.get("format", "")
-    if language not in document.target_languages or kind not in DOCUMENT_FORMATS:
+    if language not in document.target_languages or kind not in EXPORT_FORMATS:
         messages.error(request, _("Choose a target language and a format."))
         return redirect(document)
     try:
-        data = export_document(
+        chunks = export_any(
             document,
             language,
             kind,
@@ -41,7 +48,7 @@ def download(request, pk: int):
         messages.error(request, str(error))
         return redirect(document)
     name = "%s.%s.%s" % (slugify(document.title)[:60] or "document", language, kind)
-    response = HttpResponse(data, content_type=CONTENT_TYPES[kind])
+    response = StreamingHttpResponse(chunks, content_type=CONTENT_TYPES[kind])
     response["Content-Disposition"] = 'attachment; filename="%s"' % name
     return response
 
@@ -65,3 +72,47 @@ def set_targets(request, pk: int):
     ensure_translations(list(document.segments.active()), added)
     messages.success(request, _("Target languages saved."))
     return redirect(document)
+
+
+@permission_required("workbench.import_document", raise_exception=True)
+@require_POST
+def upload_translations(request, pk: int):
+    document = get_object_or_404(Document, pk=pk)
+    upload = request.FILES.get("file")
+    language = request.POST.get("language", "")
+    if upload is None or language not in document.target_languages:
+        messages.error(request, _("Choose a PO or XLIFF file and its language."))
+        return redirect(document)
+    if upload.size > MAX_UPLOAD:
+        messages.error(
+            request, _("%(name)s is larger than 50 MB.") % {"name": upload.name}
+        )
+        return redirect(document)
+    try:
+        counts = import_translations(
+            document=document,
+            language=language,
+            catalogue=read_catalogue(upload.read(), upload.name),
+            user=request.user,
+            filename=upload.name,
+        )
+    except FormatError as error:
+        messages.error(request, "%s: %s" % (upload.name, error.localized()))
+    except TranslationsRefused as error:
+        messages.error(request, "%s: %s" % (upload.name, error))
+    else:
+        skipped = sum(counts.skipped.values())
+        messages.success(
+            request,
+            _(
+                "%(name)s: translations updated: %(updated)d, unchanged: "
+                "%(unchanged)d, skipped: %(skipped)d."
+            )
+            % {
+                "name": upload.name,
+                "updated": counts.updated,
+                "unchanged": counts.unchanged,
+                "skipped": skipped,
+            },
+        )
+    return redirect("%s?language=%s" % (document.get_absolute_url(), language))

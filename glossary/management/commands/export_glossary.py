@@ -1,9 +1,7 @@
-import sys
-from pathlib import Path
-
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
 from glossary.exporting import FORMATS, export_glossary
+from workbench.management.output import write_chunks
 
 
 class Command(BaseCommand):
@@ -20,20 +18,4 @@ class Command(BaseCommand):
         chunks = export_glossary(
             options["format"], approved_only=options["approved_only"]
         )
-        output = options["output"]
-        if not output or output == "-":
-            sys.stdout.flush()
-            for chunk in chunks:
-                sys.stdout.buffer.write(chunk)
-            sys.stdout.buffer.flush()
-            return
-        path = Path(output)
-        tmp = path.with_name(path.name + ".part")
-        try:
-            with open(tmp, "wb") as handle:
-                for chunk in chunks:
-                    handle.write(chunk)
-            tmp.replace(path)
-        except OSError as error:
-            tmp.unlink(missing_ok=True)
-            raise CommandError("%s: %s" % (output, error.strerror)) from error
+        write_chunks(chunks, options["output"])

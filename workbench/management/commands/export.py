@@ -1,10 +1,8 @@
-import sys
-from pathlib import Path
-
 from django.core.management.base import BaseCommand, CommandError
 
-from workbench.exporting import DOCUMENT_FORMATS, ExportRefused, export_document
+from workbench.exporting import EXPORT_FORMATS, ExportRefused, export_any
 from workbench.languages import UnknownLanguage, normalise
+from workbench.management.output import write_chunks
 from workbench.models import Document
 
 
@@ -14,7 +12,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("document", type=int)
         parser.add_argument("--language", required=True)
-        parser.add_argument("--format", required=True, choices=DOCUMENT_FORMATS)
+        parser.add_argument("--format", required=True, choices=EXPORT_FORMATS)
         parser.add_argument("-o", "--output", help="file to write; - or none: stdout")
         parser.add_argument(
             "--strict",
@@ -35,8 +33,12 @@ class Command(BaseCommand):
             language = normalise(options["language"])
         except UnknownLanguage as error:
             raise CommandError("unknown language code %r" % str(error)) from error
+        if language not in document.target_languages:
+            raise CommandError(
+                "%s is not a target language of document %d" % (language, document.pk)
+            )
         try:
-            data = export_document(
+            chunks = export_any(
                 document,
                 language,
                 options["format"],
@@ -45,13 +47,4 @@ class Command(BaseCommand):
             )
         except ExportRefused as error:
             raise CommandError(str(error)) from error
-        output = options["output"]
-        if not output or output == "-":
-            sys.stdout.flush()
-            sys.stdout.buffer.write(data)
-            sys.stdout.buffer.flush()
-        else:
-            try:
-                Path(output).write_bytes(data)
-            except OSError as error:
-                raise CommandError("%s: %s" % (output, error.strerror)) from error
+        write_chunks(chunks, options["output"])

@@ -1,4 +1,4 @@
-"""Import source documents and their new versions into the database.
+"""Import source documents and their new versions.
 
 Readers in ``workbench.formats`` turn bytes into paragraphs; this module
 splits them into sentences and stores them, all or nothing.

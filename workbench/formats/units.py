@@ -1,0 +1,47 @@
+"""Translation units: what PO, XLIFF and TMX files carry, without the database.
+
+``status`` uses the workbench's sentence statuses (``untranslated``,
+``draft``, ``translated``, ``approved``, ``rejected``); each format maps them
+as DESIGN.md says:
+
+| status | PO | XLIFF 2.0 ``state`` | TMX |
+| --- | --- | --- | --- |
+| untranslated | empty msgstr | initial, no target | not exported |
+| draft, rejected | ``#, fuzzy`` | initial | ``<prop type="x-status">`` |
+| translated | plain | translated | prop |
+| approved | plain | final (reviewed is read as approved too) | prop |
+"""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+STATUSES = ("untranslated", "draft", "translated", "approved", "rejected")
+
+
+@dataclass
+class Unit:
+    """One sentence and its translation, as a file carries it."""
+
+    key: str  # the segment's stable key: PO msgctxt, XLIFF unit id, TMX x-key prop
+    source: str
+    target: str = ""
+    status: str = "untranslated"
+    notes: list[str] = field(default_factory=list)  # for translators (PO "#.")
+    comments: list[str] = field(default_factory=list)  # people's remarks (PO "#")
+    references: list[str] = field(default_factory=list)  # where it comes from
+    created_at: datetime | None = None
+    changed_at: datetime | None = None
+    created_by: str = ""
+    changed_by: str = ""
+    line: int = 0  # where the unit starts in the file read, for error messages
+
+
+@dataclass
+class Catalogue:
+    """A file of units for one document and one target language."""
+
+    source_language: str
+    target_language: str
+    units: list[Unit] = field(default_factory=list)
+    document: str = ""  # the document id the file says it belongs to, if any
+    title: str = ""

@@ -1,0 +1,47 @@
+import json
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from workbench.formats import FormatError
+from workbench.importing.translations import TranslationsRefused, import_translations
+from workbench.languages import UnknownLanguage, normalise
+from workbench.models import Document
+from workbench.readers import read_catalogue
+
+
+class Command(BaseCommand):
+    help = "Bring translations back from a PO or XLIFF file; prints JSON counts."
+
+    def add_arguments(self, parser):
+        parser.add_argument("path")
+        parser.add_argument("--document", type=int, required=True)
+        parser.add_argument("--language", required=True)
+
+    def handle(self, *args, **options):
+        path = Path(options["path"])
+        try:
+            language = normalise(options["language"])
+        except UnknownLanguage as error:
+            raise CommandError("unknown language code %r" % str(error)) from error
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            raise CommandError("%s: %s" % (path, error.strerror)) from error
+        try:
+            catalogue = read_catalogue(data, path.name)
+        except FormatError as error:
+            raise CommandError("%s: %s" % (path, error)) from error
+        document = Document.objects.filter(pk=options["document"]).first()
+        if document is None:
+            raise CommandError("no document %d" % options["document"])
+        try:
+            counts = import_translations(
+                document=document,
+                language=language,
+                catalogue=catalogue,
+                filename=path.name,
+            )
+        except TranslationsRefused as error:
+            raise CommandError("%s: %s" % (path, error)) from error
+        self.stdout.write(json.dumps(counts.as_dict(), ensure_ascii=False))

@@ -1,0 +1,26 @@
+"""Pick the reader for an exchange file by its name, or by its first bytes."""
+
+from django.utils.translation import gettext_noop
+
+from workbench.formats import FormatError
+from workbench.formats.units import Catalogue
+
+PO_SUFFIXES = (".po", ".pot")
+XLIFF_SUFFIXES = (".xlf", ".xliff", ".xliff2", ".sdlxliff", ".mqxliff")
+
+
+def read_catalogue(data: bytes, filename: str) -> Catalogue:
+    """Parse a PO or XLIFF file into a catalogue of units."""
+    from workbench.formats import po, xliff
+
+    name = filename.lower()
+    if name.endswith(PO_SUFFIXES):
+        return po.parse(data)
+    if name.endswith(XLIFF_SUFFIXES):
+        return xliff.parse(data)
+    head = data[:512].lstrip(b"\xef\xbb\xbf").lstrip()
+    if head.startswith(b"<"):
+        return xliff.parse(data)
+    if head.startswith((b"msgid", b"#", b"msgctxt")):
+        return po.parse(data)
+    raise FormatError(gettext_noop("unsupported file type; use a .po or .xliff file"))
