@@ -17,6 +17,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
 UNITS = 200_000
 WRITERS = ("baseline", "ours-tmx", "ttk-tmx", "ours-po", "ttk-po")
 
@@ -40,6 +41,9 @@ def units():
 
 
 def run_one(name: str) -> dict:
+    import django
+
+    django.setup()
     started = time.perf_counter()
     written = 0
     with open(os.devnull, "wb") as sink:
