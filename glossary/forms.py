@@ -6,8 +6,6 @@ from django.utils.translation import gettext_lazy as _
 from glossary.models import Approval, Usage
 from workbench.languages import LANGUAGE_NAMES
 
-GLOSSARY_LANGUAGES = ("en", "zh-Hant", "zh-Hans")
-
 
 def language_choices():
     return [(code, name) for code, name in LANGUAGE_NAMES.items()]

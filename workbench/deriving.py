@@ -7,7 +7,6 @@ draft is refreshed.
 """
 
 from collections import Counter
-from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -17,17 +16,9 @@ from workbench.models import Document, Segment, Translation
 from workbench.models.translations import Origin, Status
 from workbench.translating import change_translation, ensure_translations
 
-PAIRS = tuple(DEFAULT_CONFIG)
-
 
 class DeriveRefused(ValueError):
     """A derivation that cannot be done; the message says why."""
-
-
-@dataclass(frozen=True)
-class Outcome:
-    segment_id: int
-    result: str  # derived, unchanged, or the reason it was skipped
 
 
 def _check_pair(document: Document, from_language: str, to_language: str) -> str:

@@ -70,16 +70,6 @@ def _chinese(subtags: list[str]) -> str:
     return "zh-Hans"
 
 
-def is_chinese(code: str) -> bool:
-    """Return True for zh-Hans and zh-Hant (already normalised codes)."""
-    return code.startswith("zh")
-
-
 def display_name(code: str) -> str:
     """Return the localized name of a normalised language code, or the code."""
     return str(LANGUAGE_NAMES.get(code, code))
-
-
-def ui_language(code: str) -> str:
-    """Return the Django UI language for a content code (``zh-Hant`` -> ``zh-hant``)."""
-    return normalise(code).lower() if normalise(code).startswith("zh") else "en"

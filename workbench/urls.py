@@ -21,7 +21,6 @@ urlpatterns = [
         conversion.derive_view,
         name="segment-derive",
     ),
-    path("documents/<int:pk>/translate/", editor.open_editor, name="editor-open"),
     path("documents/<int:pk>/translate/<str:language>/", editor.editor, name="editor"),
     path("translations/<int:pk>/save/", editor.save, name="editor-save"),
     path("translations/<int:pk>/review/", editor.review, name="editor-review"),

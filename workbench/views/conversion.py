@@ -5,8 +5,7 @@ from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.html import conditional_escape, format_html
-from django.utils.safestring import mark_safe
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -14,6 +13,7 @@ from django.views.decorators.http import require_POST
 from workbench.conversion import converter
 from workbench.deriving import DeriveRefused, derive
 from workbench.forms_conversion import ConvertForm, OverrideForm
+from workbench.highlighting import with_marks
 from workbench.languages import UnknownLanguage, normalise
 from workbench.models import ConversionOverride, Document, Segment
 from workbench.terminology import OverrideConflict, save_override
@@ -21,21 +21,22 @@ from workbench.terminology import OverrideConflict, save_override
 
 def highlighted(result) -> str:
     """Return the converted text as HTML with glossary and overrides marked."""
-    pieces = []
-    position = 0
-    for item in result.replacements:
-        pieces.append(conditional_escape(result.text[position : item.start]))
-        pieces.append(
-            format_html(
-                '<mark class="{}" title="{}">{}</mark>',
-                item.kind,
-                item.source,
-                result.text[item.start : item.end],
+    return with_marks(
+        result.text,
+        (
+            (
+                item.start,
+                item.end,
+                format_html(
+                    '<mark class="{}" title="{}">{}</mark>',
+                    item.kind,
+                    item.source,
+                    result.text[item.start : item.end],
+                ),
             )
-        )
-        position = item.end
-    pieces.append(conditional_escape(result.text[position:]))
-    return mark_safe("".join(pieces))  # every piece is escaped above
+            for item in result.replacements
+        ),
+    )
 
 
 def convert_page(request):

@@ -285,10 +285,3 @@ def resolve_comment(request, pk: int, comment_id: int):
     item.resolved = True
     item.save(update_fields=["resolved"])
     return render(request, "workbench/_editor_panel.html", _panel_context(translation))
-
-
-def open_editor(request, pk: int):
-    """Send the document page's "Translate" button to the chosen language."""
-    document = get_object_or_404(Document, pk=pk)
-    language = request.GET.get("language") or (document.target_languages or [""])[0]
-    return redirect("editor", pk=document.pk, language=language)
