@@ -109,7 +109,9 @@
       event.preventDefault();
       activate(neighbour(row, -1), true);
     } else if (event.altKey && /^[1-9]$/.test(key)) {
-      var buttons = panel.querySelectorAll(".insert-term");
+      // Only the panel of this sentence: another one may still be on screen.
+      var inner = panel.querySelector(".panel-inner[data-translation='" + row.dataset.id + "']");
+      var buttons = inner ? inner.querySelectorAll(".insert-term") : [];
       var button = buttons[Number(key) - 1];
       if (button) {
         event.preventDefault();

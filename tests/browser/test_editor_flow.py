@@ -49,7 +49,9 @@ def test_translator_works_with_the_keyboard_and_sees_glossary_and_checks(
     # The glossary term of sentence 2 is marked in the source and in the panel.
     mark = page.locator("#row-%d mark.term" % second.pk).first
     assert mark.get_attribute("data-insert") == "政制及內地事務局局長"
-    page.wait_for_selector("#panel .insert-term")
+    page.wait_for_selector(
+        "#panel .panel-inner[data-translation='%d'] .insert-term" % second.pk
+    )
     page.keyboard.press("Alt+1")
     assert (
         page.locator("#row-%d textarea" % second.pk)
@@ -60,7 +62,9 @@ def test_translator_works_with_the_keyboard_and_sees_glossary_and_checks(
     page.wait_for_selector("#row-%d[data-status=draft]" % second.pk)
     # Back to sentence 1: its panel names the Simplified character (组).
     page.keyboard.press("Alt+ArrowUp")
-    page.wait_for_selector("#panel .finding.script")
+    page.wait_for_selector(
+        "#panel .panel-inner[data-translation='%d'] .finding.script" % first.pk
+    )
     assert "组" in page.locator("#panel .finding.script").inner_text()
 
 
