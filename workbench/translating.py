@@ -11,6 +11,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from workbench.memory_store import remember
 from workbench.models import Revision, Segment, Translation
 from workbench.models.translations import Origin, Status
 
@@ -65,6 +66,8 @@ def change_translation(
         note=note,
         author=user,
     )
+    if status == Status.APPROVED:
+        remember(translation)
     return translation
 
 

@@ -2,6 +2,7 @@
 
 from workbench.models.conversion import ConversionOverride, ConversionOverrideRevision
 from workbench.models.documents import Document, DocumentVersion, Paragraph, Segment
+from workbench.models.memory import MemoryEntry, MemorySource
 from workbench.models.translations import Comment, Revision, Translation
 
 __all__ = [
@@ -10,6 +11,8 @@ __all__ = [
     "ConversionOverrideRevision",
     "Document",
     "DocumentVersion",
+    "MemoryEntry",
+    "MemorySource",
     "Paragraph",
     "Revision",
     "Segment",

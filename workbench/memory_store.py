@@ -1,0 +1,367 @@
+"""Put sentences into the translation memory: approvals and TMX imports.
+
+Everything that adds to the memory goes through ``store``: it merges a pair
+already held (the earliest creation date, the latest change date and the
+first origin are kept; an approved status wins over a translated one),
+inserts the new ones, indexes their words and counts their terms.
+"""
+
+import functools
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import BinaryIO
+
+from django.db import connection, transaction
+from django.utils import timezone
+
+from workbench import memory_index
+from workbench.formats.tmx import TmxUnit
+from workbench.formats.tmx_reader import iter_units
+from workbench.languages import UnknownLanguage, normalise as normalise_language
+from workbench.memory_text import index_terms, normalise, pair_key, text_key
+from workbench.models import MemoryEntry, MemorySource, Segment, Translation
+from workbench.models.translations import Status
+
+__all__ = [
+    "ImportCounts",
+    "Pair",
+    "import_tmx",
+    "memory_language",
+    "remember",
+    "store",
+]
+
+BATCH = 2000
+_STATUSES = {Status.APPROVED, Status.TRANSLATED}
+
+
+@functools.lru_cache(maxsize=512)
+def memory_language(code: str) -> str:
+    """The language code the memory files text under.
+
+    Chinese keeps its script (``zh-Hant``, ``zh-Hans``); other languages
+    keep their primary subtag only, so ``en-US`` and ``en-GB`` sentences
+    serve an ``en`` document. Raises ``UnknownLanguage``.
+    """
+    code = normalise_language(code)
+    return code if code.startswith("zh-") else code.split("-")[0]
+
+
+@dataclass
+class Pair:
+    """A sentence pair on its way into the memory."""
+
+    source_language: str
+    source: str
+    target_language: str
+    target: str
+    source_kind: str
+    origin: str = ""
+    status: str = Status.APPROVED
+    key: str = ""
+    context: int | None = None
+    author: str = ""
+    created_at: datetime | None = None
+    changed_at: datetime | None = None
+    source_key: int = field(init=False)
+    target_key: int = field(init=False)
+    pair_key: int = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.source_key = text_key(self.source_language, normalise(self.source))
+        self.target_key = text_key(self.target_language, normalise(self.target))
+        self.pair_key = pair_key(self.source_key, self.target_key)
+        now = timezone.now()
+        self.created_at = self.created_at or self.changed_at or now
+        self.changed_at = self.changed_at or self.created_at
+
+    def merge(self, other: "Pair") -> None:
+        self.created_at = min(self.created_at, other.created_at)
+        self.changed_at = max(self.changed_at, other.changed_at)
+        if other.status == Status.APPROVED:
+            self.status = Status.APPROVED
+
+
+@dataclass
+class ImportCounts:
+    units: int = 0
+    added: int = 0
+    merged: int = 0
+    skipped: int = 0
+
+    def as_dict(self) -> dict[str, int]:
+        return {
+            "units": self.units,
+            "added": self.added,
+            "merged": self.merged,
+            "skipped": self.skipped,
+        }
+
+
+_COLUMNS = (
+    "source_language",
+    "source",
+    "target_language",
+    "target",
+    "source_key",
+    "target_key",
+    "pair_key",
+    "status",
+    "source_kind",
+    "origin",
+    "key",
+    "context",
+    "author",
+    "created_at",
+    "changed_at",
+)
+_PG_TYPES = (
+    "varchar", "text", "varchar", "text", "bigint", "bigint", "bigint", "varchar",
+    "varchar", "varchar", "varchar", "bigint", "varchar", "timestamptz",
+    "timestamptz",
+)  # fmt: skip
+
+
+def store(pairs: Iterable[Pair]) -> tuple[int, int, list[int]]:
+    """Add or merge ``pairs``; return (added, merged, ids in ``pairs`` order).
+
+    Call inside a transaction; pairs repeated within ``pairs`` are merged too.
+    """
+    unique: dict[int, Pair] = {}
+    order: list[int] = []
+    for pair in pairs:
+        order.append(pair.pair_key)
+        if pair.pair_key in unique:
+            unique[pair.pair_key].merge(pair)
+        else:
+            unique[pair.pair_key] = pair
+    if not unique:
+        return 0, 0, []
+    existing = dict(
+        MemoryEntry.objects.filter(pair_key__in=list(unique)).values_list(
+            "pair_key", "id"
+        )
+    )
+    if existing:
+        _merge_existing([(existing[k], unique[k]) for k in existing])
+    fresh = [pair for key, pair in unique.items() if key not in existing]
+    ids = dict(existing)
+    ids.update(_insert(fresh))
+    memory_index.add(
+        [
+            (
+                ids[pair.pair_key],
+                index_terms(normalise(pair.source)),
+                index_terms(normalise(pair.target)),
+            )
+            for pair in fresh
+        ]
+    )
+    return len(fresh), len(unique) - len(fresh), [ids[key] for key in order]
+
+
+def _values(pair: Pair) -> list:
+    return [getattr(pair, column) for column in _COLUMNS]
+
+
+def _insert(pairs: list[Pair]) -> dict[int, int]:
+    if not pairs:
+        return {}
+    table = MemoryEntry._meta.db_table
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            columns = list(zip(*(_values(pair) for pair in pairs), strict=True))
+            cursor.execute(
+                "INSERT INTO %s (%s) SELECT * FROM unnest(%s) RETURNING pair_key, id"
+                % (
+                    table,
+                    ", ".join(_COLUMNS),
+                    ", ".join("%%s::%s[]" % kind for kind in _PG_TYPES),
+                ),
+                [list(column) for column in columns],
+            )
+            return dict(cursor.fetchall())
+        cursor.executemany(
+            "INSERT INTO %s (%s) VALUES (%s)"
+            % (table, ", ".join(_COLUMNS), ", ".join(["%s"] * len(_COLUMNS))),
+            [_values(pair) for pair in pairs],
+        )
+    return dict(
+        MemoryEntry.objects.filter(
+            pair_key__in=[pair.pair_key for pair in pairs]
+        ).values_list("pair_key", "id")
+    )
+
+
+def _merge_existing(rows: list[tuple[int, Pair]]) -> None:
+    entries = MemoryEntry.objects.in_bulk([entry_id for entry_id, _ in rows])
+    changed = []
+    for entry_id, pair in rows:
+        entry = entries[entry_id]
+        before = (entry.created_at, entry.changed_at, entry.status)
+        entry.created_at = min(entry.created_at, pair.created_at)
+        entry.changed_at = max(entry.changed_at, pair.changed_at)
+        if pair.status == Status.APPROVED:
+            entry.status = Status.APPROVED
+        if (entry.created_at, entry.changed_at, entry.status) != before:
+            changed.append(entry)
+    MemoryEntry.objects.bulk_update(
+        changed, ["created_at", "changed_at", "status"], batch_size=500
+    )
+
+
+def unit_pairs(
+    unit: TmxUnit,
+    *,
+    origin: str,
+    source_language: str | None = None,
+    target_language: str | None = None,
+) -> list[Pair]:
+    """The pairs a TMX unit gives: its first language with each other one.
+
+    With ``source_language`` and ``target_language``, only that pair.
+    """
+    variants: dict[str, str] = {}
+    for code, text in unit.variants.items():
+        try:
+            language = memory_language(code)
+        except UnknownLanguage:
+            continue
+        if text.strip():
+            variants.setdefault(language, text)
+    if source_language and target_language:
+        if source_language not in variants or target_language not in variants:
+            return []
+        wanted = [(source_language, target_language)]
+    else:
+        languages = list(variants)
+        wanted = [(languages[0], other) for other in languages[1:]]
+    status = unit.props.get("x-status", "")
+    context = unit.props.get("x-context", "")
+    return [
+        Pair(
+            source_language=source,
+            source=variants[source],
+            target_language=target,
+            target=variants[target],
+            source_kind=MemorySource.IMPORT,
+            origin=(unit.props.get("x-origin") or origin)[:255],
+            status=status if status in _STATUSES else Status.TRANSLATED,
+            key=(unit.props.get("x-key") or unit.tuid)[:255],
+            context=int(context) if context.isdigit() else None,
+            author=(unit.changed_by or unit.created_by)[:150],
+            created_at=unit.created_at,
+            changed_at=unit.changed_at,
+        )
+        for source, target in wanted
+    ]
+
+
+def import_tmx(
+    stream: BinaryIO,
+    *,
+    origin: str,
+    source_language: str | None = None,
+    target_language: str | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> ImportCounts:
+    """Stream a TMX file into the memory, all of it or nothing.
+
+    ``progress`` is called with the number of units read so far, every
+    batch. Raises ``FormatError`` (and stores nothing) on a bad file.
+    """
+    counts = ImportCounts()
+    with transaction.atomic():
+        for batch in _batches(iter_units(stream)):
+            pairs = []
+            for unit in batch:
+                made = unit_pairs(
+                    unit,
+                    origin=origin,
+                    source_language=source_language,
+                    target_language=target_language,
+                )
+                if not made:
+                    counts.skipped += 1
+                pairs.extend(made)
+            added, merged, _ = store(pairs)
+            counts.units += len(batch)
+            counts.added += added
+            counts.merged += merged
+            if progress:
+                progress(counts.units)
+        if counts.added:
+            memory_index.refresh_statistics()
+    return counts
+
+
+def _batches(units: Iterator[TmxUnit]) -> Iterator[list[TmxUnit]]:
+    batch: list[TmxUnit] = []
+    for unit in units:
+        batch.append(unit)
+        if len(batch) == BATCH:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def context_digest(before: str, after: str) -> int:
+    """The digest of a sentence's neighbours, for context matches."""
+    return text_key("context", "%s\n%s" % (normalise(before), normalise(after)))
+
+
+def segment_context(segment: Segment) -> int:
+    """The context digest of a segment: the sources just before and after it."""
+    siblings = Segment.objects.filter(
+        document=segment.document_id, is_active=True
+    ).order_by("position")
+    before = siblings.filter(position__lt=segment.position).last()
+    after = siblings.filter(position__gt=segment.position).first()
+    return context_digest(
+        before.source if before else "", after.source if after else ""
+    )
+
+
+@transaction.atomic
+def remember(translation: Translation) -> MemoryEntry | None:
+    """Put an approved translation into the memory, or bring its entry up to date.
+
+    An entry made from this translation before is replaced by the new pair;
+    the revision history keeps the old text.
+    """
+    if translation.status != Status.APPROVED or not translation.text.strip():
+        return None
+    segment = translation.segment
+    document = segment.document
+    user = translation.updated_by
+    pair = Pair(
+        source_language=memory_language(document.source_language),
+        source=segment.source,
+        target_language=memory_language(translation.language),
+        target=translation.text,
+        source_kind=MemorySource.APPROVAL,
+        origin=document.title[:255],
+        key=segment.key[:255],
+        context=segment_context(segment),
+        author=user.get_username() if user else "",
+        created_at=timezone.now(),
+    )
+    previous = MemoryEntry.objects.filter(translation=translation).first()
+    if previous is not None and previous.pair_key != pair.pair_key:
+        forget([previous])
+    added, merged, ids = store([pair])
+    entry = MemoryEntry.objects.get(pk=ids[0])
+    if entry.translation_id is None:
+        entry.translation = translation
+        entry.context = entry.context or pair.context
+        entry.save(update_fields=["translation", "context"])
+    return entry
+
+
+def forget(entries: list[MemoryEntry]) -> None:
+    """Delete entries from the memory and its index."""
+    ids = [entry.pk for entry in entries]
+    memory_index.remove(ids)
+    MemoryEntry.objects.filter(pk__in=ids).delete()
