@@ -81,9 +81,14 @@ def generate(path: Path, entries: int) -> None:
 
     def units():
         for i in range(entries):
-            words = vary(rng.choice(sentences).split(), vocabulary, rng, rng.randint(1, 6))
+            words = vary(
+                rng.choice(sentences).split(), vocabulary, rng, rng.randint(1, 6)
+            )
             yield TmxUnit(
-                variants={"en": " ".join(words), "zh-Hant": "第%d句譯文：%s" % (i, words[0])}
+                variants={
+                    "en": " ".join(words),
+                    "zh-Hant": "第%d句譯文：%s" % (i, words[0]),
+                }
             )
 
     with path.open("wb") as out:
@@ -114,7 +119,9 @@ def run_lookups() -> dict:
     from workbench.models import MemoryEntry
 
     rng = random.Random(7)
-    sources = [normalise(s) for s in MemoryEntry.objects.values_list("source", flat=True)]
+    sources = [
+        normalise(s) for s in MemoryEntry.objects.values_list("source", flat=True)
+    ]
     vocabulary = sorted({w for s in seed_sentences() for w in s.split()})
     queries = []
     for _ in range(QUERIES):

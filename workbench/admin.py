@@ -1,13 +1,16 @@
 """Admin pages: a view of every table for managers and support."""
 
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
+from workbench.memory_store import forget
 from workbench.models import (
     Comment,
     ConversionOverride,
     ConversionOverrideRevision,
     Document,
     DocumentVersion,
+    MemoryEntry,
     Paragraph,
     Revision,
     Segment,
@@ -140,3 +143,43 @@ class ConversionOverrideAdmin(admin.ModelAdmin):
         obj.updated_by = request.user
         super().save_model(request, obj, form, change)
         record_override_change(override=obj, user=request.user)
+
+
+@admin.register(MemoryEntry)
+class MemoryEntryAdmin(admin.ModelAdmin):
+    """Entries are read here and deleted here; they come from approvals and TMX."""
+
+    list_display = (
+        "source",
+        "target",
+        "source_language",
+        "target_language",
+        "origin",
+        "status",
+        "changed_at",
+    )
+    list_filter = ("source_language", "target_language", "source_kind", "status")
+    search_fields = ("source", "target", "origin")
+    raw_id_fields = ("translation",)
+    actions = ["forget_selected"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions
+
+    def delete_model(self, request, obj):
+        forget([obj])
+
+    @admin.action(
+        description=_("Delete the selected entries from the memory"),
+        permissions=["delete"],
+    )
+    def forget_selected(self, request, queryset):
+        forget(list(queryset))

@@ -27,8 +27,13 @@ def save_translation(
     status: str,
     user,
     expected_version: int,
+    memory_score: int | None = None,
 ) -> Translation:
-    """Save the editor's text; raises EditConflict if someone saved first."""
+    """Save the editor's text; raises EditConflict if someone saved first.
+
+    ``memory_score`` is the score of a memory match the text was taken from
+    unchanged: the translation keeps "memory" as its origin, with the score.
+    """
     if status not in SAVE_STATUSES:
         status = Status.TRANSLATED
     note = ""
@@ -38,12 +43,17 @@ def save_translation(
     elif was_approved:
         note = _("Edited after approval; back to review.")
     unchanged_text = text == translation.text
+    origin, score = Origin.HUMAN, None
+    if memory_score is not None:
+        origin, score = Origin.MEMORY, memory_score
+    elif unchanged_text:
+        origin, score = translation.origin, translation.origin_score
     return change_translation(
         translation=translation,
         text=text,
         status=status,
-        origin=translation.origin if unchanged_text else Origin.HUMAN,
-        origin_score=translation.origin_score if unchanged_text else None,
+        origin=origin,
+        origin_score=score,
         user=user,
         note=note,
         expected_version=expected_version,

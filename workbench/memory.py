@@ -95,6 +95,10 @@ class Match:
     differences: list[Difference] = field(default_factory=list)
     context: int | None = None
 
+    @property
+    def status_label(self) -> str:
+        return str(Status(self.status).label)
+
     def as_dict(self) -> dict:
         return {
             "score": self.score,
@@ -154,12 +158,12 @@ def _plan(norm: str, side: str) -> tuple[list[str], list[tuple[str, ...]]]:
     if not known:
         return [], []
     if known[0][0] >= memory_index.COMMON:
-        rarest = [term for _, _, term in known[:4]]
+        rarest = [term for _count, _length, term in known[:4]]
         if len(rarest) == 1:
             return rarest, []
         return [], list(combinations(rarest, 2))
     chosen, total = [], 0
-    for n, _, term in known:
+    for n, _length, term in known:
         if total + n > BUDGET:
             break
         chosen.append(term)
@@ -247,9 +251,7 @@ def lookup(
     if differences:
         for match in results:
             if match.score < 100:
-                match.differences = differences_between(
-                    text, match.source, source
-                )
+                match.differences = differences_between(text, match.source, source)
     return results
 
 
@@ -326,11 +328,41 @@ def concordance(
                     seen.add(row[0])
                     m = _row_match(row, reverse)
                     hits.append(
-                        ConcordanceHit(m.entry_id, m.source, m.target, m.origin, m.changed_at)
+                        ConcordanceHit(
+                            m.entry_id, m.source, m.target, m.origin, m.changed_at
+                        )
                     )
                     if len(hits) == limit:
                         break
     return hits
+
+
+def taken_match_score(
+    entry_id: int, source: str, source_language: str, target_language: str, text: str
+) -> int | None:
+    """The score of memory entry ``entry_id`` for ``source`` if ``text`` is its
+    translation as stored, else None (the translator changed it, or it is no
+    match for this sentence at all)."""
+    entry = MemoryEntry.objects.filter(pk=entry_id).first()
+    if entry is None:
+        return None
+    source_language = memory_language(source_language)
+    target_language = memory_language(target_language)
+    if (entry.source_language, entry.target_language) == (
+        source_language,
+        target_language,
+    ):
+        theirs, translation = entry.source, entry.target
+    elif (entry.target_language, entry.source_language) == (
+        source_language,
+        target_language,
+    ):
+        theirs, translation = entry.target, entry.source
+    else:
+        return None
+    if normalise(translation) != normalise(text):
+        return None
+    return score(normalise(source), normalise(theirs))
 
 
 def memory_size(source_language: str, target_language: str) -> int:

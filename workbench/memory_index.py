@@ -62,14 +62,15 @@ def create_index(schema_editor) -> None:
         schema_editor.execute(
             "CREATE VIRTUAL TABLE %s USING fts5(source_terms, target_terms,"
             " detail = column,"
-            " tokenize = \"unicode61 remove_diacritics 0 tokenchars '_'\")"
-            % FTS_TABLE
+            " tokenize = \"unicode61 remove_diacritics 0 tokenchars '_'\")" % FTS_TABLE
         )
 
 
 def drop_index(schema_editor) -> None:
     """Drop the index tables (reversing the migration)."""
-    table = TERMS_TABLE if schema_editor.connection.vendor == "postgresql" else FTS_TABLE
+    table = (
+        TERMS_TABLE if schema_editor.connection.vendor == "postgresql" else FTS_TABLE
+    )
     schema_editor.execute("DROP TABLE IF EXISTS %s" % table)
 
 
@@ -136,9 +137,7 @@ def remove(entry_ids: Iterable[int]) -> None:
     ids = list(entry_ids)
     if not ids:
         return
-    table, column = (
-        (TERMS_TABLE, "entry_id") if _postgres() else (FTS_TABLE, "rowid")
-    )
+    table, column = (TERMS_TABLE, "entry_id") if _postgres() else (FTS_TABLE, "rowid")
     with connection.cursor() as cursor:
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
@@ -208,8 +207,7 @@ def _pg_frequencies(side: str, terms: Sequence[str]) -> dict[str, int]:
             cursor.execute(
                 "SELECT u.term, (SELECT count(*) FROM (SELECT 1 FROM %s"
                 " WHERE %s_terms @> ARRAY[hashtext(u.term)] LIMIT %d) x)"
-                " FROM unnest(%%s::text[]) AS u(term)"
-                % (TERMS_TABLE, side, COMMON),
+                " FROM unnest(%%s::text[]) AS u(term)" % (TERMS_TABLE, side, COMMON),
                 [list(terms)],
             )
             return dict(cursor.fetchall())
@@ -318,7 +316,8 @@ def candidates(
         sql = (
             "SELECT %s FROM %s f CROSS JOIN %s e ON e.id = f.rowid"
             " WHERE f.%s MATCH %%s AND e.source_language = %%s"
-            " AND e.target_language = %%s" % (columns, FTS_TABLE, ENTRY_TABLE, FTS_TABLE)
+            " AND e.target_language = %%s"
+            % (columns, FTS_TABLE, ENTRY_TABLE, FTS_TABLE)
         )
     params += [source_language, target_language]
     if after is not None:

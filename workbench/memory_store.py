@@ -18,7 +18,8 @@ from django.utils import timezone
 from workbench import memory_index
 from workbench.formats.tmx import TmxUnit
 from workbench.formats.tmx_reader import iter_units
-from workbench.languages import UnknownLanguage, normalise as normalise_language
+from workbench.languages import UnknownLanguage
+from workbench.languages import normalise as normalise_language
 from workbench.memory_text import index_terms, normalise, pair_key, text_key
 from workbench.models import MemoryEntry, MemorySource, Segment, Translation
 from workbench.models.translations import Status
@@ -126,6 +127,9 @@ _PG_TYPES = (
 def store(pairs: Iterable[Pair]) -> tuple[int, int, list[int]]:
     """Add or merge ``pairs``; return (added, merged, ids in ``pairs`` order).
 
+    ``merged`` counts the pairs that were already held, here or earlier in
+    ``pairs``.
+
     Call inside a transaction; pairs repeated within ``pairs`` are merged too.
     """
     unique: dict[int, Pair] = {}
@@ -158,7 +162,7 @@ def store(pairs: Iterable[Pair]) -> tuple[int, int, list[int]]:
             for pair in fresh
         ]
     )
-    return len(fresh), len(unique) - len(fresh), [ids[key] for key in order]
+    return len(fresh), len(order) - len(fresh), [ids[key] for key in order]
 
 
 def _values(pair: Pair) -> list:

@@ -4,7 +4,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.i18n import set_language
 
-from workbench.views import conversion, documents, downloads, editor, review
+from workbench.views import conversion, documents, downloads, editor, memory, review
 
 urlpatterns = [
     path("", documents.document_list, name="document-list"),
@@ -43,6 +43,14 @@ urlpatterns = [
         downloads.upload_translations,
         name="document-upload-translations",
     ),
+    path(
+        "documents/<int:pk>/pretranslate/",
+        memory.pretranslate_view,
+        name="document-pretranslate",
+    ),
+    path("memory/", memory.memory_page, name="memory"),
+    path("memory/import/", memory.memory_import, name="memory-import"),
+    path("memory/export/", memory.memory_export, name="memory-export"),
     path("review/", review.queue, name="review-queue"),
     path("review/bulk/", review.bulk, name="review-bulk"),
     path("convert/", conversion.convert_page, name="convert"),

@@ -83,10 +83,22 @@
     }
     if (row && !window.getSelection().toString()) { activate(row, !event.target.matches("textarea, input, button")); }
   });
+  function useMatch(row, button) {
+    var box = textarea(row);
+    box.value = button.dataset.text;
+    row.querySelector("form.save input[name=match]").value = button.dataset.match;
+    box.focus();
+    box.setSelectionRange(box.value.length, box.value.length);
+  }
+
   panel.addEventListener("click", function (event) {
-    if (!event.target.matches(".insert-term")) { return; }
     var row = document.getElementById("row-" + panel.querySelector(".panel-inner").dataset.translation);
-    if (row) { insertAtCursor(textarea(row), event.target.dataset.insert); }
+    if (!row) { return; }
+    if (event.target.matches(".insert-term")) {
+      insertAtCursor(textarea(row), event.target.dataset.insert);
+    } else if (event.target.matches(".use-match")) {
+      useMatch(row, event.target);
+    }
   });
 
   document.addEventListener("keydown", function (event) {
@@ -108,6 +120,14 @@
     } else if (event.altKey && key === "ArrowUp") {
       event.preventDefault();
       activate(neighbour(row, -1), true);
+    } else if ((event.ctrlKey || event.metaKey) && event.altKey && /^Digit[1-9]$/.test(event.code)) {
+      // Ctrl+Alt+N takes memory match N of this sentence's panel.
+      var own = panel.querySelector(".panel-inner[data-translation='" + row.dataset.id + "']");
+      var match = own ? own.querySelectorAll(".use-match")[Number(event.code.slice(5)) - 1] : null;
+      if (match) {
+        event.preventDefault();
+        useMatch(row, match);
+      }
     } else if (event.altKey && /^[1-9]$/.test(key)) {
       // Only the panel of this sentence: another one may still be on screen.
       var inner = panel.querySelector(".panel-inner[data-translation='" + row.dataset.id + "']");

@@ -35,9 +35,7 @@ class MemoryEntry(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=Status, default=Status.APPROVED
     )
-    source_kind = models.CharField(
-        _("came from"), max_length=20, choices=MemorySource
-    )
+    source_kind = models.CharField(_("came from"), max_length=20, choices=MemorySource)
     origin = models.CharField(
         _("origin"),
         max_length=255,

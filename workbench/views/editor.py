@@ -17,6 +17,9 @@ from workbench.diffing import diff_html
 from workbench.editing import restore_revision, save_translation
 from workbench.highlighting import highlight_terms
 from workbench.languages import display_name
+from workbench.memory import lookup as memory_lookup
+from workbench.memory import taken_match_score
+from workbench.memory_store import segment_context
 from workbench.models import Comment, Document, Revision, Translation
 from workbench.models.translations import Status
 from workbench.qa import check_translation
@@ -25,6 +28,8 @@ from workbench.translating import EditConflict
 from workbench.views.documents import derive_source
 
 ROWS_PER_PAGE = 50
+#: Memory matches shown for the active sentence (Ctrl+Alt+1 to 5 take them).
+MEMORY_MATCHES = 5
 
 
 def _rows(translations: list[Translation], document: Document, language: str):
@@ -158,6 +163,7 @@ def save(request, pk: int):
             status=request.POST.get("status", Status.TRANSLATED),
             user=request.user,
             expected_version=version,
+            memory_score=_taken_match(request, translation, text),
         )
     except EditConflict as conflict:
         current = conflict.current
@@ -165,6 +171,22 @@ def save(request, pk: int):
             request, current, conflict={"mine": text, "theirs": current}
         )
     return _row_response(request, translation)
+
+
+def _taken_match(request, translation: Translation, text: str) -> int | None:
+    """The score of the memory match the editor says the text came from."""
+    try:
+        entry_id = int(request.POST.get("match", ""))
+    except ValueError:
+        return None
+    segment = translation.segment
+    return taken_match_score(
+        entry_id,
+        segment.source,
+        segment.document.source_language,
+        translation.language,
+        text,
+    )
 
 
 @permission_required("workbench.review_translation", raise_exception=True)
@@ -202,6 +224,25 @@ def panel(request, pk: int):
     return render(request, "workbench/_editor_panel.html", _panel_context(translation))
 
 
+def memory_matches(translation: Translation) -> list[dict]:
+    """The memory's best matches for a sentence, with what differs marked."""
+    segment = translation.segment
+    language = segment.document.source_language
+    return [
+        {
+            "match": match,
+            "diff": diff_html(match.source, segment.source, language),
+        }
+        for match in memory_lookup(
+            segment.source,
+            language,
+            translation.language,
+            limit=MEMORY_MATCHES,
+            context=segment_context(segment),
+        )
+    ]
+
+
 def _panel_context(translation: Translation) -> dict:
     segment = translation.segment
     document = segment.document
@@ -237,6 +278,7 @@ def _panel_context(translation: Translation) -> dict:
         )
         if translation.status != Status.UNTRANSLATED
         else [],
+        "matches": memory_matches(translation),
         "history": history,
         "comments": Comment.objects.filter(segment=segment)
         .filter(Q(language="") | Q(language=translation.language))

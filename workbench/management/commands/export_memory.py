@@ -1,0 +1,28 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from workbench.languages import UnknownLanguage
+from workbench.management.output import write_chunks
+from workbench.memory_export import export_tmx
+from workbench.memory_store import memory_language
+
+
+class Command(BaseCommand):
+    help = (
+        "Write the translation memory as TMX 1.4b, streamed; with both languages "
+        "given, only that pair (entries stored the other way round included)."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("-o", "--output", required=True)
+        parser.add_argument("--source-language")
+        parser.add_argument("--target-language")
+
+    def handle(self, *args, **options):
+        try:
+            source, target = (
+                memory_language(code) if code else None
+                for code in (options["source_language"], options["target_language"])
+            )
+        except UnknownLanguage as error:
+            raise CommandError("unknown language code %r" % str(error)) from error
+        write_chunks(export_tmx(source, target), options["output"])

@@ -1,0 +1,73 @@
+import json
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from tqdm import tqdm
+
+from workbench.formats import FormatError
+from workbench.languages import UnknownLanguage
+from workbench.memory_store import import_tmx, memory_language
+
+
+class _Progress:
+    """A file whose reads move a progress bar by the bytes read."""
+
+    def __init__(self, handle, bar):
+        self.handle = handle
+        self.bar = bar
+
+    def read(self, size: int = -1) -> bytes:
+        chunk = self.handle.read(size)
+        self.bar.update(len(chunk))
+        return chunk
+
+
+class Command(BaseCommand):
+    help = (
+        "Import a TMX file (1.1 to 1.4) into the translation memory, streamed; "
+        "prints JSON counts. Nothing is imported from a file that cannot be read."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("path")
+        parser.add_argument(
+            "--source-language",
+            help="import only this language paired with --target-language",
+        )
+        parser.add_argument("--target-language")
+
+    def handle(self, *args, **options):
+        path = Path(options["path"])
+        pair = [options["source_language"], options["target_language"]]
+        if any(pair) and not all(pair):
+            raise CommandError(
+                "give both --source-language and --target-language, or neither"
+            )
+        try:
+            pair = [memory_language(code) for code in pair] if all(pair) else [None] * 2
+        except UnknownLanguage as error:
+            raise CommandError("unknown language code %r" % str(error)) from error
+        try:
+            handle = path.open("rb")
+            size = path.stat().st_size
+        except OSError as error:
+            raise CommandError("%s: %s" % (path, error.strerror)) from error
+        try:
+            with (
+                handle,
+                tqdm(
+                    total=size, desc=path.name, unit="B", unit_scale=True, disable=None
+                ) as bar,
+            ):
+                counts = import_tmx(
+                    _Progress(handle, bar),
+                    origin=path.name,
+                    source_language=pair[0],
+                    target_language=pair[1],
+                )
+        except FormatError as error:
+            raise CommandError("%s: %s" % (path, error)) from error
+        except OSError as error:
+            raise CommandError("%s: %s" % (path, error.strerror)) from error
+        self.stdout.write(json.dumps(counts.as_dict()))

@@ -1,0 +1,59 @@
+import json
+import sys
+
+from django.core.management.base import BaseCommand, CommandError
+
+from workbench.languages import UnknownLanguage
+from workbench.memory import concordance, lookup
+from workbench.memory_store import memory_language
+
+
+class Command(BaseCommand):
+    help = (
+        "Look up each line of stdin in the translation memory; prints JSON lines "
+        "score, source, target, origin, best first (with --concordance: every "
+        "entry holding the text in its source or target)."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--source-language", required=True)
+        parser.add_argument("--target-language", required=True)
+        parser.add_argument("--limit", type=int, default=5)
+        parser.add_argument("--threshold", type=int, default=50)
+        parser.add_argument("--concordance", action="store_true")
+
+    def handle(self, *args, **options):
+        try:
+            source = memory_language(options["source_language"])
+            target = memory_language(options["target_language"])
+        except UnknownLanguage as error:
+            raise CommandError("unknown language code %r" % str(error)) from error
+        if not 1 <= options["limit"] <= 1000:
+            raise CommandError("--limit is a number from 1 to 1000")
+        try:
+            text = sys.stdin.buffer.read().decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise CommandError(
+                "stdin: not UTF-8 (byte %d)" % (error.start + 1)
+            ) from error
+        for line in text.splitlines():
+            if not line.strip():
+                continue
+            if options["concordance"]:
+                rows = [
+                    {"source": hit.source, "target": hit.target, "origin": hit.origin}
+                    for hit in concordance(line, source, target, limit=options["limit"])
+                ]
+            else:
+                rows = [
+                    match.as_dict()
+                    for match in lookup(
+                        line,
+                        source,
+                        target,
+                        limit=options["limit"],
+                        threshold=options["threshold"],
+                    )
+                ]
+            for row in rows:
+                self.stdout.write(json.dumps(row, ensure_ascii=False))

@@ -1,0 +1,162 @@
+"""The memory page: concordance search, TMX import and export; pre-translation."""
+
+import re
+
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.db import DatabaseError
+from django.http import StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from workbench.formats import FormatError
+from workbench.highlighting import with_marks
+from workbench.languages import LANGUAGE_NAMES, UnknownLanguage
+from workbench.memory import concordance, memory_size
+from workbench.memory_export import export_tmx
+from workbench.memory_store import import_tmx, memory_language
+from workbench.models import Document
+from workbench.pretranslating import (
+    DEFAULT_THRESHOLD,
+    PretranslateRefused,
+    pretranslate,
+)
+from workbench.views.downloads import MAX_UPLOAD
+
+CONCORDANCE_HITS = 100
+#: Larger files go through the import_memory command.
+MAX_MEMORY_UPLOAD = 10 * MAX_UPLOAD
+
+
+def _pair(request) -> tuple[str, str]:
+    """The language pair asked for, defaulting to English into Traditional Chinese."""
+    try:
+        source = memory_language(request.GET.get("source") or "en")
+        target = memory_language(request.GET.get("target") or "zh-Hant")
+    except UnknownLanguage:
+        source, target = "en", "zh-Hant"
+    return source, target
+
+
+def highlight(text: str, phrase: str) -> str:
+    """``text`` as HTML with each occurrence of ``phrase`` (any case) marked."""
+    words = phrase.split()
+    if not words:
+        return with_marks(text, [])
+    pattern = re.compile(r"\s+".join(map(re.escape, words)), re.IGNORECASE)
+    return with_marks(
+        text,
+        [
+            (m.start(), m.end(), format_html("<mark>{}</mark>", m.group()))
+            for m in pattern.finditer(text)
+        ],
+    )
+
+
+@permission_required("workbench.view_memoryentry", raise_exception=True)
+def memory_page(request):
+    source, target = _pair(request)
+    phrase = request.GET.get("q", "").strip()[:200]
+    hits = []
+    if phrase:
+        hits = [
+            {
+                "hit": hit,
+                "source": highlight(hit.source, phrase),
+                "target": highlight(hit.target, phrase),
+            }
+            for hit in concordance(phrase, source, target, limit=CONCORDANCE_HITS)
+        ]
+    return render(
+        request,
+        "workbench/memory.html",
+        {
+            "phrase": phrase,
+            "hits": hits,
+            "source": source,
+            "target": target,
+            "languages": list(LANGUAGE_NAMES.items()),
+            "size": memory_size(source, target),
+            "limit": CONCORDANCE_HITS,
+        },
+    )
+
+
+@permission_required("workbench.add_memoryentry", raise_exception=True)
+@require_POST
+def memory_import(request):
+    upload = request.FILES.get("file")
+    if upload is None:
+        messages.error(request, _("Choose a TMX file to import."))
+        return redirect("memory")
+    if upload.size > MAX_MEMORY_UPLOAD:
+        messages.error(
+            request,
+            _(
+                "%(name)s: the file is larger than %(mb)d MB; "
+                "import it with the import_memory command."
+            )
+            % {"name": upload.name, "mb": MAX_MEMORY_UPLOAD // (1024 * 1024)},
+        )
+        return redirect("memory")
+    try:
+        counts = import_tmx(upload.file, origin=upload.name)
+    except FormatError as error:
+        messages.error(request, "%s: %s" % (upload.name, error.localized()))
+        return redirect("memory")
+    except DatabaseError:
+        messages.error(
+            request,
+            _("%(name)s: the memory could not be saved.") % {"name": upload.name},
+        )
+        return redirect("memory")
+    messages.success(
+        request,
+        _(
+            "%(name)s: %(units)d units read, %(added)d entries added, "
+            "%(merged)d already in the memory, %(skipped)d units without two languages."
+        )
+        % {"name": upload.name, **counts.as_dict()},
+    )
+    return redirect("memory")
+
+
+@permission_required("workbench.view_memoryentry", raise_exception=True)
+def memory_export(request):
+    source, target = _pair(request)
+    both = request.GET.get("pair") == "1"
+    chunks = export_tmx(source if both else None, target if both else None)
+    name = "memory.%s-%s.tmx" % (source, target) if both else "memory.tmx"
+    response = StreamingHttpResponse(chunks, content_type="application/x-tmx+xml")
+    response["Content-Disposition"] = 'attachment; filename="%s"' % name
+    return response
+
+
+@permission_required("workbench.import_document", raise_exception=True)
+@require_POST
+def pretranslate_view(request, pk: int):
+    document = get_object_or_404(Document, pk=pk)
+    language = request.POST.get("language", "")
+    try:
+        threshold = int(request.POST.get("threshold", DEFAULT_THRESHOLD))
+    except ValueError:
+        threshold = -1
+    try:
+        counts = pretranslate(
+            document=document, language=language, threshold=threshold, user=request.user
+        )
+    except PretranslateRefused as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request,
+            _(
+                "Filled from the memory as drafts: %(exact)d exact and %(fuzzy)d "
+                "fuzzy matches; %(no_match)d sentences without a match; "
+                "%(skipped)d already had work in them and were left alone."
+            )
+            % counts,
+        )
+    return redirect("%s?language=%s" % (document.get_absolute_url(), language))
