@@ -46,7 +46,9 @@ POSTGRES = os.environ.get(
 
 def setup_django(database_url: str) -> None:
     os.environ["DATABASE_URL"] = database_url
-    os.environ["DEBUG"] = "1"
+    # DEBUG off, as in production: with it on, Django keeps every query.
+    os.environ["DEBUG"] = "0"
+    os.environ.setdefault("SECRET_KEY", "benchmark-only-not-a-secret")
     os.environ["DJANGO_SETTINGS_MODULE"] = "workbench.settings"
     import django
 

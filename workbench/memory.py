@@ -45,9 +45,11 @@ __all__ = [
 ]
 
 #: Posting-list entries one direction of a lookup may read.
-BUDGET = 1000
+BUDGET = 300
+#: Index terms asked for at most, per direction.
+MAX_TERMS = 16
 #: Candidates scored at most, per direction.
-CANDIDATES = 1000
+CANDIDATES = 300
 #: Pages of 500 index hits concordance reads per side and direction, at most.
 CONCORDANCE_PAGES = 20
 #: Lowest score worth showing.
@@ -164,7 +166,7 @@ def _plan(norm: str, side: str) -> tuple[list[str], list[tuple[str, ...]]]:
         return [], list(combinations(rarest, 2))
     chosen, total = [], 0
     for n, _length, term in known:
-        if total + n > BUDGET:
+        if total + n > BUDGET or len(chosen) == MAX_TERMS:
             break
         chosen.append(term)
         total += n

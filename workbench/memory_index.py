@@ -236,11 +236,14 @@ def _pg_hashes(terms: Sequence[str]) -> dict[str, int]:
 
 #: Seconds a process keeps PostgreSQL's term statistics before asking again.
 STATISTICS_TTL = 300
-_pg_stats_cache: dict[tuple[str, str], tuple[float, dict[int, int] | None]] = {}
+_pg_stats_cache: dict[tuple[str, str], tuple[float, dict | None]] = {}
 
 
-def _pg_statistics(side: str) -> dict[int, int] | None:
-    """Most common terms of a side with their estimated entry counts."""
+def _pg_statistics(side: str) -> dict[int | None, int] | None:
+    """Most common terms of a side with their estimated entry counts.
+
+    The key ``None`` holds the count below which terms are not listed.
+    """
     key = (connection.alias, side)
     cached = _pg_stats_cache.get(key)
     if cached and time.monotonic() - cached[0] < STATISTICS_TTL:
@@ -255,11 +258,11 @@ def _pg_statistics(side: str) -> dict[int, int] | None:
         stats_row = cursor.fetchone()
     stats = None
     if stats_row and stats_row[0] and stats_row[2] and stats_row[2] > 0:
-        total = stats_row[2]
-        stats = {
-            term: int(freq * total)
-            for term, freq in zip(stats_row[0], stats_row[1], strict=False)
-        }
+        total, terms, freqs = stats_row[2], stats_row[0], stats_row[1]
+        stats = {term: int(freq * total) for term, freq in zip(terms, freqs)}
+        # After the frequencies come the lowest and highest of them: a term
+        # not listed is held by fewer entries than the lowest.
+        stats[None] = max(1, int(freqs[len(terms)] * total))
     _pg_stats_cache[key] = (time.monotonic(), stats)
     return stats
 

@@ -65,13 +65,17 @@ class Pair:
     author: str = ""
     created_at: datetime | None = None
     changed_at: datetime | None = None
+    normalised_source: str = field(init=False, repr=False)
+    normalised_target: str = field(init=False, repr=False)
     source_key: int = field(init=False)
     target_key: int = field(init=False)
     pair_key: int = field(init=False)
 
     def __post_init__(self) -> None:
-        self.source_key = text_key(self.source_language, normalise(self.source))
-        self.target_key = text_key(self.target_language, normalise(self.target))
+        self.normalised_source = normalise(self.source)
+        self.normalised_target = normalise(self.target)
+        self.source_key = text_key(self.source_language, self.normalised_source)
+        self.target_key = text_key(self.target_language, self.normalised_target)
         self.pair_key = pair_key(self.source_key, self.target_key)
         now = timezone.now()
         self.created_at = self.created_at or self.changed_at or now
@@ -156,8 +160,8 @@ def store(pairs: Iterable[Pair]) -> tuple[int, int, list[int]]:
         [
             (
                 ids[pair.pair_key],
-                index_terms(normalise(pair.source)),
-                index_terms(normalise(pair.target)),
+                index_terms(pair.normalised_source),
+                index_terms(pair.normalised_target),
             )
             for pair in fresh
         ]

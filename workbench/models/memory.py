@@ -29,8 +29,8 @@ class MemoryEntry(models.Model):
     source = models.TextField(_("source"))
     target_language = models.CharField(_("target language"), max_length=35)
     target = models.TextField(_("target"))
-    source_key = models.BigIntegerField(_("source digest"), db_index=True)
-    target_key = models.BigIntegerField(_("target digest"), db_index=True)
+    source_key = models.BigIntegerField(_("source digest"))
+    target_key = models.BigIntegerField(_("target digest"))
     pair_key = models.BigIntegerField(_("pair digest"), unique=True)
     status = models.CharField(
         _("status"), max_length=20, choices=Status, default=Status.APPROVED
@@ -65,6 +65,18 @@ class MemoryEntry(models.Model):
         verbose_name = _("memory entry")
         verbose_name_plural = _("memory entries")
         ordering = ["-changed_at"]
+        # Exact matches in each direction; they also tell at once that a
+        # language pair has no entries, which the planners otherwise misjudge.
+        indexes = [
+            models.Index(
+                fields=["source_language", "target_language", "source_key"],
+                name="memory_source_lookup",
+            ),
+            models.Index(
+                fields=["target_language", "source_language", "target_key"],
+                name="memory_target_lookup",
+            ),
+        ]
 
     def __str__(self) -> str:
         return "%s → %s" % (self.source[:60], self.target[:60])
