@@ -11,7 +11,7 @@ from django.core.management.base import CommandError
 import pytest
 
 from glossary.models import Approval, Term, TermRevision
-from workbench.models import Document, Segment, Translation
+from workbench.models import Document, MemoryEntry, Segment, Translation
 from workbench.models.translations import Status
 from workbench.translating import change_translation
 
@@ -37,16 +37,23 @@ def snapshot() -> list:
         list(Translation.objects.values_list("id", "status", "text", "version")),
         list(Term.objects.values_list("id", "text", "approval", "version")),
         TermRevision.objects.count(),
+        list(
+            MemoryEntry.objects.order_by("id").values_list(
+                "id", "source", "target", "created_at", "changed_at", "status"
+            )
+        ),
     ]
 
 
 def test_load_seeds_twice_gives_the_same_database():
     first = run("load_seeds")
     assert "2 documents created" in first
+    assert "memory: 14 entries added, 0 already there" in first
     before = snapshot()
     second = run("load_seeds")
     assert "0 documents created" in second and "2 unchanged" in second
     assert "0 terms created, 0 updated" in second
+    assert "memory: 0 entries added, 14 already there" in second
     assert snapshot() == before
 
 

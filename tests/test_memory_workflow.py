@@ -18,7 +18,7 @@ from workbench.formats.tmx import TmxUnit, write_tus
 from workbench.importing import import_document
 from workbench.memory import lookup
 from workbench.memory_store import forget, import_tmx
-from workbench.models import MemoryEntry, Revision, Translation
+from workbench.models import Document, MemoryEntry, Revision, Translation
 from workbench.models.translations import Origin, Status
 from workbench.pretranslating import PretranslateRefused, pretranslate
 from workbench.review import approve_translation
@@ -367,3 +367,19 @@ def test_import_memory_as_a_script_shows_progress_and_exits_1_on_bad_input(tmp_p
     lines = [line for line in proc.stderr.strip().splitlines() if "bad.tmx:" in line]
     assert len(lines) == 1 and "not well-formed" in lines[0]
     assert "Traceback" not in proc.stderr
+
+
+def test_the_seed_press_release_is_pretranslated_from_the_seed_memory():
+    run("load_seeds")
+    document = Document.objects.get(original_filename=PRESS.name)
+    counts = json.loads(run("pretranslate", str(document.pk), "--language", "zh-Hant"))
+    assert counts["exact"] == 1 and counts["fuzzy"] >= 3, counts
+    exact = Translation.objects.get(
+        segment__document=document, language="zh-Hant", origin_score__gte=100
+    )
+    assert exact.text == "前海是大灣區重要合作平台之一。"
+    assert exact.status == Status.DRAFT and exact.origin == Origin.MEMORY
+    simplified = json.loads(
+        run("pretranslate", str(document.pk), "--language", "zh-Hans")
+    )
+    assert simplified["exact"] == 1

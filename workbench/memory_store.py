@@ -65,6 +65,8 @@ class Pair:
     author: str = ""
     created_at: datetime | None = None
     changed_at: datetime | None = None
+    #: False for a TMX unit without dates: merging it leaves the dates alone.
+    dated: bool = True
     normalised_source: str = field(init=False, repr=False)
     normalised_target: str = field(init=False, repr=False)
     source_key: int = field(init=False)
@@ -82,8 +84,9 @@ class Pair:
         self.changed_at = self.changed_at or self.created_at
 
     def merge(self, other: "Pair") -> None:
-        self.created_at = min(self.created_at, other.created_at)
-        self.changed_at = max(self.changed_at, other.changed_at)
+        if other.dated:
+            self.created_at = min(self.created_at, other.created_at)
+            self.changed_at = max(self.changed_at, other.changed_at)
         if other.status == Status.APPROVED:
             self.status = Status.APPROVED
 
@@ -208,8 +211,9 @@ def _merge_existing(rows: list[tuple[int, Pair]]) -> None:
     for entry_id, pair in rows:
         entry = entries[entry_id]
         before = (entry.created_at, entry.changed_at, entry.status)
-        entry.created_at = min(entry.created_at, pair.created_at)
-        entry.changed_at = max(entry.changed_at, pair.changed_at)
+        if pair.dated:
+            entry.created_at = min(entry.created_at, pair.created_at)
+            entry.changed_at = max(entry.changed_at, pair.changed_at)
         if pair.status == Status.APPROVED:
             entry.status = Status.APPROVED
         if (entry.created_at, entry.changed_at, entry.status) != before:
@@ -261,6 +265,7 @@ def unit_pairs(
             author=(unit.changed_by or unit.created_by)[:150],
             created_at=unit.created_at,
             changed_at=unit.changed_at,
+            dated=bool(unit.created_at or unit.changed_at),
         )
         for source, target in wanted
     ]

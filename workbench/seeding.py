@@ -18,6 +18,7 @@ SEED_DOCUMENTS = [
 
 
 SEED_GLOSSARY = "glossary.csv"
+SEED_MEMORY = "memory.tmx"
 
 
 @dataclass
@@ -26,6 +27,7 @@ class SeedSummary:
     updated: list[int] = field(default_factory=list)
     unchanged: list[int] = field(default_factory=list)
     glossary: dict = field(default_factory=dict)
+    memory: dict = field(default_factory=dict)
 
     def as_dict(self) -> dict:
         return {
@@ -33,6 +35,8 @@ class SeedSummary:
             "documents_updated": len(self.updated),
             "documents_unchanged": len(self.unchanged),
             **self.glossary,
+            "memory_added": self.memory.get("added", 0),
+            "memory_merged": self.memory.get("merged", 0),
         }
 
 
@@ -60,6 +64,9 @@ def load_seed_documents(progress=None) -> SeedSummary:
     summary.glossary = load_seed_glossary()
     if progress:
         progress(SEED_GLOSSARY)
+    summary.memory = load_seed_memory()
+    if progress:
+        progress(SEED_MEMORY)
     return summary
 
 
@@ -70,3 +77,11 @@ def load_seed_glossary() -> dict:
 
     units = csvfile.parse((seeds_dir() / SEED_GLOSSARY).read_bytes())
     return import_concepts(units)
+
+
+def load_seed_memory() -> dict:
+    """Merge ``seeds/memory.tmx`` (an earlier year's press releases) into the memory."""
+    from workbench.memory_store import import_tmx
+
+    with (seeds_dir() / SEED_MEMORY).open("rb") as stream:
+        return import_tmx(stream, origin=SEED_MEMORY).as_dict()
