@@ -259,7 +259,10 @@ def _pg_statistics(side: str) -> dict[int | None, int] | None:
     stats = None
     if stats_row and stats_row[0] and stats_row[2] and stats_row[2] > 0:
         total, terms, freqs = stats_row[2], stats_row[0], stats_row[1]
-        stats = {term: int(freq * total) for term, freq in zip(terms, freqs)}
+        stats = {
+            term: int(freq * total)
+            for term, freq in zip(terms, freqs[: len(terms)], strict=True)
+        }
         # After the frequencies come the lowest and highest of them: a term
         # not listed is held by fewer entries than the lowest.
         stats[None] = max(1, int(freqs[len(terms)] * total))
