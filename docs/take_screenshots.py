@@ -186,6 +186,16 @@ def shoot(browser, base: str, passwords: dict) -> None:
     page.screenshot(path=str(OUT / "editor.png"))
     page.goto(base + "/review/")
     page.screenshot(path=str(OUT / "review-queue.png"))
+    page.goto(base + "/")
+    page.click("table.list a >> nth=-1")
+    page.click(".translate-links a >> nth=0")
+    page.wait_for_load_state()
+    # Sentence 2 has last year's wording in the seed memory: a fuzzy match.
+    page.locator("tr.seg").nth(1).locator("textarea").click()
+    page.wait_for_selector("#panel .matches .use-match")
+    page.screenshot(path=str(OUT / "editor-memory.png"))
+    page.goto(base + "/memory/?q=co-operation+platforms&source=en&target=zh-Hant")
+    page.screenshot(path=str(OUT / "memory.png"))
     page.close()
     print("screenshots in", OUT)
 

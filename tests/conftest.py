@@ -60,3 +60,11 @@ def english_by_default():
     translation.activate("en")
     yield
     translation.activate("en")
+
+
+@pytest.fixture(autouse=True)
+def fresh_memory_caches():
+    """The memory index's per-process caches must not carry over between tests."""
+    from workbench import memory_index
+
+    memory_index.clear_caches()

@@ -26,6 +26,7 @@ __all__ = [
     "TERMS_TABLE",
     "add",
     "candidates",
+    "clear_caches",
     "create_index",
     "drop_index",
     "frequencies",
@@ -171,8 +172,15 @@ def frequencies(side: str, terms: Sequence[str]) -> dict[str, int]:
 
 #: A term in more entries than this is common: lookup reads no posting list
 #: that long.
-COMMON = 1000
+COMMON = 300
 _common: set[tuple[str, str, str]] = set()
+
+
+def clear_caches() -> None:
+    """Forget what this process learnt about terms (tests start afresh)."""
+    _common.clear()
+    _pg_stats_cache.clear()
+    _hash_cache.clear()
 
 
 def _fts_frequencies(side: str, terms: Sequence[str]) -> dict[str, int]:
