@@ -452,3 +452,33 @@ def test_concordance_finds_a_phrase_in_source_or_target(db) -> None:
         "The Task Force met in Shenzhen."
     )
     assert memory.concordance("nowhere", "en", "zh-Hant") == []
+
+
+def _peak_import_memory(tmp_path, units: int) -> int:
+    import tracemalloc
+
+    path = tmp_path / ("m%d.tmx" % units)
+    with path.open("wb") as out:
+        for chunk in write_tus(
+            (
+                TmxUnit(
+                    {"en": "Sentence %d of %d." % (i, units), "zh-Hant": "第%d句。" % i}
+                )
+                for i in range(units)
+            ),
+            source_language="en",
+        ):
+            out.write(chunk)
+    tracemalloc.start()
+    with path.open("rb") as stream:
+        counts = import_tmx(stream, origin=path.name)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert counts.added == units
+    return peak
+
+
+def test_import_streams_in_constant_memory(db, tmp_path):
+    small = _peak_import_memory(tmp_path, 2_500)
+    large = _peak_import_memory(tmp_path, 12_500)
+    assert large < small * 1.5, (small, large)
