@@ -44,12 +44,15 @@ __all__ = [
     "lookup",
 ]
 
-#: Posting-list entries one direction of a lookup may read.
-BUDGET = 300
+#: Posting-list entries one direction of a lookup may read. A term held by
+#: more entries than this is never asked for alone; measured at a million
+#: entries (README), 600 finds the best match for 97 % of queries in 17 ms,
+#: 300 for 92.5 % in 13 ms.
+BUDGET = memory_index.COMMON
 #: Index terms asked for at most, per direction.
 MAX_TERMS = 16
 #: Candidates scored at most, per direction.
-CANDIDATES = 300
+CANDIDATES = 600
 #: Pages of 500 index hits concordance reads per side and direction, at most.
 CONCORDANCE_PAGES = 20
 #: Lowest score worth showing.
@@ -166,7 +169,7 @@ def _plan(norm: str, side: str) -> tuple[list[str], list[tuple[str, ...]]]:
         return [], list(combinations(rarest, 2))
     chosen, total = [], 0
     for n, _length, term in known:
-        if total + n > BUDGET or len(chosen) == MAX_TERMS:
+        if n >= memory_index.COMMON or total + n > BUDGET or len(chosen) == MAX_TERMS:
             break
         chosen.append(term)
         total += n

@@ -172,7 +172,7 @@ def frequencies(side: str, terms: Sequence[str]) -> dict[str, int]:
 
 #: A term in more entries than this is common: lookup reads no posting list
 #: that long.
-COMMON = 300
+COMMON = 600
 _common: set[tuple[str, str, str]] = set()
 
 
