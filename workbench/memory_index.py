@@ -6,8 +6,8 @@ Each database keeps it in the structure it searches fastest, beside the
 - PostgreSQL: ``workbench_memory_terms`` with the terms of each side as an
   ``int4[]`` of their hashes under a GIN index (``&&`` for any of some terms,
   ``@>`` for all).
-- SQLite: the FTS5 table ``workbench_memory_fts`` with a column of terms per
-  side (``OR`` / ``AND`` queries).
+- SQLite: an FTS5 table of terms per side, ``workbench_memory_source_fts``
+  and ``workbench_memory_target_fts`` (``OR`` / ``AND`` queries).
 
 Terms come from ``workbench.memory_text.index_terms``. ``frequencies`` tells
 how many entries hold a term (FTS5: counted, stopping at ``COMMON``;
@@ -22,7 +22,7 @@ from collections.abc import Iterable, Sequence
 from django.db import connection
 
 __all__ = [
-    "FTS_TABLE",
+    "FTS_TABLES",
     "TERMS_TABLE",
     "add",
     "candidates",
@@ -35,7 +35,9 @@ __all__ = [
 ]
 
 TERMS_TABLE = "workbench_memory_terms"
-FTS_TABLE = "workbench_memory_fts"
+#: One FTS5 table per side: a column filter would read a term's whole
+#: posting list (both sides) to find the few entries of one side.
+FTS_TABLES = {side: "workbench_memory_%s_fts" % side for side in ("source", "target")}
 ENTRY_TABLE = "workbench_memoryentry"
 SIDES = ("source", "target")
 
@@ -60,19 +62,21 @@ def create_index(schema_editor) -> None:
                 % (TERMS_TABLE, side)
             )
     else:
-        schema_editor.execute(
-            "CREATE VIRTUAL TABLE %s USING fts5(source_terms, target_terms,"
-            " detail = column,"
-            " tokenize = \"unicode61 remove_diacritics 0 tokenchars '_'\")" % FTS_TABLE
-        )
+        for table in FTS_TABLES.values():
+            schema_editor.execute(
+                "CREATE VIRTUAL TABLE %s USING fts5(terms, detail = none,"
+                " tokenize = \"unicode61 remove_diacritics 0 tokenchars '_'\")" % table
+            )
 
 
 def drop_index(schema_editor) -> None:
     """Drop the index tables (reversing the migration)."""
-    table = (
-        TERMS_TABLE if schema_editor.connection.vendor == "postgresql" else FTS_TABLE
-    )
-    schema_editor.execute("DROP TABLE IF EXISTS %s" % table)
+    if schema_editor.connection.vendor == "postgresql":
+        tables = [TERMS_TABLE]
+    else:
+        tables = list(FTS_TABLES.values())
+    for table in tables:
+        schema_editor.execute("DROP TABLE IF EXISTS %s" % table)
 
 
 #: PostgreSQL indexes 4-byte hashes of the terms, not their text: a third of
@@ -107,11 +111,11 @@ def add(rows: Sequence[tuple[int, Sequence[str], Sequence[str]]]) -> None:
                 ],
             )
         else:
-            cursor.executemany(
-                "INSERT INTO %s (rowid, source_terms, target_terms)"
-                " VALUES (%%s, %%s, %%s)" % FTS_TABLE,
-                [(row[0], " ".join(row[1]), " ".join(row[2])) for row in rows],
-            )
+            for index, table in enumerate(FTS_TABLES.values(), start=1):
+                cursor.executemany(
+                    "INSERT INTO %s (rowid, terms) VALUES (%%s, %%s)" % table,
+                    [(row[0], " ".join(row[index])) for row in rows],
+                )
 
 
 def refresh_statistics() -> None:
@@ -138,15 +142,19 @@ def remove(entry_ids: Iterable[int]) -> None:
     ids = list(entry_ids)
     if not ids:
         return
-    table, column = (TERMS_TABLE, "entry_id") if _postgres() else (FTS_TABLE, "rowid")
+    if _postgres():
+        tables = [(TERMS_TABLE, "entry_id")]
+    else:
+        tables = [(table, "rowid") for table in FTS_TABLES.values()]
     with connection.cursor() as cursor:
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            cursor.execute(
-                "DELETE FROM %s WHERE %s IN (%s)"
-                % (table, column, ", ".join(["%s"] * len(chunk))),
-                chunk,
-            )
+        for table, column in tables:
+            for start in range(0, len(ids), 500):
+                chunk = ids[start : start + 500]
+                cursor.execute(
+                    "DELETE FROM %s WHERE %s IN (%s)"
+                    % (table, column, ", ".join(["%s"] * len(chunk))),
+                    chunk,
+                )
 
 
 def frequencies(side: str, terms: Sequence[str]) -> dict[str, int]:
@@ -185,9 +193,10 @@ def clear_caches() -> None:
 
 def _fts_frequencies(side: str, terms: Sequence[str]) -> dict[str, int]:
     """Count each term's entries in FTS5, stopping at ``COMMON``."""
+    table = FTS_TABLES[side]
     probe = (
         "SELECT %%s, count(*) FROM (SELECT 1 FROM %s WHERE %s MATCH %%s LIMIT %d)"
-        % (FTS_TABLE, FTS_TABLE, COMMON)
+        % (table, table, COMMON)
     )
     counts = {}
     with connection.cursor() as cursor:
@@ -195,7 +204,7 @@ def _fts_frequencies(side: str, terms: Sequence[str]) -> dict[str, int]:
             chunk = terms[start : start + 100]
             params = []
             for term in chunk:
-                params += [term, '%s_terms : "%s"' % (side, term)]
+                params += [term, '"%s"' % term]
             cursor.execute(" UNION ALL ".join([probe] * len(chunk)), params)
             counts.update(cursor.fetchall())
     return counts
@@ -326,12 +335,14 @@ def candidates(
             clauses.append("(%s)" % " AND ".join('"%s"' % term for term in group))
         if not clauses:
             return []
-        params = ["%s_terms : (%s)" % (side, " OR ".join("(%s)" % c for c in clauses))]
+        params = [" OR ".join("(%s)" % c for c in clauses)]
+        table = FTS_TABLES[side]
+        # CROSS JOIN keeps SQLite from walking the entries and asking FTS5
+        # about each one.
         sql = (
             "SELECT %s FROM %s f CROSS JOIN %s e ON e.id = f.rowid"
             " WHERE f.%s MATCH %%s AND e.source_language = %%s"
-            " AND e.target_language = %%s"
-            % (columns, FTS_TABLE, ENTRY_TABLE, FTS_TABLE)
+            " AND e.target_language = %%s" % (columns, table, ENTRY_TABLE, table)
         )
     params += [source_language, target_language]
     if after is not None:
