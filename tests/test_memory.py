@@ -482,3 +482,57 @@ def test_import_streams_in_constant_memory(db, tmp_path):
     small = _peak_import_memory(tmp_path, 2_500)
     large = _peak_import_memory(tmp_path, 12_500)
     assert large < small * 1.5, (small, large)
+
+
+def test_concordance_finds_a_single_chinese_character(db) -> None:
+    store([pair("The Authority met.", "前海管理局開會。"), pair("Other.", "其他。")])
+    assert [h.target for h in memory.concordance("局", "en", "zh-Hant")] == [
+        "前海管理局開會。"
+    ]
+
+
+def test_forgotten_entries_leave_the_index(db) -> None:
+    from django.db import connection
+
+    store([pair("Gone soon.", "即將刪除。"), pair("Stays.", "保留。")])
+    forget([MemoryEntry.objects.get(source="Gone soon.")])
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SELECT count(*) FROM %s" % memory_index.TERMS_TABLE)
+        else:
+            cursor.execute(
+                "SELECT count(*) FROM %s" % memory_index.FTS_TABLES["source"]
+            )
+        assert cursor.fetchone()[0] == 1
+
+
+def test_a_bad_context_prop_is_ignored_not_a_crash(db) -> None:
+    units = [
+        TmxUnit({"en": "A.", "zh-Hant": "甲。"}, props={"x-context": "²"}),
+        TmxUnit({"en": "B.", "zh-Hant": "乙。"}, props={"x-context": "9" * 30}),
+        TmxUnit({"en": "C.", "zh-Hant": "丙。"}, props={"x-context": "12345"}),
+    ]
+    assert import_tmx(tmx(*units), origin="ctx.tmx").added == 3
+    assert sorted(MemoryEntry.objects.values_list("context", flat=True), key=str) == [
+        12345,
+        None,
+        None,
+    ]
+
+
+def test_an_entity_deep_in_a_large_file_imports_nothing(db) -> None:
+    good = b"".join(
+        write_tus(
+            (
+                TmxUnit({"en": "Unit %d." % i, "zh-Hant": "單位%d。" % i})
+                for i in range(5000)
+            ),
+            source_language="en",
+        )
+    )
+    bad = good.replace(
+        b"</body>", b'<tu><tuv xml:lang="en"><seg>&xxe;</seg></tuv></tu></body>'
+    )
+    with pytest.raises(FormatError, match="not well-formed|entity"):
+        import_tmx(BytesIO(bad), origin="late.tmx")
+    assert not MemoryEntry.objects.exists()

@@ -147,8 +147,16 @@ def test_managers_import_tmx_and_bad_files_give_a_message_not_an_error(
     assert MemoryEntry.objects.count() == before
 
 
-def test_export_downloads_valid_tmx(client, translator, document):
+def test_managers_export_valid_tmx_and_translators_may_not(
+    client, translator, manager, document
+):
     client.force_login(translator)
+    assert client.get(reverse("memory-export")).status_code == 403
+    assert (
+        "Download the whole memory"
+        not in client.get(reverse("memory")).content.decode()
+    )
+    client.force_login(manager)
     response = client.get(
         reverse("memory-export"), {"source": "en", "target": "zh-HK", "pair": "1"}
     )

@@ -383,3 +383,22 @@ def test_the_seed_press_release_is_pretranslated_from_the_seed_memory():
         run("pretranslate", str(document.pk), "--language", "zh-Hans")
     )
     assert simplified["exact"] == 1
+
+
+def test_a_changed_approval_keeps_an_entry_that_was_also_imported(translator, reviewer):
+    document = press_release()
+    translation = first_translations(document, 1)[0]
+    change_translation(translation=translation, text="舊譯", status=Status.TRANSLATED)
+    approve_translation(translation=translation, reviewer=reviewer)
+    import_tmx(
+        BytesIO(
+            tmx_bytes([TmxUnit({"en": translation.segment.source, "zh-Hant": "舊譯"})])
+        ),
+        origin="old.tmx",
+    )
+    change_translation(translation=translation, text="新譯", status=Status.TRANSLATED)
+    approve_translation(translation=translation, reviewer=reviewer)
+    targets = sorted(MemoryEntry.objects.values_list("target", flat=True))
+    assert targets == ["新譯", "舊譯"]
+    assert MemoryEntry.objects.get(target="舊譯").translation_id is None
+    assert MemoryEntry.objects.get(target="新譯").translation_id == translation.pk

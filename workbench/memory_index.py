@@ -46,10 +46,11 @@ def create_index(schema_editor) -> None:
     """Create the index tables (from the migration)."""
     if schema_editor.connection.vendor == "postgresql":
         schema_editor.execute(
-            "CREATE TABLE %s (entry_id bigint PRIMARY KEY REFERENCES %s (id)"
-            " ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,"
-            " source_terms int4[] NOT NULL, target_terms int4[] NOT NULL)"
-            % (TERMS_TABLE, ENTRY_TABLE)
+            # No foreign key: Django's flush truncates the entries alone. Rows
+            # left behind are never joined to an entry and are overwritten
+            # when their id comes back.
+            "CREATE TABLE %s (entry_id bigint PRIMARY KEY,"
+            " source_terms int4[] NOT NULL, target_terms int4[] NOT NULL)" % TERMS_TABLE
         )
         for side in SIDES:
             schema_editor.execute(
@@ -101,6 +102,9 @@ def add(rows: Sequence[tuple[int, Sequence[str], Sequence[str]]]) -> None:
             sql = (
                 "INSERT INTO %s (entry_id, source_terms, target_terms) SELECT i, %s, %s"
                 " FROM unnest(%%s::bigint[], %%s::text[], %%s::text[]) AS u(i, s, t)"
+                " ON CONFLICT (entry_id) DO UPDATE SET"
+                " source_terms = EXCLUDED.source_terms,"
+                " target_terms = EXCLUDED.target_terms"
             ) % (TERMS_TABLE, _HASHED % "s", _HASHED % "t")
             cursor.execute(
                 sql,
@@ -113,7 +117,8 @@ def add(rows: Sequence[tuple[int, Sequence[str], Sequence[str]]]) -> None:
         else:
             for index, table in enumerate(FTS_TABLES.values(), start=1):
                 cursor.executemany(
-                    "INSERT INTO %s (rowid, terms) VALUES (%%s, %%s)" % table,
+                    "INSERT OR REPLACE INTO %s (rowid, terms) VALUES (%%s, %%s)"
+                    % table,
                     [(row[0], " ".join(row[index])) for row in rows],
                 )
 
@@ -346,7 +351,9 @@ def candidates(
         )
     params += [source_language, target_language]
     if after is not None:
-        sql += " AND e.id > %s ORDER BY e.id"
+        # On the index's own id, so that the index skips what was read.
+        key = "t.entry_id" if _postgres() else "f.rowid"
+        sql += " AND %s > %%s ORDER BY %s" % (key, key)
         params.append(after)
     sql += " LIMIT %s"
     params.append(limit)

@@ -7,6 +7,7 @@ inserts the new ones, indexes their words and counts their terms.
 """
 
 import functools
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -34,6 +35,9 @@ __all__ = [
 ]
 
 BATCH = 2000
+#: SQLite allows 32,766 parameters a statement; lists of keys go in chunks.
+CHUNK = 1000
+_DIGEST = re.compile(r"[0-9]{1,18}")
 _STATUSES = {Status.APPROVED, Status.TRANSLATED}
 
 
@@ -149,16 +153,19 @@ def store(pairs: Iterable[Pair]) -> tuple[int, int, list[int]]:
             unique[pair.pair_key] = pair
     if not unique:
         return 0, 0, []
-    existing = dict(
-        MemoryEntry.objects.filter(pair_key__in=list(unique)).values_list(
-            "pair_key", "id"
-        )
-    )
+    existing = _ids_of(list(unique))
     if existing:
         _merge_existing([(existing[k], unique[k]) for k in existing])
     fresh = [pair for key, pair in unique.items() if key not in existing]
     ids = dict(existing)
-    ids.update(_insert(fresh))
+    inserted = _insert(fresh)
+    raced = [pair for pair in fresh if pair.pair_key not in inserted]
+    if raced:  # stored meanwhile by another transaction (PostgreSQL)
+        late = _ids_of([pair.pair_key for pair in raced])
+        _merge_existing([(late[pair.pair_key], pair) for pair in raced])
+        ids.update(late)
+        fresh = [pair for pair in fresh if pair.pair_key in inserted]
+    ids.update(inserted)
     memory_index.add(
         [
             (
@@ -184,7 +191,8 @@ def _insert(pairs: list[Pair]) -> dict[int, int]:
         if connection.vendor == "postgresql":
             columns = list(zip(*(_values(pair) for pair in pairs), strict=True))
             cursor.execute(
-                "INSERT INTO %s (%s) SELECT * FROM unnest(%s) RETURNING pair_key, id"
+                "INSERT INTO %s (%s) SELECT * FROM unnest(%s)"
+                " ON CONFLICT (pair_key) DO NOTHING RETURNING pair_key, id"
                 % (
                     table,
                     ", ".join(_COLUMNS),
@@ -194,32 +202,42 @@ def _insert(pairs: list[Pair]) -> dict[int, int]:
             )
             return dict(cursor.fetchall())
         cursor.executemany(
-            "INSERT INTO %s (%s) VALUES (%s)"
+            "INSERT OR IGNORE INTO %s (%s) VALUES (%s)"
             % (table, ", ".join(_COLUMNS), ", ".join(["%s"] * len(_COLUMNS))),
             [_values(pair) for pair in pairs],
         )
-    return dict(
-        MemoryEntry.objects.filter(
-            pair_key__in=[pair.pair_key for pair in pairs]
-        ).values_list("pair_key", "id")
-    )
+    return _ids_of([pair.pair_key for pair in pairs])
+
+
+def _ids_of(keys: list[int]) -> dict[int, int]:
+    """The ids of the entries with these pair keys, where they exist."""
+    found: dict[int, int] = {}
+    for start in range(0, len(keys), CHUNK):
+        found.update(
+            MemoryEntry.objects.filter(
+                pair_key__in=keys[start : start + CHUNK]
+            ).values_list("pair_key", "id")
+        )
+    return found
 
 
 def _merge_existing(rows: list[tuple[int, Pair]]) -> None:
-    entries = MemoryEntry.objects.in_bulk([entry_id for entry_id, _ in rows])
-    changed = []
+    entries = {}
+    ids = [entry_id for entry_id, _ in rows]
+    for start in range(0, len(ids), CHUNK):
+        entries.update(MemoryEntry.objects.in_bulk(ids[start : start + CHUNK]))
     for entry_id, pair in rows:
         entry = entries[entry_id]
-        before = (entry.created_at, entry.changed_at, entry.status)
+        entry.times_merged += 1
         if pair.dated:
             entry.created_at = min(entry.created_at, pair.created_at)
             entry.changed_at = max(entry.changed_at, pair.changed_at)
         if pair.status == Status.APPROVED:
             entry.status = Status.APPROVED
-        if (entry.created_at, entry.changed_at, entry.status) != before:
-            changed.append(entry)
     MemoryEntry.objects.bulk_update(
-        changed, ["created_at", "changed_at", "status"], batch_size=500
+        list(entries.values()),
+        ["created_at", "changed_at", "status", "times_merged"],
+        batch_size=500,
     )
 
 
@@ -250,7 +268,7 @@ def unit_pairs(
         languages = list(variants)
         wanted = [(languages[0], other) for other in languages[1:]]
     status = unit.props.get("x-status", "")
-    context = unit.props.get("x-context", "")
+    context = unit.props.get("x-context", "").strip()
     return [
         Pair(
             source_language=source,
@@ -261,7 +279,7 @@ def unit_pairs(
             origin=(unit.props.get("x-origin") or origin)[:255],
             status=status if status in _STATUSES else Status.TRANSLATED,
             key=(unit.props.get("x-key") or unit.tuid)[:255],
-            context=int(context) if context.isdigit() else None,
+            context=int(context) if _DIGEST.fullmatch(context) else None,
             author=(unit.changed_by or unit.created_by)[:150],
             created_at=unit.created_at,
             changed_at=unit.changed_at,
@@ -341,8 +359,9 @@ def segment_context(segment: Segment) -> int:
 def remember(translation: Translation) -> MemoryEntry | None:
     """Put an approved translation into the memory, or bring its entry up to date.
 
-    An entry made from this translation before is replaced by the new pair;
-    the revision history keeps the old text.
+    An entry made from this translation alone before is replaced by the new
+    pair (the revision history keeps the old text); one that was also met
+    elsewhere stays in the memory.
     """
     if translation.status != Status.APPROVED or not translation.text.strip():
         return None
@@ -363,7 +382,12 @@ def remember(translation: Translation) -> MemoryEntry | None:
     )
     previous = MemoryEntry.objects.filter(translation=translation).first()
     if previous is not None and previous.pair_key != pair.pair_key:
-        forget([previous])
+        if previous.times_merged:
+            # Met elsewhere too (a TMX, another document): it stays theirs.
+            previous.translation = None
+            previous.save(update_fields=["translation"])
+        else:
+            forget([previous])
     added, merged, ids = store([pair])
     entry = MemoryEntry.objects.get(pk=ids[0])
     if entry.translation_id is None:
@@ -373,6 +397,7 @@ def remember(translation: Translation) -> MemoryEntry | None:
     return entry
 
 
+@transaction.atomic
 def forget(entries: list[MemoryEntry]) -> None:
     """Delete entries from the memory and its index."""
     ids = [entry.pk for entry in entries]

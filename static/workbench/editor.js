@@ -120,7 +120,9 @@
     } else if (event.altKey && key === "ArrowUp") {
       event.preventDefault();
       activate(neighbour(row, -1), true);
-    } else if ((event.ctrlKey || event.metaKey) && event.altKey && /^Digit[1-9]$/.test(event.code)) {
+    } else if ((event.ctrlKey || event.metaKey) && event.altKey && /^Digit[1-9]$/.test(event.code) &&
+               !event.getModifierState("AltGraph")) {
+      // (AltGr is Ctrl+Alt on Windows: AltGr+2 still types what it types.)
       // Ctrl+Alt+N takes memory match N of this sentence's panel.
       var own = panel.querySelector(".panel-inner[data-translation='" + row.dataset.id + "']");
       var match = own ? own.querySelectorAll(".use-match")[Number(event.code.slice(5)) - 1] : null;

@@ -24,3 +24,6 @@ def write_chunks(chunks, output: str | None) -> None:
     except OSError as error:
         partial.unlink(missing_ok=True)
         raise CommandError("%s: %s" % (output, error.strerror)) from error
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise

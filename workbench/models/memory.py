@@ -50,6 +50,9 @@ class MemoryEntry(models.Model):
         help_text=_("Digest of the neighbouring sentences, for context matches."),
     )
     author = models.CharField(_("author"), max_length=150, blank=True)
+    times_merged = models.PositiveIntegerField(
+        _("times met again"), default=0, db_default=0
+    )
     translation = models.OneToOneField(
         Translation,
         verbose_name=_("translation"),

@@ -123,7 +123,7 @@ def memory_import(request):
     return redirect("memory")
 
 
-@permission_required("workbench.view_memoryentry", raise_exception=True)
+@permission_required("workbench.add_memoryentry", raise_exception=True)
 def memory_export(request):
     source, target = _pair(request)
     both = request.GET.get("pair") == "1"

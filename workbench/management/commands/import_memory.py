@@ -2,6 +2,7 @@ import json
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError
 
 from tqdm import tqdm
 
@@ -70,4 +71,8 @@ class Command(BaseCommand):
             raise CommandError("%s: %s" % (path, error)) from error
         except OSError as error:
             raise CommandError("%s: %s" % (path, error.strerror)) from error
+        except DatabaseError as error:
+            raise CommandError(
+                "%s: the memory could not be saved: %s" % (path, error)
+            ) from error
         self.stdout.write(json.dumps(counts.as_dict()))
