@@ -402,3 +402,18 @@ def test_a_changed_approval_keeps_an_entry_that_was_also_imported(translator, re
     assert targets == ["新譯", "舊譯"]
     assert MemoryEntry.objects.get(target="舊譯").translation_id is None
     assert MemoryEntry.objects.get(target="新譯").translation_id == translation.pk
+
+
+def test_rebuild_memory_index_restores_lookup():
+    from workbench import memory_index
+
+    import_tmx(
+        BytesIO(
+            tmx_bytes([TmxUnit({"en": "The zone grew.", "zh-Hant": "區域擴大了。"})])
+        ),
+        origin="m.tmx",
+    )
+    memory_index.clear()
+    assert lookup("The zone grew a lot.", "en", "zh-Hant") == []
+    assert json.loads(run("rebuild_memory_index")) == {"entries": 1}
+    assert lookup("The zone grew a lot.", "en", "zh-Hant")[0].target == "區域擴大了。"

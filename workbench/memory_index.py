@@ -26,6 +26,7 @@ __all__ = [
     "TERMS_TABLE",
     "add",
     "candidates",
+    "clear",
     "clear_caches",
     "create_index",
     "drop_index",
@@ -140,6 +141,17 @@ def refresh_statistics() -> None:
                 )
             cursor.execute("ANALYZE %s, %s" % (TERMS_TABLE, ENTRY_TABLE))
         _pg_stats_cache.clear()
+
+
+def clear() -> None:
+    """Empty the index (before rebuilding it from the entries)."""
+    with connection.cursor() as cursor:
+        if _postgres():
+            cursor.execute("TRUNCATE %s" % TERMS_TABLE)
+        else:
+            for table in FTS_TABLES.values():
+                cursor.execute("DELETE FROM %s" % table)
+    clear_caches()
 
 
 def remove(entry_ids: Iterable[int]) -> None:

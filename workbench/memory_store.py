@@ -398,6 +398,35 @@ def remember(translation: Translation) -> MemoryEntry | None:
 
 
 @transaction.atomic
+def rebuild_index(progress: Callable[[int], None] | None = None) -> int:
+    """Index every entry anew; return how many.
+
+    For after a PostgreSQL major upgrade (``hashtext`` may change) or
+    entries written by other means than this module.
+    """
+    memory_index.clear()
+    count = 0
+    entries = MemoryEntry.objects.order_by("pk").values_list("pk", "source", "target")
+    batch: list[tuple] = []
+    for entry_id, source, target in entries.iterator(chunk_size=BATCH):
+        batch.append(
+            (entry_id, index_terms(normalise(source)), index_terms(normalise(target)))
+        )
+        if len(batch) == BATCH:
+            memory_index.add(batch)
+            count += len(batch)
+            batch = []
+            if progress:
+                progress(BATCH)
+    memory_index.add(batch)
+    count += len(batch)
+    if progress and batch:
+        progress(len(batch))
+    memory_index.refresh_statistics()
+    return count
+
+
+@transaction.atomic
 def forget(entries: list[MemoryEntry]) -> None:
     """Delete entries from the memory and its index."""
     ids = [entry.pk for entry in entries]
