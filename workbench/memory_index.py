@@ -19,7 +19,7 @@ place with SQL that differs between the two databases.
 import time
 from collections.abc import Iterable, Sequence
 
-from django.db import connection
+from django.db import OperationalError, connection
 
 __all__ = [
     "FTS_TABLES",
@@ -222,8 +222,24 @@ def _fts_frequencies(side: str, terms: Sequence[str]) -> dict[str, int]:
             params = []
             for term in chunk:
                 params += [term, '"%s"' % term]
-            cursor.execute(" UNION ALL ".join([probe] * len(chunk)), params)
+            try:
+                cursor.execute(" UNION ALL ".join([probe] * len(chunk)), params)
+                counts.update(cursor.fetchall())
+            except OperationalError:
+                # A word SQLite's tokenizer splits (letters newer than its
+                # Unicode tables) makes a phrase, which detail=none refuses.
+                counts.update(_fts_one_by_one(cursor, probe, chunk))
+    return counts
+
+
+def _fts_one_by_one(cursor, probe: str, terms: Sequence[str]) -> dict[str, int]:
+    counts = {}
+    for term in terms:
+        try:
+            cursor.execute(probe, [term, '"%s"' % term])
             counts.update(cursor.fetchall())
+        except OperationalError:
+            counts[term] = 0  # never asked for: the index cannot answer it
     return counts
 
 
