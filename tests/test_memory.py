@@ -191,10 +191,12 @@ def test_tmx_import_counts_units_entries_and_skipped_units(db) -> None:
         ),
         origin="f.tmx",
     )
-    assert counts.as_dict() == {"units": 4, "added": 3, "merged": 0, "skipped": 2}
+    assert counts.as_dict() == {"units": 4, "added": 4, "merged": 0, "skipped": 2}
     assert set(
         MemoryEntry.objects.values_list("source_language", "target_language")
-    ) == {("en", "zh-Hant"), ("en", "zh-Hans")}
+    ) == {("en", "zh-Hant"), ("en", "zh-Hans"), ("zh-Hant", "zh-Hans")}
+    assert memory.lookup("二。", "zh-Hans", "zh-Hant")[0].target == "二。"
+    assert memory.lookup("二。", "zh-Hans", "en")[0].target == "Two."
 
 
 def test_tmx_import_can_take_one_language_pair(db) -> None:
@@ -219,13 +221,13 @@ def test_tmx_import_can_take_one_language_pair(db) -> None:
 @pytest.mark.parametrize(
     ("name", "units", "added", "skipped"),
     [
-        ("okapi_ImportTest1C_5langs.tmx", 3, 9, 0),  # en-US and en-GB are one "en"
+        ("okapi_ImportTest1C_5langs.tmx", 3, 18, 0),  # en-US and en-GB are one "en"
         ("okapi_ImportTest1H_usascii.tmx", 3, 0, 3),  # only English variants
         ("okapi_ImportTest2A_utf16_inline.tmx", 7, 7, 0),
         ("okapi_ImportTest2C_inline_sub_notes.tmx", 1, 1, 0),
         ("okapi_html_test_utf16.tmx", 11, 11, 0),
         ("okapi_sample14b.tmx", 25, 25, 0),
-        ("weblate_memory.tmx", 1, 2, 0),
+        ("weblate_memory.tmx", 1, 3, 0),
         ("weblate_memory2.tmx", 1, 1, 0),
     ],
 )

@@ -7,6 +7,7 @@ inserts the new ones, indexes their words and counts their terms.
 """
 
 import functools
+import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -248,7 +249,10 @@ def unit_pairs(
     source_language: str | None = None,
     target_language: str | None = None,
 ) -> list[Pair]:
-    """The pairs a TMX unit gives: its first language with each other one.
+    """The pairs a TMX unit gives: every two of its languages, in file order.
+
+    A unit in English, Traditional and Simplified Chinese gives three pairs,
+    each usable both ways, so a zh-Hant to zh-Hans lookup finds it too.
 
     With ``source_language`` and ``target_language``, only that pair.
     """
@@ -265,8 +269,7 @@ def unit_pairs(
             return []
         wanted = [(source_language, target_language)]
     else:
-        languages = list(variants)
-        wanted = [(languages[0], other) for other in languages[1:]]
+        wanted = list(itertools.combinations(variants, 2))
     status = unit.props.get("x-status", "")
     context = unit.props.get("x-context", "").strip()
     return [
