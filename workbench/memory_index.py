@@ -84,7 +84,7 @@ def drop_index(schema_editor) -> None:
 #: PostgreSQL indexes 4-byte hashes of the terms, not their text: a third of
 #: the size, and GIN compares integers faster. ``hashtext`` runs in SQL on
 #: both the way in and the way out, so the two always agree.
-_HASHED = "ARRAY(SELECT DISTINCT hashtext(x) FROM unnest(string_to_array(%s, ' ')) x)"
+_HASHED = "ARRAY(SELECT hashtext(x) FROM unnest(string_to_array(%s, ' ')) x)"
 
 
 def _postgres() -> bool:
