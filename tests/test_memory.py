@@ -538,3 +538,16 @@ def test_an_entity_deep_in_a_large_file_imports_nothing(db) -> None:
     with pytest.raises(FormatError, match="not well-formed|entity"):
         import_tmx(BytesIO(bad), origin="late.tmx")
     assert not MemoryEntry.objects.exists()
+
+
+def test_flush_empties_the_index_too(db) -> None:
+    from django.core.management import call_command
+
+    store([pair("Before the flush.", "清空之前。")])
+    call_command("flush", interactive=False, verbosity=0)
+    assert not MemoryEntry.objects.exists()
+    store([pair("After the flush.", "清空之後。")])
+    assert [m.target for m in memory.lookup("After the flush!", "en", "zh-Hant")] == [
+        "清空之後。"
+    ]
+    assert memory.concordance("flush", "en", "zh-Hant")[0].target == "清空之後。"

@@ -12,6 +12,8 @@ class WorkbenchConfig(AppConfig):
 
     def ready(self) -> None:
         from workbench import checks  # noqa: F401  (registers system checks)
+        from workbench.memory_index import clear_after_flush
         from workbench.roles import sync_role_permissions
 
         post_migrate.connect(sync_role_permissions, dispatch_uid="workbench-roles")
+        post_migrate.connect(clear_after_flush, dispatch_uid="workbench-memory-index")

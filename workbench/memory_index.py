@@ -47,9 +47,8 @@ def create_index(schema_editor) -> None:
     """Create the index tables (from the migration)."""
     if schema_editor.connection.vendor == "postgresql":
         schema_editor.execute(
-            # No foreign key: Django's flush truncates the entries alone. Rows
-            # left behind are never joined to an entry and are overwritten
-            # when their id comes back.
+            # No foreign key: Django's flush truncates the entries alone, and
+            # clear_after_flush then empties this table.
             "CREATE TABLE %s (entry_id bigint PRIMARY KEY,"
             " source_terms int4[] NOT NULL, target_terms int4[] NOT NULL)" % TERMS_TABLE
         )
@@ -118,8 +117,7 @@ def add(rows: Sequence[tuple[int, Sequence[str], Sequence[str]]]) -> None:
         else:
             for index, table in enumerate(FTS_TABLES.values(), start=1):
                 cursor.executemany(
-                    "INSERT OR REPLACE INTO %s (rowid, terms) VALUES (%%s, %%s)"
-                    % table,
+                    "INSERT INTO %s (rowid, terms) VALUES (%%s, %%s)" % table,
                     [(row[0], " ".join(row[index])) for row in rows],
                 )
 
@@ -152,6 +150,19 @@ def clear() -> None:
             for table in FTS_TABLES.values():
                 cursor.execute("DELETE FROM %s" % table)
     clear_caches()
+
+
+def clear_after_flush(**kwargs) -> None:
+    """After ``flush`` (which empties the model tables only), empty the index.
+
+    Connected to ``post_migrate``, which ``flush`` sends. With no entries
+    left, every row of the index is an orphan.
+    """
+    from workbench.models import MemoryEntry
+
+    tables = connection.introspection.table_names()
+    if ENTRY_TABLE in tables and not MemoryEntry.objects.exists():
+        clear()
 
 
 def remove(entry_ids: Iterable[int]) -> None:
