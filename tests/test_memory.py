@@ -540,7 +540,8 @@ def test_an_entity_deep_in_a_large_file_imports_nothing(db) -> None:
     assert not MemoryEntry.objects.exists()
 
 
-def test_flush_empties_the_index_too(db) -> None:
+@pytest.mark.django_db(transaction=True)
+def test_flush_empties_the_index_too() -> None:
     from django.core.management import call_command
 
     store([pair("Before the flush.", "清空之前。")])
