@@ -417,3 +417,19 @@ def test_rebuild_memory_index_restores_lookup():
     assert lookup("The zone grew a lot.", "en", "zh-Hant") == []
     assert json.loads(run("rebuild_memory_index")) == {"entries": 1}
     assert lookup("The zone grew a lot.", "en", "zh-Hant")[0].target == "區域擴大了。"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("pretranslate", "{document}", "--language", "no such"),
+        ("memory_lookup", "--source-language", "en", "--target-language", "1"),
+        ("export_memory", "-o", "-", "--source-language", "!"),
+        ("import_memory", "x.tmx", "--source-language", "en", "--target-language", "?"),
+    ],
+)
+def test_commands_name_an_unknown_language_code(args):
+    document = press_release()
+    args = [arg.format(document=document.pk) for arg in args]
+    with pytest.raises(CommandError, match="unknown language code"):
+        run(*args, stdin="")

@@ -4,7 +4,7 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 
 from glossary.lookup import lookup
-from workbench.languages import UnknownLanguage, normalise
+from workbench.management import arguments
 
 
 class Command(BaseCommand):
@@ -14,10 +14,7 @@ class Command(BaseCommand):
         parser.add_argument("--language", required=True, help="language of the text")
 
     def handle(self, *args, **options):
-        try:
-            language = normalise(options["language"])
-        except UnknownLanguage as error:
-            raise CommandError("unknown language code %r" % str(error)) from error
+        language = arguments.language(options["language"])
         data = sys.stdin.buffer.read()
         try:
             text = data.decode("utf-8-sig")

@@ -3,8 +3,7 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 
 from workbench.deriving import DeriveRefused, derive
-from workbench.languages import UnknownLanguage, normalise
-from workbench.models import Document
+from workbench.management import arguments
 
 
 class Command(BaseCommand):
@@ -19,14 +18,9 @@ class Command(BaseCommand):
         parser.add_argument("--to", dest="to_language", required=True)
 
     def handle(self, *args, **options):
-        document = Document.objects.filter(pk=options["document"]).first()
-        if document is None:
-            raise CommandError("no document %d" % options["document"])
-        try:
-            source = normalise(options["from_language"])
-            target = normalise(options["to_language"])
-        except UnknownLanguage as error:
-            raise CommandError("unknown language code %r" % str(error)) from error
+        document = arguments.document(options["document"])
+        source = arguments.language(options["from_language"])
+        target = arguments.language(options["to_language"])
         try:
             counts = derive(document=document, from_language=source, to_language=target)
         except DeriveRefused as error:

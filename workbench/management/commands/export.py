@@ -1,9 +1,8 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from workbench.exporting import EXPORT_FORMATS, ExportRefused, export_any
-from workbench.languages import UnknownLanguage, normalise
+from workbench.management import arguments
 from workbench.management.output import write_chunks
-from workbench.models import Document
 
 
 class Command(BaseCommand):
@@ -26,13 +25,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        document = Document.objects.filter(pk=options["document"]).first()
-        if document is None:
-            raise CommandError("no document %d" % options["document"])
-        try:
-            language = normalise(options["language"])
-        except UnknownLanguage as error:
-            raise CommandError("unknown language code %r" % str(error)) from error
+        document = arguments.document(options["document"])
+        language = arguments.language(options["language"])
         if language not in document.target_languages:
             raise CommandError(
                 "%s is not a target language of document %d" % (language, document.pk)

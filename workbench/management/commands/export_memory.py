@@ -1,6 +1,6 @@
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
-from workbench.languages import UnknownLanguage
+from workbench.management import arguments
 from workbench.management.output import write_chunks
 from workbench.memory_export import export_tmx
 from workbench.memory_store import memory_language
@@ -18,11 +18,8 @@ class Command(BaseCommand):
         parser.add_argument("--target-language")
 
     def handle(self, *args, **options):
-        try:
-            source, target = (
-                memory_language(code) if code else None
-                for code in (options["source_language"], options["target_language"])
-            )
-        except UnknownLanguage as error:
-            raise CommandError("unknown language code %r" % str(error)) from error
+        source, target = (
+            arguments.language(code, memory_language) if code else None
+            for code in (options["source_language"], options["target_language"])
+        )
         write_chunks(export_tmx(source, target), options["output"])

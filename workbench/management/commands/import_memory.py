@@ -7,7 +7,7 @@ from django.db import DatabaseError
 from tqdm import tqdm
 
 from workbench.formats import FormatError
-from workbench.languages import UnknownLanguage
+from workbench.management import arguments
 from workbench.memory_store import import_tmx, memory_language
 
 
@@ -45,10 +45,10 @@ class Command(BaseCommand):
             raise CommandError(
                 "give both --source-language and --target-language, or neither"
             )
-        try:
-            pair = [memory_language(code) for code in pair] if all(pair) else [None] * 2
-        except UnknownLanguage as error:
-            raise CommandError("unknown language code %r" % str(error)) from error
+        if all(pair):
+            pair = [arguments.language(code, memory_language) for code in pair]
+        else:
+            pair = [None, None]
         try:
             handle = path.open("rb")
             size = path.stat().st_size

@@ -5,8 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from workbench.formats import FormatError
 from workbench.importing.translations import TranslationsRefused, import_translations
-from workbench.languages import UnknownLanguage, normalise
-from workbench.models import Document
+from workbench.management import arguments
 from workbench.readers import read_catalogue
 
 
@@ -20,10 +19,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         path = Path(options["path"])
-        try:
-            language = normalise(options["language"])
-        except UnknownLanguage as error:
-            raise CommandError("unknown language code %r" % str(error)) from error
+        language = arguments.language(options["language"])
         try:
             data = path.read_bytes()
         except OSError as error:
@@ -32,9 +28,7 @@ class Command(BaseCommand):
             catalogue = read_catalogue(data, path.name)
         except FormatError as error:
             raise CommandError("%s: %s" % (path, error)) from error
-        document = Document.objects.filter(pk=options["document"]).first()
-        if document is None:
-            raise CommandError("no document %d" % options["document"])
+        document = arguments.document(options["document"])
         try:
             counts = import_translations(
                 document=document,

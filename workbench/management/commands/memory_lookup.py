@@ -3,7 +3,7 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
-from workbench.languages import UnknownLanguage
+from workbench.management import arguments
 from workbench.memory import concordance, lookup
 from workbench.memory_store import memory_language
 
@@ -23,11 +23,8 @@ class Command(BaseCommand):
         parser.add_argument("--concordance", action="store_true")
 
     def handle(self, *args, **options):
-        try:
-            source = memory_language(options["source_language"])
-            target = memory_language(options["target_language"])
-        except UnknownLanguage as error:
-            raise CommandError("unknown language code %r" % str(error)) from error
+        source = arguments.language(options["source_language"], memory_language)
+        target = arguments.language(options["target_language"], memory_language)
         if not 1 <= options["limit"] <= 1000:
             raise CommandError("--limit is a number from 1 to 1000")
         try:

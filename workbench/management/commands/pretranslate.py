@@ -4,8 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from tqdm import tqdm
 
-from workbench.languages import UnknownLanguage, normalise
-from workbench.models import Document
+from workbench.management import arguments
 from workbench.pretranslating import (
     DEFAULT_THRESHOLD,
     PretranslateRefused,
@@ -30,13 +29,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        document = Document.objects.filter(pk=options["document"]).first()
-        if document is None:
-            raise CommandError("no document %d" % options["document"])
-        try:
-            language = normalise(options["language"])
-        except UnknownLanguage as error:
-            raise CommandError("unknown language code %r" % str(error)) from error
+        document = arguments.document(options["document"])
+        language = arguments.language(options["language"])
         total = document.segments.active().count()
         try:
             with tqdm(

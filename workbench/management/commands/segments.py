@@ -1,9 +1,9 @@
 import json
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
-from workbench.languages import UnknownLanguage, normalise
-from workbench.models import Document, Translation
+from workbench.management import arguments
+from workbench.models import Translation
 
 
 class Command(BaseCommand):
@@ -14,15 +14,10 @@ class Command(BaseCommand):
         parser.add_argument("--language", help="include this target language")
 
     def handle(self, *args, **options):
-        document = Document.objects.filter(pk=options["document"]).first()
-        if document is None:
-            raise CommandError("no document %d" % options["document"])
+        document = arguments.document(options["document"])
         language = None
         if options["language"]:
-            try:
-                language = normalise(options["language"])
-            except UnknownLanguage as error:
-                raise CommandError("unknown language code %r" % str(error)) from error
+            language = arguments.language(options["language"])
         targets = {}
         if language:
             targets = {
