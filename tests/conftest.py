@@ -1,5 +1,7 @@
 """Shared fixtures: users per role and the seed documents."""
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -68,3 +70,18 @@ def fresh_memory_caches():
     from workbench import memory_index
 
     memory_index.clear_caches()
+
+
+def manage_script(tmp_path, *args: str, migrate: bool = False):
+    """Run manage.py as a script would, on a SQLite file of its own."""
+    env = {
+        "DJANGO_SETTINGS_MODULE": "tests.settings",
+        "PATH": "/usr/bin:/bin",
+        "DATABASE_URL": "sqlite:///" + str(tmp_path / "db.sqlite3"),
+    }
+    command = [sys.executable, str(ROOT / "manage.py")]
+    if migrate:
+        subprocess.run([*command, "migrate", "-v", "0"], env=env, cwd=ROOT, check=True)
+    return subprocess.run(
+        [*command, *args], capture_output=True, text=True, env=env, cwd=ROOT
+    )

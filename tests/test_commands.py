@@ -2,8 +2,6 @@
 
 import io
 import json
-import subprocess
-import sys
 
 from django.core.management import call_command
 from django.core.management.base import CommandError
@@ -15,7 +13,7 @@ from workbench.models import Document, MemoryEntry, Segment, Translation
 from workbench.models.translations import Status
 from workbench.translating import change_translation
 
-from .conftest import ROOT, SEEDS
+from .conftest import SEEDS, manage_script
 
 pytestmark = pytest.mark.django_db
 
@@ -241,17 +239,7 @@ def test_scripts_get_exit_status_1_and_one_line_on_stderr(tmp_path):
     """Run manage.py as a script would: no traceback, one line, status 1."""
     bad = tmp_path / "broken.docx"
     bad.write_bytes(b"PK\x03\x04 this is not really a zip")
-    proc = subprocess.run(
-        [sys.executable, str(ROOT / "manage.py"), "import_document", str(bad)],
-        capture_output=True,
-        text=True,
-        env={
-            "DJANGO_SETTINGS_MODULE": "tests.settings",
-            "PATH": "/usr/bin:/bin",
-            "DATABASE_URL": "sqlite:///" + str(tmp_path / "db.sqlite3"),
-        },
-        cwd=ROOT,
-    )
+    proc = manage_script(tmp_path, "import_document", str(bad))
     assert proc.returncode == 1
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1, proc.stderr

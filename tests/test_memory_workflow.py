@@ -3,7 +3,6 @@ commands of the contract use it."""
 
 import io
 import json
-import subprocess
 import sys
 from io import BytesIO
 
@@ -24,7 +23,7 @@ from workbench.pretranslating import PretranslateRefused, pretranslate
 from workbench.review import approve_translation
 from workbench.translating import change_translation
 
-from .conftest import DATA, ROOT, SEEDS
+from .conftest import DATA, SEEDS, manage_script
 
 pytestmark = pytest.mark.django_db
 
@@ -349,24 +348,29 @@ def test_pretranslate_command_prints_json_counts_and_refuses_bad_input():
         )
 
 
-def test_import_memory_as_a_script_shows_progress_and_exits_1_on_bad_input(tmp_path):
+def test_import_memory_as_a_script_prints_counts_or_one_line_and_status_1(tmp_path):
+    good = tmp_path / "good.tmx"
+    good.write_bytes(tmx_bytes([TmxUnit({"en": "Hello.", "zh-Hant": "你好。"})]))
+    proc = manage_script(tmp_path, "import_memory", str(good), migrate=True)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout.strip().splitlines()[-1])["added"] == 1
     bad = tmp_path / "bad.tmx"
-    bad.write_bytes(b"<tmx><body><tu>")
-    proc = subprocess.run(
-        [sys.executable, str(ROOT / "manage.py"), "import_memory", str(bad)],
-        capture_output=True,
-        text=True,
-        env={
-            "DJANGO_SETTINGS_MODULE": "tests.settings",
-            "PATH": "/usr/bin:/bin",
-            "DATABASE_URL": "sqlite:///" + str(tmp_path / "db.sqlite3"),
-        },
-        cwd=ROOT,
-    )
+    bad.write_bytes(tmx_bytes([TmxUnit({"en": "Bye.", "zh-Hant": "再見。"})])[:-30])
+    proc = manage_script(tmp_path, "import_memory", str(bad))
     assert proc.returncode == 1
-    lines = [line for line in proc.stderr.strip().splitlines() if "bad.tmx:" in line]
-    assert len(lines) == 1 and "not well-formed" in lines[0]
+    (line,) = proc.stderr.strip().splitlines()
+    assert line.startswith("CommandError: %s: line " % bad)
+    assert "the XML is not well-formed" in line
     assert "Traceback" not in proc.stderr
+    lookup = manage_script(
+        tmp_path,
+        "memory_lookup",
+        "--source-language",
+        "en",
+        "--target-language",
+        "zh-Hant",
+    )
+    assert lookup.returncode == 0
 
 
 def test_the_seed_press_release_is_pretranslated_from_the_seed_memory():
