@@ -4,9 +4,10 @@ Lookup finds candidates by the index (``workbench.memory_index``), never by
 reading the whole memory, then ranks them by edit distance:
 
 1. Exact matches by the digest of the whitespace-normalised source.
-2. The query's index terms, rarest first by ``MemoryTerm``: the rare ones
-   are asked for together (any of them) until their posting lists would
-   pass ``BUDGET`` entries. When even the rarest term is common, entries
+2. The query's index terms, rarest first (``memory_index.frequencies``):
+   the rare ones are asked for together (any of them) until their posting
+   lists would pass ``BUDGET`` entries; a term held by more entries than
+   that is never asked for alone. When even the rarest term is common, entries
    holding any two of the four rarest terms are asked for instead.
 3. rapidfuzz's ``fuzz.ratio`` (normalised Indel similarity) scores every
    candidate; the best come back.
