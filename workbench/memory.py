@@ -358,19 +358,13 @@ def taken_match_score(
     entry = MemoryEntry.objects.filter(pk=entry_id).first()
     if entry is None:
         return None
-    source_language = memory_language(source_language)
-    target_language = memory_language(target_language)
-    if (entry.source_language, entry.target_language) == (
-        source_language,
-        target_language,
+    (language, theirs), (other, translation) = entry.oriented(
+        memory_language(source_language)
+    )
+    if (language, other) != (
+        memory_language(source_language),
+        memory_language(target_language),
     ):
-        theirs, translation = entry.source, entry.target
-    elif (entry.target_language, entry.source_language) == (
-        source_language,
-        target_language,
-    ):
-        theirs, translation = entry.target, entry.source
-    else:
         return None
     if normalise(translation) != normalise(text):
         return None
@@ -387,11 +381,9 @@ def _single_character(
     ).order_by("pk")[:limit]
     hits = []
     for entry in entries:
-        sides = (entry.source, entry.target)
-        if entry.source_language != source:
-            sides = sides[::-1]
+        (_lang, ours), (_other, theirs) = entry.oriented(source)
         hits.append(
-            ConcordanceHit(entry.pk, sides[0], sides[1], entry.origin, entry.changed_at)
+            ConcordanceHit(entry.pk, ours, theirs, entry.origin, entry.changed_at)
         )
     return hits
 

@@ -31,19 +31,13 @@ def memory_units(
 ) -> Iterator[TmxUnit]:
     """The memory's entries as TMX units, the given source language first."""
     for entry in _entries(source_language, target_language).iterator(chunk_size=2000):
-        sides = [
-            (entry.source_language, entry.source),
-            (entry.target_language, entry.target),
-        ]
-        if source_language and entry.target_language == source_language:
-            sides.reverse()
         props = {"x-status": entry.status, "x-origin": entry.origin}
         if entry.key:
             props["x-key"] = entry.key
         if entry.context is not None:
             props["x-context"] = str(entry.context)
         yield TmxUnit(
-            variants=dict(sides),
+            variants=dict(entry.oriented(source_language or entry.source_language)),
             props={k: v for k, v in props.items() if v},
             tuid=str(entry.pk),
             created_at=entry.created_at,

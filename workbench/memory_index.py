@@ -31,6 +31,7 @@ __all__ = [
     "create_index",
     "drop_index",
     "frequencies",
+    "prepare_bulk_load",
     "refresh_statistics",
     "remove",
 ]
@@ -96,15 +97,9 @@ def add(rows: Sequence[tuple[int, Sequence[str], Sequence[str]]]) -> None:
         return
     with connection.cursor() as cursor:
         if _postgres():
-            # Queue new index entries and merge them in large sorted runs.
-            cursor.execute("SET LOCAL gin_pending_list_limit = '64MB'")
-            cursor.execute("SET LOCAL work_mem = '256MB'")
             sql = (
                 "INSERT INTO %s (entry_id, source_terms, target_terms) SELECT i, %s, %s"
                 " FROM unnest(%%s::bigint[], %%s::text[], %%s::text[]) AS u(i, s, t)"
-                " ON CONFLICT (entry_id) DO UPDATE SET"
-                " source_terms = EXCLUDED.source_terms,"
-                " target_terms = EXCLUDED.target_terms"
             ) % (TERMS_TABLE, _HASHED % "s", _HASHED % "t")
             cursor.execute(
                 sql,
@@ -120,6 +115,18 @@ def add(rows: Sequence[tuple[int, Sequence[str], Sequence[str]]]) -> None:
                     "INSERT INTO %s (rowid, terms) VALUES (%%s, %%s)" % table,
                     [(row[0], " ".join(row[index])) for row in rows],
                 )
+
+
+def prepare_bulk_load() -> None:
+    """Settings for the rest of a large import's transaction.
+
+    PostgreSQL queues new GIN entries (up to 64 MB) and merges them in large
+    sorted runs; ``refresh_statistics`` merges what is left at the end.
+    """
+    if _postgres():
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL gin_pending_list_limit = '64MB'")
+            cursor.execute("SET LOCAL work_mem = '256MB'")
 
 
 def refresh_statistics() -> None:

@@ -307,6 +307,7 @@ def import_tmx(
     """
     counts = ImportCounts()
     with transaction.atomic():
+        memory_index.prepare_bulk_load()
         for batch in _batches(iter_units(stream)):
             pairs = []
             for unit in batch:
@@ -408,6 +409,7 @@ def rebuild_index(progress: Callable[[int], None] | None = None) -> int:
     entries written by other means than this module.
     """
     memory_index.clear()
+    memory_index.prepare_bulk_load()
     count = 0
     entries = MemoryEntry.objects.order_by("pk").values_list("pk", "source", "target")
     batch: list[tuple] = []

@@ -83,3 +83,14 @@ class MemoryEntry(models.Model):
 
     def __str__(self) -> str:
         return "%s → %s" % (self.source[:60], self.target[:60])
+
+    def oriented(self, source_language: str) -> tuple[tuple[str, str], ...]:
+        """``(language, text)`` of both sides, ``source_language`` first: an
+        entry serves both directions."""
+        sides = (
+            (self.source_language, self.source),
+            (self.target_language, self.target),
+        )
+        if self.target_language == source_language != self.source_language:
+            return sides[::-1]
+        return sides
