@@ -19,7 +19,7 @@ place with SQL that differs between the two databases.
 import time
 from collections.abc import Iterable, Sequence
 
-from django.db import OperationalError, connection
+from django.db import OperationalError, connection, transaction
 
 __all__ = [
     "FTS_TABLES",
@@ -150,13 +150,30 @@ def refresh_statistics() -> None:
 
 def clear() -> None:
     """Empty the index (before rebuilding it from the entries)."""
-    with connection.cursor() as cursor:
-        if _postgres():
+    if _postgres():
+        with connection.cursor() as cursor:
             cursor.execute("TRUNCATE %s" % TERMS_TABLE)
-        else:
-            for table in FTS_TABLES.values():
-                cursor.execute("DELETE FROM %s" % table)
+    else:
+        for table in FTS_TABLES.values():
+            _delete_all(table)
     clear_caches()
+
+
+def _delete_all(table: str, attempts: int = 50) -> None:
+    """DELETE every row, waiting out a reader that still holds the table.
+
+    With a shared-cache SQLite database (the test server's), a request
+    finishing in another thread locks the table for a moment.
+    """
+    for attempt in range(attempts):
+        try:
+            with transaction.atomic(), connection.cursor() as cursor:
+                cursor.execute("DELETE FROM %s" % table)
+            return
+        except OperationalError:
+            if attempt == attempts - 1:
+                raise
+            time.sleep(0.1)
 
 
 def clear_after_flush(**kwargs) -> None:
