@@ -31,21 +31,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from workbench.conversion import (  # noqa: E402
+from conversion.engine import (  # noqa: E402
     Converter,
     implementation,
     opencc_converter,
 )
 
-GOLDEN = (
-    ROOT.parent
-    / "shared"
-    / "data"
-    / "opencc"
-    / "golden"
-    / "input"
-    / "us_constitution_zhs.txt"
-)
+GOLDEN = ROOT / "tests/data/opencc/golden/input/us_constitution_zhs.txt"
 CHARACTERS = 1_000_000
 GLOSSARY_SIZE = 10_000
 #: Glossary terms taken from the text (these occur in it), per scenario:

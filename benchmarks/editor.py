@@ -52,15 +52,15 @@ def main() -> None:
     call_command("migrate", verbosity=0)
     from django.contrib.auth.models import Group, User
 
-    from workbench.importing import import_document
-    from workbench.models import Translation
-    from workbench.seeding import load_seed_glossary
+    from exchange.importing import import_document
+    from exchange.seeding import load_seed_glossary
+    from translations.models import Translation
 
     load_seed_glossary()
     seed = (ROOT / "seeds" / "000_a73269a67c9f1785.txt").read_text()
     paragraphs = [p for p in seed.split("\n\n") if p.strip()]
     body, count, n = [], 0, 0
-    from workbench.segmentation import split_sentences
+    from documents.segmentation import split_sentences
 
     while count < SENTENCES:
         paragraph = paragraphs[n % len(paragraphs)]

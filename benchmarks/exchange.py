@@ -24,8 +24,8 @@ WRITERS = ("baseline", "ours-tmx", "ttk-tmx", "ours-po", "ttk-po")
 
 def units():
     """Yield UNITS units made from the seed press release's sentences."""
-    from workbench.formats.units import Unit
-    from workbench.segmentation import split_sentences
+    from documents.segmentation import split_sentences
+    from formats.bilingual.units import Unit
 
     text = (ROOT / "seeds" / "000_a73269a67c9f1785.txt").read_text()
     sentences = [s for p in text.split("\n\n") for s in split_sentences(p, "en")]
@@ -50,7 +50,7 @@ def run_one(name: str) -> dict:
         if name == "baseline":
             written = sum(len(u.source) for u in units())
         elif name.startswith("ours"):
-            from workbench.formats import po, tmx
+            from formats.bilingual import po, tmx
 
             if name == "ours-tmx":
                 chunks = tmx.write(

@@ -19,9 +19,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
 
+from documents.segmentation import split_sentences  # noqa: E402
 from glossary.folding import script_table  # noqa: E402
 from glossary.matching import TermEntry, TermMatcher  # noqa: E402
-from workbench.segmentation import split_sentences  # noqa: E402
 
 TERMS = 100_000
 SENTENCES = 10_000

@@ -37,7 +37,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-SEEDS = ROOT.parent / "shared" / "seeds"
+SEEDS = ROOT / "seeds"
 QUERIES = 200
 POSTGRES = os.environ.get(
     "BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/workbench_bench"
@@ -49,14 +49,14 @@ def setup_django(database_url: str) -> None:
     # DEBUG off, as in production: with it on, Django keeps every query.
     os.environ["DEBUG"] = "0"
     os.environ.setdefault("SECRET_KEY", "benchmark-only-not-a-secret")
-    os.environ["DJANGO_SETTINGS_MODULE"] = "workbench.settings"
+    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings"
     import django
 
     django.setup()
 
 
 def seed_sentences() -> list[str]:
-    from workbench.segmentation import split_sentences
+    from documents.segmentation import split_sentences
 
     sentences = []
     for path in sorted(SEEDS.glob("*.txt")):
@@ -75,7 +75,7 @@ def vary(words: list[str], vocabulary: list[str], rng: random.Random, n: int):
 
 
 def generate(path: Path, entries: int) -> None:
-    from workbench.formats.tmx import TmxUnit, write_tus
+    from formats.bilingual.tmx import TmxUnit, write_tus
 
     rng = random.Random(20261122)
     sentences = seed_sentences()
@@ -99,7 +99,7 @@ def generate(path: Path, entries: int) -> None:
 
 
 def run_import(path: Path) -> dict:
-    from workbench.memory_store import import_tmx
+    from memory.tmx import import_tmx
 
     start = time.perf_counter()
     with path.open("rb") as stream:
@@ -116,9 +116,9 @@ def run_import(path: Path) -> dict:
 def run_lookups() -> dict:
     from rapidfuzz import fuzz, process
 
-    from workbench import memory
-    from workbench.memory_text import normalise
-    from workbench.models import MemoryEntry
+    from memory import lookup as memory
+    from memory.models import MemoryEntry
+    from memory.text import normalise
 
     rng = random.Random(7)
     sources = [

@@ -1,4 +1,4 @@
-"""Benchmark ``workbench.segmentation`` against pysbd on the same paragraphs.
+"""Benchmark ``documents.segmentation`` against pysbd on the same paragraphs.
 
 Run from the project root::
 
@@ -27,15 +27,15 @@ import pysbd
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from workbench.segmentation import split_sentences  # noqa: E402
+from documents.segmentation import split_sentences  # noqa: E402
 
 ENGLISH_SOURCES = [
     ROOT / "seeds" / "000_a73269a67c9f1785.txt",
     ROOT / "seeds" / "003_75247c11c068f792.txt",
 ]
 CHINESE_SOURCES = [
-    ROOT.parent / "shared/data/opencc/golden/input/us_constitution_zhs.txt",
-    ROOT.parent / "shared/data/opencc/golden/output/us_constitution_zhs.s2hk.txt",
+    ROOT / "tests/data/opencc/golden/input/us_constitution_zhs.txt",
+    ROOT / "tests/data/opencc/golden/output/us_constitution_zhs.s2hk.txt",
 ]
 FULL_SENTENCES = 20_000
 SUBSET_SENTENCES = 2_000

@@ -34,9 +34,10 @@ def prepare(env: dict) -> None:
     manage("load_seeds", env=env)
     manage("create_demo_users", env=env)
     script = """
-from workbench.models import Document, Translation
-from workbench.models.translations import Status
-from workbench.translating import change_translation
+from documents.models import Document
+from translations.models import Translation
+from core.statuses import Status
+from translations.writing import change_translation
 doc = Document.objects.order_by("id").first()
 rows = list(Translation.objects.filter(segment__document=doc, language="zh-Hant")
             .order_by("segment__position")[:8])
@@ -60,8 +61,8 @@ from django.contrib.auth.models import User
 from glossary.approval import NewTerm, propose_concept
 from glossary.models import Term
 centre = "Qianhai Hong Kong Enterprises Service Centre"
-from workbench.models import ConversionOverride
-from workbench.terminology import save_override
+from conversion.models import ConversionOverride
+from conversion.overrides import save_override
 if not ConversionOverride.objects.exists():
     save_override(user=User.objects.get(username="reviewer"), variant="hk",
                   source_text="瞭解", target_text="了解", note="Hong Kong usage")

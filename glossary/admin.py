@@ -4,7 +4,8 @@ from django.contrib import admin
 
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from glossary.models import Concept, Term, TermRevision
+from glossary.history import record_change
+from glossary.models import Action, Concept, Term, TermRevision
 
 
 class TermInline(admin.TabularInline):
@@ -22,9 +23,6 @@ class ConceptAdmin(TabbedTranslationAdmin):
     readonly_fields = ("version", "created_by", "created_at", "updated_at")
 
     def save_related(self, request, form, formsets, change):
-        from glossary.history import record_change
-        from glossary.models import Action
-
         super().save_related(request, form, formsets, change)
         record_change(
             concept=form.instance,
@@ -50,9 +48,6 @@ class TermAdmin(admin.ModelAdmin):
     )
 
     def save_model(self, request, obj, form, change):
-        from glossary.history import record_change
-        from glossary.models import Action
-
         if change:
             obj.version += 1
         super().save_model(request, obj, form, change)

@@ -13,9 +13,9 @@ from django.utils.translation import gettext as _
 
 from modeltranslation.utils import build_localized_fieldname
 
+from core.languages import normalise
 from glossary.history import record_change
 from glossary.models import Action, Approval, Concept, Term, Usage
-from workbench.languages import normalise
 
 REVIEW_PERMISSION = "glossary.review_term"
 

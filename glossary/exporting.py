@@ -4,7 +4,8 @@ from collections.abc import Iterator
 
 from modeltranslation.utils import build_localized_fieldname
 
-from glossary.formats import ConceptUnit, TermUnit, csvfile, tbx_writer
+from formats.glossary import csv, tbx
+from formats.glossary.units import ConceptUnit, TermUnit
 from glossary.importing import UI_COLUMNS
 from glossary.models import Approval, Concept, Term
 
@@ -63,5 +64,5 @@ def export_glossary(kind: str, *, approved_only: bool = False) -> Iterator[bytes
     """Yield the glossary as a CSV or TBX file."""
     units = concept_units(approved_only=approved_only)
     if kind == "csv":
-        return csvfile.write(units, glossary_languages())
-    return tbx_writer.write(units)
+        return csv.write(units, glossary_languages())
+    return tbx.write(units)

@@ -3,8 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.languages import LANGUAGE_NAMES
 from glossary.models import Approval, Usage
-from workbench.languages import LANGUAGE_NAMES
 
 
 def language_choices():

@@ -22,6 +22,8 @@ from threading import Lock
 import ahocorasick_rs
 
 from glossary.folding import fold, fold_term
+from glossary.models import Term
+from glossary.stamps import glossary_stamp
 
 
 @dataclass(frozen=True)
@@ -134,8 +136,6 @@ _lock = Lock()
 
 def current_matcher() -> TermMatcher:
     """Return the matcher for the approved glossary, rebuilt if it changed."""
-    from glossary.stamps import glossary_stamp
-
     stamp = glossary_stamp()
     if _cache["stamp"] != stamp or _cache["matcher"] is None:
         with _lock:
@@ -147,8 +147,6 @@ def current_matcher() -> TermMatcher:
 
 def load_entries() -> list[TermEntry]:
     """Read every approved term from the database."""
-    from glossary.models import Term
-
     return [
         TermEntry(*row)
         for row in Term.objects.approved()

@@ -7,10 +7,10 @@ deprecated or forbidden target-language term that is present.
 
 from django.utils.translation import gettext as _
 
+from core.qa import Finding
 from glossary.folding import fold_term
 from glossary.matching import current_matcher, family
 from glossary.models import Approval, Term, Usage
-from workbench.qa import Finding
 
 ALLOWED = (Usage.PREFERRED, Usage.ADMITTED)
 DISCOURAGED = (Usage.DEPRECATED, Usage.FORBIDDEN)

@@ -9,6 +9,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.languages import UnknownLanguage, normalise
+from core.redirects import redirect_back
 from glossary.approval import (
     GlossaryConflict,
     NewTerm,
@@ -26,8 +28,6 @@ from glossary.forms import (
     TermProposalForm,
 )
 from glossary.models import Concept, Term
-from workbench.languages import UnknownLanguage, normalise
-from workbench.redirects import redirect_back
 
 CONCEPTS_PER_PAGE = 50
 MAIN_LANGUAGES = ("en", "zh-Hant", "zh-Hans")

@@ -1,17 +1,8 @@
 """Shared fixtures: users per role and the seed documents."""
 
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
-TRANSLATORS, REVIEWERS, MANAGERS = "translators", "reviewers", "managers"
-
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "seeds"
-SHARED = ROOT.parent / "shared"
-DATA = Path(__file__).resolve().parent / "data"
+from tests.support import MANAGERS, REVIEWERS, SEEDS, TRANSLATORS
 
 
 def _user(django_user_model, name: str, role: str | None):
@@ -46,7 +37,7 @@ def nobody(db, django_user_model):
 
 @pytest.fixture
 def seed_press_release(db):
-    from workbench.importing import import_document
+    from exchange.importing import import_document
 
     data = (SEEDS / "000_a73269a67c9f1785.txt").read_bytes()
     return import_document(
@@ -67,21 +58,6 @@ def english_by_default():
 @pytest.fixture(autouse=True)
 def fresh_memory_caches():
     """The memory index's per-process caches must not carry over between tests."""
-    from workbench import memory_index
+    from memory import index as memory_index
 
     memory_index.clear_caches()
-
-
-def manage_script(tmp_path, *args: str, migrate: bool = False):
-    """Run manage.py as a script would, on a SQLite file of its own."""
-    env = {
-        "DJANGO_SETTINGS_MODULE": "tests.settings",
-        "PATH": "/usr/bin:/bin",
-        "DATABASE_URL": "sqlite:///" + str(tmp_path / "db.sqlite3"),
-    }
-    command = [sys.executable, str(ROOT / "manage.py")]
-    if migrate:
-        subprocess.run([*command, "migrate", "-v", "0"], env=env, cwd=ROOT, check=True)
-    return subprocess.run(
-        [*command, *args], capture_output=True, text=True, env=env, cwd=ROOT
-    )

@@ -3,19 +3,12 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from workbench.memory_store import forget
-from workbench.models import (
-    Comment,
-    ConversionOverride,
-    ConversionOverrideRevision,
-    Document,
-    DocumentVersion,
-    MemoryEntry,
-    Paragraph,
-    Revision,
-    Segment,
-    Translation,
-)
+from conversion.models import ConversionOverride, ConversionOverrideRevision
+from conversion.overrides import record_override_change
+from documents.models import Document, DocumentVersion, Paragraph, Segment
+from memory.models import MemoryEntry
+from memory.store import forget
+from translations.models import Comment, Revision, Translation
 
 
 class VersionInline(admin.TabularInline):
@@ -136,8 +129,6 @@ class ConversionOverrideAdmin(admin.ModelAdmin):
     inlines = [OverrideRevisionInline]
 
     def save_model(self, request, obj, form, change):
-        from workbench.terminology import record_override_change
-
         if change:
             obj.version += 1
         obj.updated_by = request.user

@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.core.checks import Error, Warning, register
 
+from conversion.engine import implementation, missing_configs
+
 
 @register(deploy=True)
 def check_database(app_configs=None, **kwargs):
@@ -22,8 +24,6 @@ def check_database(app_configs=None, **kwargs):
 @register()
 def check_opencc(app_configs=None, **kwargs):
     """Warn when the pure-Python OpenCC stands in for the official binding."""
-    from workbench.conversion import implementation, missing_configs
-
     try:
         import opencc  # noqa: F401
     except ImportError:

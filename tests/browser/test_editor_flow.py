@@ -2,11 +2,11 @@
 
 import pytest
 
+from core.statuses import Status
+from exchange.seeding import load_seed_glossary
 from glossary.models import Approval, Term
-from workbench.models import Translation
-from workbench.models.translations import Status
-from workbench.seeding import load_seed_glossary
-from workbench.translating import change_translation
+from translations.models import Translation
+from translations.writing import change_translation
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -4,10 +4,10 @@ from io import BytesIO
 
 import pytest
 
-from workbench.formats.tmx import TmxUnit, write_tus
-from workbench.memory_store import import_tmx
-from workbench.models import Translation
-from workbench.models.translations import Origin, Status
+from core.statuses import Origin, Status
+from formats.bilingual.tmx import TmxUnit, write_tus
+from memory.tmx import import_tmx
+from translations.models import Translation
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

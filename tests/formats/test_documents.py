@@ -3,17 +3,17 @@
 import datetime
 import io
 import zipfile
-from pathlib import Path
 
 import docx as python_docx
 import pytest
 
-from workbench.formats import FormatError, Paragraph, documents, markdown, plaintext
-from workbench.formats import docx as docx_format
-from workbench.formats import html as html_format
-from workbench.formats.documents import read_document, write_document
+from formats import FormatError, documents
+from formats.documents import docx as docx_format
+from formats.documents import html as html_format
+from formats.documents import markdown, plaintext, read_document, write_document
+from formats.documents.source import Paragraph
+from tests.support import SEEDS
 
-SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 SEED_003 = SEEDS / "003_75247c11c068f792.txt"
 SEED_000 = SEEDS / "000_a73269a67c9f1785.txt"
 

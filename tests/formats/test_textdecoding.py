@@ -2,14 +2,14 @@
 
 import codecs
 import random
-from pathlib import Path
 
 import pytest
 
-from workbench.formats import FormatError
-from workbench.formats.textdecoding import decode_text
+from formats import FormatError
+from formats.textdecoding import decode_text
+from tests.support import DATA as TEST_DATA
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "documents"
+DATA = TEST_DATA / "documents"
 GOLDEN = [
     ("us_constitution_zhs.gb18030.txt", "gb18030", "美利坚合众国宪法"),
     ("us_constitution_zhs.s2hk.big5hkscs.txt", "big5hkscs", "美利堅合眾國憲法"),

@@ -11,8 +11,7 @@ import pytest
 from lxml import etree
 
 from glossary.models import Approval, Concept, Term
-
-from ..conftest import DATA, SEEDS
+from tests.support import DATA, SEEDS
 
 pytestmark = pytest.mark.django_db
 

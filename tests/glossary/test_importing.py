@@ -2,7 +2,7 @@
 
 import pytest
 
-from glossary.formats import ConceptUnit, TermUnit
+from formats.glossary.units import ConceptUnit, TermUnit
 from glossary.importing import import_concepts
 from glossary.matching import find_terms
 from glossary.models import Action, Approval, Concept, Term, TermRevision

@@ -3,15 +3,42 @@
 import django.db.models.deletion
 from django.db import migrations, models
 
-from workbench import memory_index
+# The candidate index as it was created at this migration (the SQL is frozen
+# here: a migration never imports live code; memory/index.py reads it).
+TERMS_TABLE = "workbench_memory_terms"
+FTS_TABLES = ("workbench_memory_source_fts", "workbench_memory_target_fts")
 
 
 def create_index(apps, schema_editor):
-    memory_index.create_index(schema_editor)
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute(
+            "CREATE TABLE workbench_memory_terms (entry_id bigint PRIMARY KEY,"
+            " source_terms int4[] NOT NULL, target_terms int4[] NOT NULL)"
+        )
+        for side in ("source", "target"):
+            schema_editor.execute(
+                "CREATE INDEX workbench_memory_terms_%s ON workbench_memory_terms"
+                " USING gin (%s_terms)" % (side, side)
+            )
+            schema_editor.execute(
+                "ALTER TABLE workbench_memory_terms ALTER COLUMN %s_terms"
+                " SET STATISTICS 10000" % side
+            )
+    else:
+        for table in FTS_TABLES:
+            schema_editor.execute(
+                "CREATE VIRTUAL TABLE %s USING fts5(terms, detail = none,"
+                " tokenize = \"unicode61 remove_diacritics 0 tokenchars '_'\")" % table
+            )
 
 
 def drop_index(apps, schema_editor):
-    memory_index.drop_index(schema_editor)
+    if schema_editor.connection.vendor == "postgresql":
+        tables = [TERMS_TABLE]
+    else:
+        tables = list(FTS_TABLES)
+    for table in tables:
+        schema_editor.execute("DROP TABLE IF EXISTS %s" % table)
 
 
 class Migration(migrations.Migration):

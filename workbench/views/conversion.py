@@ -10,13 +10,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from workbench.conversion import converter
-from workbench.deriving import DeriveRefused, derive
-from workbench.forms_conversion import ConvertForm, OverrideForm
-from workbench.highlighting import with_marks
-from workbench.languages import UnknownLanguage, normalise
-from workbench.models import ConversionOverride, Document, Segment
-from workbench.terminology import OverrideConflict, save_override
+from conversion.engine import converter
+from conversion.models import ConversionOverride
+from conversion.overrides import OverrideConflict, save_override
+from core.highlighting import with_marks
+from core.languages import UnknownLanguage, normalise
+from documents.models import Document, Segment
+from translations.deriving import DeriveRefused, derive
+from workbench.forms.conversion import ConvertForm, OverrideForm
 
 
 def highlighted(result) -> str:

@@ -7,18 +7,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from workbench.exporting import EXPORT_FORMATS
-from workbench.forms import DocumentUploadForm, NewVersionForm
-from workbench.importing import ImportRefused, import_document, import_new_version
-from workbench.languages import (
-    LANGUAGE_NAMES,
-    UnknownLanguage,
-    display_name,
-    normalise,
-)
-from workbench.models import Document, Translation
-from workbench.models.translations import Status
-from workbench.progress import progress_for
+from core.languages import LANGUAGE_NAMES, UnknownLanguage, display_name, normalise
+from core.statuses import Status
+from documents.models import Document
+from exchange.exporting import EXPORT_FORMATS
+from exchange.importing import ImportRefused, import_document, import_new_version
+from translations.models import Translation
+from translations.progress import progress_for
+from workbench.forms.documents import DocumentUploadForm, NewVersionForm
 
 SEGMENTS_PER_PAGE = 200
 

@@ -8,14 +8,14 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from workbench.exporting import EXPORT_FORMATS, ExportRefused, export_any
-from workbench.formats import FormatError
-from workbench.importing import parse_languages
-from workbench.importing.translations import TranslationsRefused, import_translations
-from workbench.languages import UnknownLanguage
-from workbench.models import Document
-from workbench.readers import read_catalogue
-from workbench.translating import ensure_translations
+from core.languages import UnknownLanguage
+from documents.models import Document
+from exchange.exporting import EXPORT_FORMATS, ExportRefused, export_any
+from exchange.importing import parse_languages
+from exchange.translations import TranslationsRefused, import_translations
+from formats import FormatError
+from formats.bilingual import read_catalogue
+from translations.writing import ensure_translations
 
 MAX_UPLOAD = 50 * 1024 * 1024
 CONTENT_TYPES = {

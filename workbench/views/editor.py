@@ -11,20 +11,21 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.diffing import diff_html
+from core.highlighting import highlight_terms
+from core.languages import display_name
+from core.statuses import Status
+from documents.models import Document
 from glossary.lookup import Hit, lookup, preferred_terms
 from glossary.matching import current_matcher
-from workbench.diffing import diff_html
-from workbench.editing import restore_revision, save_translation
-from workbench.highlighting import highlight_terms
-from workbench.languages import display_name
-from workbench.memory import lookup as memory_lookup
-from workbench.memory import taken_match_score
-from workbench.memory_store import segment_context
-from workbench.models import Comment, Document, Revision, Translation
-from workbench.models.translations import Status
-from workbench.qa import check_translation
-from workbench.review import approve_translation, can_review, reject_translation
-from workbench.translating import EditConflict
+from memory.lookup import lookup as memory_lookup
+from memory.lookup import taken_match_score
+from memory.store import segment_context
+from translations.editing import restore_revision, save_translation
+from translations.models import Comment, Revision, Translation
+from translations.qa import check_translation
+from translations.review import approve_translation, can_review, reject_translation
+from translations.writing import EditConflict
 from workbench.views.documents import derive_source
 
 ROWS_PER_PAGE = 50

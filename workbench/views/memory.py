@@ -11,14 +11,14 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from workbench.formats import FormatError
-from workbench.highlighting import with_marks
-from workbench.languages import LANGUAGE_NAMES, UnknownLanguage
-from workbench.memory import concordance, memory_size
-from workbench.memory_export import export_tmx
-from workbench.memory_store import import_tmx, memory_language
-from workbench.models import Document
-from workbench.pretranslating import (
+from core.highlighting import with_marks
+from core.languages import LANGUAGE_NAMES, UnknownLanguage
+from documents.models import Document
+from formats import FormatError
+from memory.lookup import concordance, memory_size
+from memory.store import memory_language
+from memory.tmx import export_tmx, import_tmx
+from translations.pretranslating import (
     DEFAULT_THRESHOLD,
     PretranslateRefused,
     pretranslate,

@@ -8,9 +8,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from workbench.models import Document, Translation
-from workbench.redirects import redirect_back
-from workbench.review import review_many
+from core.redirects import redirect_back
+from documents.models import Document
+from translations.models import Translation
+from translations.review import review_many
 
 QUEUE_PAGE = 50
 

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 
+from core.commands import write_chunks
 from glossary.exporting import FORMATS, export_glossary
-from workbench.management.output import write_chunks
 
 
 class Command(BaseCommand):

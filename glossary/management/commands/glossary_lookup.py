@@ -3,8 +3,8 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
+from core.commands import language as command_language
 from glossary.lookup import lookup
-from workbench.management import arguments
 
 
 class Command(BaseCommand):
@@ -14,7 +14,7 @@ class Command(BaseCommand):
         parser.add_argument("--language", required=True, help="language of the text")
 
     def handle(self, *args, **options):
-        language = arguments.language(options["language"])
+        language = command_language(options["language"])
         data = sys.stdin.buffer.read()
         try:
             text = data.decode("utf-8-sig")

@@ -5,12 +5,12 @@ from django.core.management.base import BaseCommand, CommandError
 
 from tqdm import tqdm
 
-from glossary.formats import csvfile, tbx
+from formats import FormatError
+from formats.glossary import csv, tbx
 from glossary.importing import import_concepts
 from glossary.models import Approval
-from workbench.formats import FormatError
 
-READERS = {".csv": csvfile, ".tsv": csvfile, ".txt": csvfile, ".tbx": tbx, ".xml": tbx}
+READERS = {".csv": csv, ".tsv": csv, ".txt": csv, ".tbx": tbx, ".xml": tbx}
 
 
 class Command(BaseCommand):

@@ -2,7 +2,8 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
-from workbench.conversion import CONFIGS, ConversionUnavailable, converter
+from conversion.configs import CONFIGS
+from conversion.engine import ConversionUnavailable, converter
 
 
 class Command(BaseCommand):

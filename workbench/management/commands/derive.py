@@ -2,7 +2,8 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
-from workbench.deriving import DeriveRefused, derive
+from core.commands import language as command_language
+from translations.deriving import DeriveRefused, derive
 from workbench.management import arguments
 
 
@@ -19,8 +20,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         document = arguments.document(options["document"])
-        source = arguments.language(options["from_language"])
-        target = arguments.language(options["to_language"])
+        source = command_language(options["from_language"])
+        target = command_language(options["to_language"])
         try:
             counts = derive(document=document, from_language=source, to_language=target)
         except DeriveRefused as error:

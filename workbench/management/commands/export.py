@@ -1,8 +1,9 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from workbench.exporting import EXPORT_FORMATS, ExportRefused, export_any
+from core.commands import language as command_language
+from core.commands import write_chunks
+from exchange.exporting import EXPORT_FORMATS, ExportRefused, export_any
 from workbench.management import arguments
-from workbench.management.output import write_chunks
 
 
 class Command(BaseCommand):
@@ -26,7 +27,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         document = arguments.document(options["document"])
-        language = arguments.language(options["language"])
+        language = command_language(options["language"])
         if language not in document.target_languages:
             raise CommandError(
                 "%s is not a target language of document %d" % (language, document.pk)

@@ -1,9 +1,9 @@
 from django.core.management.base import BaseCommand
 
-from workbench.management import arguments
-from workbench.management.output import write_chunks
-from workbench.memory_export import export_tmx
-from workbench.memory_store import memory_language
+from core.commands import language as command_language
+from core.commands import write_chunks
+from memory.store import memory_language
+from memory.tmx import export_tmx
 
 
 class Command(BaseCommand):
@@ -19,7 +19,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         source, target = (
-            arguments.language(code, memory_language) if code else None
+            command_language(code, memory_language) if code else None
             for code in (options["source_language"], options["target_language"])
         )
         write_chunks(export_tmx(source, target), options["output"])

@@ -2,14 +2,14 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from workbench.importing import (
+from core.languages import UnknownLanguage
+from documents.models import Document
+from exchange.importing import (
     ImportRefused,
     import_document,
     import_new_version,
     parse_languages,
 )
-from workbench.languages import UnknownLanguage
-from workbench.models import Document
 
 
 class Command(BaseCommand):

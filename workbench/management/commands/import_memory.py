@@ -6,9 +6,10 @@ from django.db import DatabaseError
 
 from tqdm import tqdm
 
-from workbench.formats import FormatError
-from workbench.management import arguments
-from workbench.memory_store import import_tmx, memory_language
+from core.commands import language as command_language
+from formats import FormatError
+from memory.store import memory_language
+from memory.tmx import import_tmx
 
 
 class _Progress:
@@ -46,7 +47,7 @@ class Command(BaseCommand):
                 "give both --source-language and --target-language, or neither"
             )
         if all(pair):
-            pair = [arguments.language(code, memory_language) for code in pair]
+            pair = [command_language(code, memory_language) for code in pair]
         else:
             pair = [None, None]
         try:

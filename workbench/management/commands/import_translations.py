@@ -3,10 +3,11 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from workbench.formats import FormatError
-from workbench.importing.translations import TranslationsRefused, import_translations
+from core.commands import language as command_language
+from exchange.translations import TranslationsRefused, import_translations
+from formats import FormatError
+from formats.bilingual import read_catalogue
 from workbench.management import arguments
-from workbench.readers import read_catalogue
 
 
 class Command(BaseCommand):
@@ -19,7 +20,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         path = Path(options["path"])
-        language = arguments.language(options["language"])
+        language = command_language(options["language"])
         try:
             data = path.read_bytes()
         except OSError as error:

@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand
 
 from tqdm import tqdm
 
-from workbench.seeding import SEED_DOCUMENTS, load_seed_documents
+from exchange.seeding import SEED_DOCUMENTS, load_seed_documents
 
 
 class Command(BaseCommand):

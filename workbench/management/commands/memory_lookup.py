@@ -3,9 +3,9 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
-from workbench.management import arguments
-from workbench.memory import concordance, lookup
-from workbench.memory_store import memory_language
+from core.commands import language as command_language
+from memory.lookup import concordance, lookup
+from memory.store import memory_language
 
 
 class Command(BaseCommand):
@@ -23,8 +23,8 @@ class Command(BaseCommand):
         parser.add_argument("--concordance", action="store_true")
 
     def handle(self, *args, **options):
-        source = arguments.language(options["source_language"], memory_language)
-        target = arguments.language(options["target_language"], memory_language)
+        source = command_language(options["source_language"], memory_language)
+        target = command_language(options["target_language"], memory_language)
         if not 1 <= options["limit"] <= 1000:
             raise CommandError("--limit is a number from 1 to 1000")
         try:

@@ -4,12 +4,13 @@ from django.core.management.base import BaseCommand, CommandError
 
 from tqdm import tqdm
 
-from workbench.management import arguments
-from workbench.pretranslating import (
+from core.commands import language as command_language
+from translations.pretranslating import (
     DEFAULT_THRESHOLD,
     PretranslateRefused,
     pretranslate,
 )
+from workbench.management import arguments
 
 
 class Command(BaseCommand):
@@ -30,7 +31,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         document = arguments.document(options["document"])
-        language = arguments.language(options["language"])
+        language = command_language(options["language"])
         total = document.segments.active().count()
         try:
             with tqdm(

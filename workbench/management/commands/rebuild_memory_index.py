@@ -4,8 +4,8 @@ from django.core.management.base import BaseCommand
 
 from tqdm import tqdm
 
-from workbench.memory_store import rebuild_index
-from workbench.models import MemoryEntry
+from memory.models import MemoryEntry
+from memory.store import rebuild_index
 
 
 class Command(BaseCommand):

@@ -2,8 +2,9 @@ import json
 
 from django.core.management.base import BaseCommand
 
+from core.commands import language as command_language
+from translations.models import Translation
 from workbench.management import arguments
-from workbench.models import Translation
 
 
 class Command(BaseCommand):
@@ -17,7 +18,7 @@ class Command(BaseCommand):
         document = arguments.document(options["document"])
         language = None
         if options["language"]:
-            language = arguments.language(options["language"])
+            language = command_language(options["language"])
         targets = {}
         if language:
             targets = {

@@ -1,0 +1,44 @@
+"""What every management command shares: its arguments and where it writes.
+
+A bad argument is one line and exit status 1 (``CommandError``); a file is
+written whole or not at all.
+"""
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from django.core.management.base import CommandError
+
+from core.languages import UnknownLanguage, normalise
+
+
+def language(code: str, normaliser: Callable[[str], str] = normalise) -> str:
+    """The normalised form of a language code given on the command line."""
+    try:
+        return normaliser(code)
+    except UnknownLanguage as error:
+        raise CommandError("unknown language code %r" % str(error)) from error
+
+
+def write_chunks(chunks, output: str | None) -> None:
+    """Write to stdout, or to a file that appears only once it is complete."""
+    if not output or output == "-":
+        sys.stdout.flush()
+        for chunk in chunks:
+            sys.stdout.buffer.write(chunk)
+        sys.stdout.buffer.flush()
+        return
+    path = Path(output)
+    partial = path.with_name(path.name + ".part")
+    try:
+        with open(partial, "wb") as handle:
+            for chunk in chunks:
+                handle.write(chunk)
+        partial.replace(path)
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        raise CommandError("%s: %s" % (output, error.strerror)) from error
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise

@@ -1,0 +1,302 @@
+"""Import source documents and their new versions.
+
+Readers in ``formats`` turn bytes into paragraphs; this module
+splits them into sentences and stores them, all or nothing.
+"""
+
+import hashlib
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from core import languages
+from core.statuses import Status
+from documents.keys import sentence_keys
+from documents.models import Document, DocumentVersion, Paragraph, Segment
+from documents.segmentation import split_sentences
+from documents.versioning import OldSentence, plan_version
+from formats import FormatError
+from formats.documents import read_document
+from formats.documents.source import SourceDocument
+from translations.models import Translation
+from translations.writing import change_translation, ensure_translations
+
+UNTRANSLATABLE_STYLES = {"code"}
+
+
+class ImportRefused(Exception):
+    """A file that cannot be imported; the message names the file and problem."""
+
+    def __init__(self, filename: str, problem: str):
+        super().__init__("%s: %s" % (filename, problem))
+        self.filename = filename
+        self.problem = problem
+
+
+@dataclass(frozen=True)
+class Sentence:
+    paragraph: int
+    source: str
+
+
+@dataclass(frozen=True)
+class VersionResult:
+    document: Document
+    version: int
+    kept: int
+    changed: int
+    added: int
+    removed: int
+
+    def as_dict(self) -> dict:
+        return {
+            "document": self.document.pk,
+            "version": self.version,
+            "kept": self.kept,
+            "changed": self.changed,
+            "added": self.added,
+            "removed": self.removed,
+        }
+
+
+def default_targets(source_language: str) -> list[str]:
+    """Return the configured target languages other than the source."""
+    return [c for c in settings.WORKBENCH_TARGET_LANGUAGES if c != source_language]
+
+
+def parse_languages(value: str | list[str] | None) -> list[str]:
+    """Normalise a comma-separated list (or list) of language codes."""
+    items = value.split(",") if isinstance(value, str) else (value or [])
+    codes = []
+    for item in items:
+        if item.strip():
+            code = languages.normalise(item)
+            if code not in codes:
+                codes.append(code)
+    return codes
+
+
+def read_source(data: bytes, filename: str, title: str | None) -> SourceDocument:
+    """Parse a file, turning any reader error into one line naming the file."""
+    try:
+        return read_document(data, filename, title=title)
+    except FormatError as error:
+        raise ImportRefused(filename, error.localized()) from error
+
+
+def sentences_of(parsed: SourceDocument, language: str) -> list[Sentence]:
+    """Split every translatable paragraph into sentences, in document order."""
+    out = []
+    for index, paragraph in enumerate(parsed.paragraphs):
+        if paragraph.style in UNTRANSLATABLE_STYLES:
+            continue
+        for text in split_sentences(paragraph.text, language):
+            out.append(Sentence(index, text))
+    return out
+
+
+def _file_kind(filename: str) -> str:
+    suffix = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
+    return "html" if suffix == "htm" else suffix
+
+
+def _store_paragraphs(document: Document, parsed: SourceDocument) -> None:
+    document.paragraphs.all().delete()
+    Paragraph.objects.bulk_create(
+        Paragraph(
+            document=document,
+            index=index,
+            style=p.style,
+            text=p.text,
+            translatable=p.style not in UNTRANSLATABLE_STYLES,
+        )
+        for index, p in enumerate(parsed.paragraphs)
+    )
+
+
+@transaction.atomic
+def import_document(
+    *,
+    data: bytes,
+    filename: str,
+    source_language: str,
+    title: str | None = None,
+    targets: list[str] | None = None,
+    user=None,
+) -> Document:
+    """Create a document from a file's bytes: paragraphs, sentences, rows."""
+    source_language = languages.normalise(source_language)
+    targets = [t for t in (targets or default_targets(source_language))]
+    if source_language in targets:
+        raise ImportRefused(
+            filename,
+            _("the source language %(lang)s cannot also be a target.")
+            % {"lang": source_language},
+        )
+    parsed = read_source(data, filename, title)
+    sentences = sentences_of(parsed, source_language)
+    if not sentences:
+        raise ImportRefused(filename, _("the document has no sentences to translate."))
+    checksum = hashlib.sha256(data).hexdigest()
+    document = Document.objects.create(
+        title=(title or parsed.title or filename)[:500],
+        source_language=source_language,
+        target_languages=targets,
+        original_filename=filename[:255],
+        file_kind=_file_kind(filename),
+        checksum=checksum,
+        metadata=parsed.metadata,
+        created_by=user,
+    )
+    _store_paragraphs(document, parsed)
+    keys = sentence_keys([s.source for s in sentences])
+    segments = Segment.objects.bulk_create(
+        Segment(
+            document=document,
+            position=position,
+            paragraph=sentence.paragraph,
+            source=sentence.source,
+            key=key,
+        )
+        for position, (sentence, key) in enumerate(zip(sentences, keys, strict=True))
+    )
+    ensure_translations(list(Segment.objects.filter(document=document)), targets)
+    DocumentVersion.objects.create(
+        document=document,
+        number=1,
+        original_filename=document.original_filename,
+        checksum=checksum,
+        content=data,
+        segment_count=len(segments),
+        created_by=user,
+    )
+    return document
+
+
+@transaction.atomic
+def import_new_version(
+    *, document: Document, data: bytes, filename: str, user=None
+) -> VersionResult:
+    """Replace a document's text with a new version of its file.
+
+    Unchanged sentences keep their translations; changed ones keep them as
+    draft (with a revision); removed ones are deactivated, never deleted.
+    """
+    document = Document.objects.select_for_update().get(pk=document.pk)
+    checksum = hashlib.sha256(data).hexdigest()
+    if checksum == document.checksum:
+        return VersionResult(document, document.current_version, 0, 0, 0, 0)
+    parsed = read_source(data, filename, None)
+    sentences = sentences_of(parsed, document.source_language)
+    if not sentences:
+        raise ImportRefused(filename, _("the document has no sentences to translate."))
+    number = document.current_version + 1
+    sources = [s.source for s in sentences]
+    keys = sentence_keys(sources)
+    old = {s.pk: s for s in document.segments.all()}
+    plan = plan_version(
+        [OldSentence(s.pk, s.key, s.source, s.is_active) for s in old.values()],
+        keys,
+        sources,
+    )
+
+    for segment_id in plan.removed:
+        segment = old[segment_id]
+        segment.is_active = False
+        segment.removed_in_version = number
+    placed: list[Segment] = []
+    for segment_id, index in plan.kept:
+        segment = old[segment_id]
+        if not segment.is_active:
+            segment.is_active = True
+            segment.removed_in_version = None
+        placed.append(_place(segment, index, sentences))
+    changed = []
+    for segment_id, index in plan.changed:
+        segment = old[segment_id]
+        segment.previous_source = segment.source
+        segment.source = sources[index]
+        segment.key = keys[index]
+        segment.changed_in_version = number
+        placed.append(_place(segment, index, sentences))
+        changed.append(segment)
+    Segment.objects.bulk_update(
+        list(old.values()),
+        [
+            "position",
+            "paragraph",
+            "source",
+            "previous_source",
+            "key",
+            "is_active",
+            "changed_in_version",
+            "removed_in_version",
+        ],
+        batch_size=500,
+    )
+    added = Segment.objects.bulk_create(
+        Segment(
+            document=document,
+            position=index,
+            paragraph=sentences[index].paragraph,
+            source=sources[index],
+            key=keys[index],
+            created_in_version=number,
+        )
+        for index in plan.added
+    )
+    _send_changed_to_draft(changed, number, user)
+    ensure_translations(
+        list(document.segments.active()), list(document.target_languages)
+    )
+    _store_paragraphs(document, parsed)
+    summary = {
+        "kept": len(plan.kept),
+        "changed": len(plan.changed),
+        "added": len(added),
+        "removed": len(plan.removed),
+    }
+    DocumentVersion.objects.create(
+        document=document,
+        number=number,
+        original_filename=filename[:255],
+        checksum=checksum,
+        content=data,
+        segment_count=len(sentences),
+        summary=summary,
+        created_by=user,
+    )
+    document.current_version = number
+    document.checksum = checksum
+    document.original_filename = filename[:255]
+    document.title = (parsed.title or document.title)[:500]
+    document.metadata = {**document.metadata, **parsed.metadata}
+    document.save()
+    return VersionResult(document, number, **summary)
+
+
+def _place(segment: Segment, index: int, sentences: list[Sentence]) -> Segment:
+    segment.position = index
+    segment.paragraph = sentences[index].paragraph
+    return segment
+
+
+def _send_changed_to_draft(segments: list[Segment], number: int, user) -> None:
+    note = _("The source sentence changed in version %(version)d.") % {
+        "version": number
+    }
+    translations = Translation.objects.filter(segment__in=segments).exclude(
+        status=Status.UNTRANSLATED
+    )
+    for translation in translations:
+        change_translation(
+            translation=translation,
+            text=translation.text,
+            status=Status.DRAFT,
+            origin=translation.origin,
+            origin_score=translation.origin_score,
+            user=user,
+            note=note,
+        )

@@ -1,0 +1,356 @@
+"""Read XLIFF 2.0 and 1.x (1.0, 1.1, 1.2) into a ``Catalogue``.
+
+The state mapping is in ``formats.bilingual.xliff``. Reading rules:
+
+- Outside input is parsed with entities, DTD loading, network access and huge
+  trees off. A file that declares entities (``<!ENTITY`` in UTF-8, UTF-16 or
+  UTF-32, or in the parsed internal subset) is refused, as are empty files,
+  files that do not start with ``<``, XML errors (``line N: ...``) and roots
+  other than ``<xliff>`` in the 2.0, 1.2, 1.1 or (no namespace) 1.0 form.
+- Keys are the 2.0 ``<unit id>`` (ids written by ``escape_key`` are turned
+  back into keys; another tool's id of that form, ``_`` then letters, digits
+  and ``_<hex>_``, would be too) and the 1.x ``<trans-unit id>`` (``resname``
+  is ignored).
+  A missing id or an id used twice in the file is refused.
+- Units and trans-units in groups and in every ``<file>`` are read in order;
+  those under ``translate="no"`` are skipped. ``line`` is the unit's line.
+- Texts are taken as they are (no whitespace folding). Inline elements that
+  hold text keep it in order (2.0 ``<pc>``, ``<mrk>``; 1.x ``<g>``,
+  ``<mrk>``); codes are dropped with their content (2.0 ``<ph>``, ``<sc>``,
+  ``<ec>``, ``<sm>``, ``<em>``; 1.x ``<ph>``, ``<bpt>``, ``<ept>``, ``<it>``,
+  ``<x>``, ``<bx>``, ``<ex>``): the workbench edits plain sentences. 2.0
+  ``<cp hex>`` gives its character unless XML forbids it.
+- A 2.0 unit with several segments becomes one unit: sources, and targets,
+  are joined with "" together with the ``<ignorable>`` parts between them
+  (an ignorable without target gives its source to the target), which is
+  how XLIFF 2.0 keeps the spaces between sentences; ``<target order>`` is
+  not applied. Status: untranslated if no segment has target text, draft if
+  some segment is untranslated or draft, else the lowest of the others.
+- Notes: 2.0 ``<note category="comment">`` -> comments, ``"reference"`` ->
+  references, any other -> notes; 1.x ``<note>`` -> notes. File and group
+  notes are ignored.
+- Languages are normalised (``zh-CN`` -> ``zh-Hans``); a missing target
+  language is "". The catalogue's document is the digits of a 2.0 ``<file
+  id="d<digits>">``, else ""; its title is the first file's ``original``.
+"""
+
+import codecs
+import re
+from collections.abc import Collection
+
+from django.utils.translation import gettext_noop
+
+from lxml import etree
+
+from core.languages import UnknownLanguage, normalise
+from formats import FormatError
+from formats.bilingual.units import Catalogue, Unit
+
+__all__ = ["parse", "strip_forbidden", "unescape_key"]
+
+NS20 = "urn:oasis:names:tc:xliff:document:2.0"
+NS1 = {
+    "urn:oasis:names:tc:xliff:document:1.2",
+    "urn:oasis:names:tc:xliff:document:1.1",
+}
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_ENTITY = "<!ENTITY"
+_ENTITY_FORMS = tuple(
+    _ENTITY.encode(codec)
+    for codec in ("utf-8", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")
+)
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_ESCAPED_ID = re.compile(r"_(?:[A-Za-z0-9.\-]|_(?:0|[1-9a-f][0-9a-f]{0,5})_)*")
+_ESCAPE = re.compile(r"_([0-9a-f]+)_")
+_PLAIN_CHAR = re.compile(r"[A-Za-z0-9.\-]")
+_POSITION = re.compile(r", line \d+, column \d+$")
+_VERSION_1 = re.compile(r"1\.\d")
+_DOCUMENT_ID = re.compile(r"d(\d+)")
+_RANK = {"untranslated": 0, "draft": 1, "translated": 2, "approved": 3}
+_STATUS_20 = {
+    None: "translated",
+    "initial": "draft",
+    "translated": "translated",
+    "reviewed": "approved",
+    "final": "approved",
+}
+_CODES_20 = {f"{{{NS20}}}{name}" for name in ("ph", "sc", "ec", "sm", "em")}
+_CODES_1 = {"ph", "bpt", "ept", "it", "x", "bx", "ex"}
+
+
+def parse(data: bytes) -> Catalogue:
+    """Return the units of an XLIFF 2.0 or 1.x file; raise ``FormatError``."""
+    root = _load(data)
+    namespace, name = etree.QName(root).namespace, etree.QName(root).localname
+    if name != "xliff":
+        raise FormatError(
+            gettext_noop("the file is not XLIFF: its root element is <%(element)s>"),
+            element=name,
+        )
+    if namespace == NS20:
+        return _parse_20(root)
+    if namespace in NS1 or (
+        namespace is None and _VERSION_1.match(root.get("version", ""))
+    ):
+        return _parse_1(root, namespace)
+    raise FormatError(
+        gettext_noop(
+            "the XLIFF version %(version)s (namespace %(namespace)s) is not read;"
+            " use XLIFF 2.0 or 1.2"
+        ),
+        version=root.get("version", "?"),
+        namespace=namespace or "-",
+    )
+
+
+def strip_forbidden(text: str) -> str:
+    """Return ``text`` without the characters XML 1.0 does not allow."""
+    return _FORBIDDEN.sub("", text) if _FORBIDDEN.search(text) else text
+
+
+def unescape_key(unit_id: str) -> str:
+    """Return the key ``escape_key`` wrote as ``unit_id``; other ids unchanged."""
+    if not _ESCAPED_ID.fullmatch(unit_id):
+        return unit_id
+    codes = [int(code, 16) for code in _ESCAPE.findall(unit_id[1:])]
+    if any(code > 0x10FFFF or _PLAIN_CHAR.fullmatch(chr(code)) for code in codes):
+        return unit_id  # not something escape_key writes
+    return _ESCAPE.sub(lambda match: chr(int(match.group(1), 16)), unit_id[1:])
+
+
+def _load(data: bytes) -> etree._Element:
+    """Parse ``data`` safely and return the root element."""
+    head = _head(data)
+    if not head.strip():
+        raise FormatError(gettext_noop("the file is empty"))
+    if not head.lstrip().startswith("<"):
+        raise FormatError(gettext_noop("the file is not XML"))
+    if any(form in data for form in _ENTITY_FORMS):
+        raise FormatError(
+            gettext_noop("the file declares XML entities, which are refused")
+        )
+    parser = etree.XMLParser(
+        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
+    )
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as exc:
+        raise FormatError(
+            gettext_noop("line %(line)s: %(error)s"),
+            line=exc.lineno or 1,
+            error=_POSITION.sub("", exc.msg or "not well-formed XML"),
+        ) from None
+    dtd = root.getroottree().docinfo.internalDTD
+    if dtd is not None and any(True for _ in dtd.iterentities()):
+        raise FormatError(
+            gettext_noop("the file declares XML entities, which are refused")
+        )
+    return root
+
+
+def _head(data: bytes) -> str:
+    """Return the first characters of ``data``, decoded well enough to sniff."""
+    codec = "utf-8"
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            data, codec = data[len(bom) :], name
+            break
+    else:
+        if data[:2] == b"<\x00":
+            codec = "utf-16-le"
+        elif data[:2] == b"\x00<":
+            codec = "utf-16-be"
+    return data[:4096].decode(codec, errors="replace")
+
+
+def _parse_20(root: etree._Element) -> Catalogue:
+    """Read an XLIFF 2.0 document."""
+    files = root.findall(_q20("file"))
+    catalogue = Catalogue(
+        source_language=_language(root, "srcLang"),
+        target_language=_language(root, "trgLang"),
+        title=files[0].get("original", "") if files else "",
+    )
+    match = _DOCUMENT_ID.fullmatch(files[0].get("id", "")) if files else None
+    catalogue.document = match.group(1) if match else ""
+    for element in root.iter(_q20("unit")):
+        if not _translatable(element):
+            continue
+        key = unescape_key(_required_id(element))
+        sources: list[str] = []
+        targets: list[str] = []
+        statuses: list[str] = []
+        for part in element.iterchildren(_q20("segment"), _q20("ignorable")):
+            source = _text(part.find(_q20("source")), _CODES_20)
+            target_element = part.find(_q20("target"))
+            target = _text(target_element, _CODES_20)
+            sources.append(source)
+            if part.tag == _q20("ignorable"):
+                targets.append(source if target_element is None else target)
+                continue
+            targets.append(target)
+            state = part.get("state")
+            statuses.append(
+                _STATUS_20.get(state, "draft") if target else "untranslated"
+            )
+        unit = Unit(key=key, source="".join(sources), line=element.sourceline or 0)
+        unit.status = _combine(statuses)
+        if unit.status != "untranslated":
+            unit.target = "".join(targets)
+        for note in element.iterfind(f"{_q20('notes')}/{_q20('note')}"):
+            text = "".join(note.itertext())
+            category = note.get("category")
+            if text and category == "comment":
+                unit.comments.append(text)
+            elif text and category == "reference":
+                unit.references.append(text)
+            elif text:
+                unit.notes.append(text)
+        catalogue.units.append(unit)
+    _refuse_duplicates(catalogue)
+    return catalogue
+
+
+def _parse_1(root: etree._Element, namespace: str | None) -> Catalogue:
+    """Read an XLIFF 1.x document (1.2, 1.1, or 1.0 without namespace)."""
+
+    def q(name: str) -> str:
+        return f"{{{namespace}}}{name}" if namespace else name
+
+    files = root.findall(q("file"))
+    catalogue = Catalogue(source_language="", target_language="")
+    if files:
+        catalogue.title = files[0].get("original", "")
+    for file in files:
+        for attribute, field in (
+            ("source-language", "source_language"),
+            ("target-language", "target_language"),
+        ):
+            code, known = _language(file, attribute), getattr(catalogue, field)
+            if code and known and code != known:
+                raise FormatError(
+                    gettext_noop(
+                        "line %(line)s: this <file> is in %(code)s, an earlier"
+                        " one in %(other)s; one language pair per file"
+                    ),
+                    line=file.sourceline,
+                    code=code,
+                    other=known,
+                )
+            setattr(catalogue, field, code or known)
+    codes = {q(name) for name in _CODES_1}
+    for element in root.iter(q("trans-unit")):
+        if not _translatable(element):
+            continue
+        unit = Unit(
+            key=_required_id(element),
+            source=_text(element.find(q("source")), codes),
+            line=element.sourceline or 0,
+        )
+        target_element = element.find(q("target"))
+        target = _text(target_element, codes)
+        if target:
+            unit.target = target
+            unit.status = _status_1(
+                None if target_element is None else target_element.get("state"),
+                element.get("approved") == "yes",
+            )
+        unit.notes = [
+            text for note in element.iterchildren(q("note")) if (text := _text(note))
+        ]
+        catalogue.units.append(unit)
+    _refuse_duplicates(catalogue)
+    return catalogue
+
+
+def _status_1(state: str | None, approved: bool) -> str:
+    """Return the status of a 1.x target that has text."""
+    if state in ("signed-off", "final"):
+        return "approved"
+    if state in (None, "translated"):
+        return "approved" if approved else "translated"
+    return "draft"
+
+
+def _combine(statuses: list[str]) -> str:
+    """Return one status for a unit from its segments' statuses."""
+    if all(status == "untranslated" for status in statuses):
+        return "untranslated"
+    return max("draft", min(statuses, key=_RANK.__getitem__), key=_RANK.__getitem__)
+
+
+def _text(element: etree._Element | None, codes: Collection[str] = ()) -> str:
+    """Return the text of ``element`` without the inline codes in ``codes``."""
+    if element is None:
+        return ""
+    parts = [element.text or ""]
+    for child in element:
+        if child.tag == _q20("cp"):
+            try:
+                parts.append(strip_forbidden(chr(int(child.get("hex", ""), 16))))
+            except (ValueError, OverflowError):
+                pass
+        elif isinstance(child.tag, str) and child.tag not in codes:
+            parts.append(_text(child, codes))
+        parts.append(child.tail or "")  # comments and PIs keep their tail only
+    return "".join(parts)
+
+
+def _translatable(element: etree._Element) -> bool:
+    """Return False if ``element`` or its nearest ancestor says translate="no"."""
+    for node in (element, *element.iterancestors()):
+        value = node.get("translate")
+        if value is not None:
+            return value != "no"
+    return True
+
+
+def _required_id(element: etree._Element) -> str:
+    """Return the ``id`` of a unit or raise ``FormatError``."""
+    unit_id = element.get("id", "")
+    if not unit_id:
+        raise FormatError(
+            gettext_noop("line %(line)s: the unit has no id"), line=element.sourceline
+        )
+    return unit_id
+
+
+def _refuse_duplicates(catalogue: Catalogue) -> None:
+    """Raise ``FormatError`` if two units share a key."""
+    seen: set[str] = set()
+    for unit in catalogue.units:
+        if unit.key in seen:
+            raise FormatError(
+                gettext_noop("line %(line)s: the unit id %(key)s is used twice"),
+                line=unit.line,
+                key=unit.key,
+            )
+        seen.add(unit.key)
+
+
+def _language(element: etree._Element, attribute: str) -> str:
+    """Return the normalised language code in ``attribute``, or ""."""
+    code = (element.get(attribute) or "").strip()
+    if not code:
+        return ""
+    try:
+        return normalise(code)
+    except UnknownLanguage:
+        raise FormatError(
+            gettext_noop("line %(line)s: %(code)s is not a language code"),
+            line=element.sourceline,
+            code=code,
+        ) from None
+
+
+def _q20(name: str) -> str:
+    """Return ``name`` in the XLIFF 2.0 namespace."""
+    return f"{{{NS20}}}{name}"

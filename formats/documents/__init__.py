@@ -1,0 +1,106 @@
+"""Read and write source documents of any supported kind.
+
+``read_document`` picks the reader by the file name's extension and refuses
+files over ``MAX_BYTES`` and documents without text; ``write_document`` picks
+the writer by kind. Both only raise ``FormatError`` for bad input.
+"""
+
+from django.utils.translation import gettext_noop
+
+from formats import FormatError
+from formats.documents import docx, html, markdown, plaintext
+from formats.documents.source import Paragraph, SourceDocument
+
+__all__ = ["EXTENSIONS", "KINDS", "MAX_BYTES", "read_document", "write_document"]
+
+EXTENSIONS = (".txt", ".md", ".html", ".htm", ".docx")
+KINDS = ("txt", "md", "html", "docx")
+MAX_BYTES = 20 * 1024 * 1024
+
+
+def read_document(
+    data: bytes, filename: str, title: str | None = None
+) -> SourceDocument:
+    """Parse ``data`` as the kind of document ``filename`` names.
+
+    ``title`` replaces the title found in the document; without one, and
+    when the document has none, the file name without extension is used.
+    """
+    stem, extension = _split(filename)
+    if extension not in EXTENSIONS:
+        if not extension:
+            raise FormatError(
+                gettext_noop(
+                    "the file name has no extension; use .txt, .md, .html or .docx"
+                )
+            )
+        raise FormatError(
+            gettext_noop(
+                "unsupported file type '%(extension)s'; use .txt, .md, .html or .docx"
+            ),
+            extension=extension,
+        )
+    if len(data) > MAX_BYTES:
+        raise FormatError(
+            gettext_noop("the file is %(size)s, more than the %(limit)s limit"),
+            size=_size(len(data)),
+            limit=_size(MAX_BYTES),
+        )
+    if extension == ".txt":
+        document = plaintext.parse(data, title)
+    elif extension == ".md":
+        document = markdown.parse(data)
+    elif extension == ".docx":
+        document = docx.parse(data)
+    else:
+        document = html.parse(data)
+    if not any(p.text.strip() for p in document.paragraphs if p.style != "code"):
+        raise FormatError(gettext_noop("the document has no text"))
+    document.title = title or document.title or stem
+    return document
+
+
+def write_document(
+    kind: str,
+    paragraphs: list[Paragraph],
+    *,
+    title: str,
+    language: str,
+    template: bytes | None,
+) -> bytes:
+    """Return ``paragraphs`` as a document of ``kind`` (txt, md, html, docx).
+
+    ``template`` (the original .docx) only matters for docx, ``title`` and
+    ``language`` only for html.
+    """
+    kind = kind.lower().lstrip(".")
+    if kind == "txt":
+        return plaintext.write(p.text for p in paragraphs)
+    if kind == "md":
+        return markdown.write(paragraphs)
+    if kind in ("html", "htm"):
+        return html.write(paragraphs, title, language)
+    if kind == "docx":
+        return docx.write(paragraphs, template)
+    raise FormatError(
+        gettext_noop("unsupported output type '%(kind)s'; use txt, md, html or docx"),
+        kind=kind,
+    )
+
+
+def _split(filename: str) -> tuple[str, str]:
+    """Return the stem and the lower-case extension of ``filename``."""
+    name = filename.replace("\\", "/").rsplit("/", 1)[-1]
+    stem, dot, extension = name.rpartition(".")
+    if not dot or not stem:
+        return name, ""
+    return stem, "." + extension.lower()
+
+
+def _size(count: int) -> str:
+    """Return a byte count as people read it."""
+    if count < 1024:
+        return f"{count} bytes"
+    if count < 1024 * 1024:
+        return f"{count / 1024:.0f} KB"
+    return f"{count / 1024 / 1024:.1f} MB"

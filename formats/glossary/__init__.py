@@ -1,0 +1,9 @@
+"""Glossary file formats: CSV (``csv``) and TBX (``tbx``), concept units in and out.
+
+Like every format here, they never touch the database: ``glossary.importing``
+and ``glossary.exporting`` join them to the models.
+"""
+
+from formats.glossary.units import ConceptUnit, TermUnit
+
+__all__ = ["ConceptUnit", "TermUnit"]

@@ -1,0 +1,297 @@
+"""Read TBX glossaries (v3 and 2008) and write TBX-Basic v3.
+
+Reading. TBX v3 (root ``tbx``: conceptEntry, langSec, termSec/term) and TBX
+2008 (``martif``: termEntry, langSet, tig/term or ntig/termGrp/term), with or
+without a namespace: elements are matched by local name, DCT-style elements
+(``<min:administrativeStatus>``) too. A term's usage is its first status of
+type ``administrativeStatus``, ``normativeAuthorization`` or ``usageStatus``
+(see ``usage_from_text``; an unknown value is an error). Definitions, notes
+and subject fields are read at concept and language level; a concept-level
+text without ``xml:lang`` is in the file's language (``en-US`` counts as
+``en`` when the concept's terms are ``en``). Term-level notes that are not
+our markers go to the language's note; a term-level definition, which
+TBX-Basic forbids (LTAC's ``basic_bad.tbx``), counts as the language's if it
+has none. Several texts for one language, or subject fields, are joined with
+``"; "``. A concept without a term is an error. Other data categories are
+ignored. (translate-toolkit's ``translate.storage.tbx`` only reads TBX 2008.)
+
+Safety. No DTD is loaded, no entity resolved, nothing fetched, and lxml's
+limits stay on (``huge_tree=False``: 256 levels, 10 MB text nodes). A file
+that declares entities is refused before parsing and again if its parsed DTD
+has any; an undeclared entity is refused rather than dropped.
+
+Writing is in ``formats.glossary.tbx``; ``_decode_id`` here reverses
+its identifier encoding.
+"""
+
+import re
+from collections.abc import Iterator
+from typing import NoReturn
+
+from django.utils.translation import gettext_noop
+
+from lxml import etree
+
+from core.languages import UnknownLanguage, normalise
+from formats import FormatError
+from formats.glossary.units import (
+    APPROVALS,
+    ConceptUnit,
+    TermUnit,
+    clean_text,
+    flag_from_text,
+    usage_from_text,
+)
+
+__all__ = ["TBX_NAMESPACE", "parse"]
+
+TBX_NAMESPACE = "urn:iso:std:iso:30042:ed-2"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_STATUS_TYPES = ("administrativeStatus", "normativeAuthorization", "usageStatus")
+_DCT_CATEGORIES = frozenset((*_STATUS_TYPES, "definition", "subjectField"))
+_ENTITY_DECLARATIONS = tuple(
+    "<!ENTITY".encode(codec) for codec in ("utf-8", "utf-16-le", "utf-16-be")
+)
+_MARKER = re.compile(r"x-(usage|approval|case-sensitive):\s*(.*)", re.IGNORECASE)
+_ENCODED_ID = re.compile(r"_((?:[A-Za-z0-9.-]|_x[0-9A-Fa-f]{4,6}_)*)(?:__[0-9]+)?\Z")
+_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4,6})_")
+_ERROR = etree.ErrorLevels.ERROR
+_ENTITIES = gettext_noop("the file declares XML entities, which are refused")
+
+
+def parse(data: bytes) -> list[ConceptUnit]:
+    """Return the concepts of a TBX file; raise ``FormatError`` if bad."""
+    root = _load(data)
+    code = root.get(XML_LANG) or "en"
+    try:
+        language = normalise(code)
+    except UnknownLanguage:
+        raise FormatError(
+            gettext_noop('unknown language code "%(code)s" on the root element'),
+            code=code,
+        ) from None
+    entries = root.iter("{*}conceptEntry", "{*}termEntry")
+    return [_concept(entry, n, language) for n, entry in enumerate(entries, 1)]
+
+
+def _load(data: bytes) -> etree._Element:
+    """Parse ``data`` safely and return its root, a ``tbx`` or ``martif``."""
+    if not data.strip():
+        raise FormatError(gettext_noop("the file is empty"))
+    if any(marker in data for marker in _ENTITY_DECLARATIONS):
+        raise FormatError(_ENTITIES)
+    if not _starts_with_markup(data):
+        raise FormatError(
+            gettext_noop("the file is not XML (it does not start with <)")
+        )
+    parser = etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        huge_tree=False,
+        remove_comments=True,
+        remove_pis=True,
+    )
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as error:
+        errors = [e for e in parser.error_log if e.level >= _ERROR]
+        first = errors[0] if errors else None
+        raise FormatError(
+            gettext_noop("line %(line)d: the XML is malformed (%(error)s)"),
+            line=first.line if first else error.lineno or 1,
+            error=first.message if first else error.msg,
+        ) from None
+    dtd = root.getroottree().docinfo.internalDTD
+    if dtd is not None and any(True for _ in dtd.iterentities()):
+        raise FormatError(_ENTITIES)
+    if _local(root) not in ("tbx", "martif"):
+        raise FormatError(
+            gettext_noop("not a TBX file (root element %(element)s)"),
+            element=_local(root),
+        )
+    return root
+
+
+def _starts_with_markup(data: bytes) -> bool:
+    """Tell whether ``data``, after any BOM and blanks, starts with ``<``."""
+    head = data[:1024].replace(b"\0", b"")  # UTF-16 and UTF-32 ASCII
+    return head.lstrip(b"\xef\xbb\xbf\xff\xfe \t\r\n").startswith(b"<")
+
+
+def _local(element: etree._Element) -> str:
+    """Return the local name of an element ("" for an entity reference)."""
+    tag = element.tag
+    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
+
+
+def _children(element: etree._Element, *names: str) -> Iterator[etree._Element]:
+    """Yield the child elements whose local name is one of ``names``."""
+    return (child for child in element if _local(child) in names)
+
+
+def _text(element: etree._Element) -> str:
+    """Return the text of an element and its descendants, entities left out."""
+    parts = [element.text or ""]
+    for child in element:
+        if child.tag is etree.Entity:
+            raise FormatError(
+                gettext_noop("line %(line)d: the entity %(name)s is not declared"),
+                line=child.sourceline or 0,
+                name=child.text,
+            )
+        parts.append(_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _language(code: str | None, label: str) -> str:
+    """Return the normalised ``xml:lang`` ``code`` of concept ``label``."""
+    if not code:
+        raise FormatError(
+            gettext_noop("concept %(id)s: a language section has no xml:lang"),
+            id=label,
+        )
+    try:
+        return normalise(code)
+    except UnknownLanguage:
+        raise FormatError(
+            gettext_noop('concept %(id)s: unknown language code "%(code)s"'),
+            id=label,
+            code=code,
+        ) from None
+
+
+def _concept(entry: etree._Element, position: int, default: str) -> ConceptUnit:
+    """Read one conceptEntry or termEntry."""
+    label = entry.get("id") or "#%d" % position
+    unit = ConceptUnit(identifier=_decode_id(entry.get("id") or ""))
+    domains: list[str] = []
+    sections = [
+        (_language(section.get(XML_LANG), label), section)
+        for section in _children(entry, "langSec", "langSet")
+    ]
+    primary = default.partition("-")[0]
+    if all(language != default for language, _ in sections) and any(
+        language == primary for language, _ in sections
+    ):
+        default = primary  # <tbx xml:lang="en-US"> with <langSec xml:lang="en">
+    _describe(entry, unit, domains, None, default, label)
+    for language, section in sections:
+        _describe(section, unit, domains, language, language, label)
+        for holder in _children(section, "termSec", "tig", "ntig"):
+            term = _term(holder, language, unit, label)
+            if term is not None:
+                unit.terms.append(term)
+    if not unit.terms:
+        raise FormatError(gettext_noop("concept %(id)s: it has no term"), id=label)
+    unit.domain = "; ".join(dict.fromkeys(domains))
+    return unit
+
+
+def _data(element: etree._Element) -> Iterator[tuple[str, etree._Element]]:
+    """Yield (type, element) for the descrips and termNotes of an element."""
+    for child in element:
+        name = _local(child)
+        if name in ("descrip", "termNote"):
+            yield child.get("type", ""), child
+        elif name in ("descripGrp", "termNoteGrp"):
+            for item in _children(child, "descrip", "termNote"):
+                yield item.get("type", ""), item
+        elif name in _DCT_CATEGORIES:
+            yield name, child  # DCT style: the element is named by its category
+
+
+def _describe(
+    element: etree._Element,
+    unit: ConceptUnit,
+    domains: list[str],
+    language: str | None,
+    default: str,
+    label: str,
+) -> None:
+    """Add the definitions, notes and subject fields of a concept or langSec."""
+    notes = [(None, note) for note in _children(element, "note")]
+    for category, item in [*_data(element), *notes]:
+        text = clean_text(_text(item))
+        if not text or category not in ("definition", "subjectField", None):
+            continue
+        if category == "subjectField":
+            domains.append(text)
+            continue
+        code = item.get(XML_LANG)
+        lang = language or (_language(code, label) if code else default)
+        _add(unit.definitions if category else unit.notes, lang, text)
+
+
+def _add(texts: dict[str, str], language: str, text: str) -> None:
+    """Set the text of ``language``, or join it to the one already there."""
+    known = texts.get(language)
+    if not known:
+        texts[language] = text
+    elif text not in known.split("; "):
+        texts[language] = known + "; " + text
+
+
+def _term(
+    holder: etree._Element, language: str, unit: ConceptUnit, label: str
+) -> TermUnit | None:
+    """Read a termSec, tig or ntig; return None if it has no term text."""
+    parts = [holder, *_children(holder, "termGrp")]
+    element = next((t for part in parts for t in _children(part, "term")), None)
+    text = clean_text(_text(element)) if element is not None else ""
+    if not text:
+        return None
+    term = TermUnit(language, text)
+    status = marked = None
+    for part in parts:
+        for category, item in _data(part):
+            value = clean_text(_text(item))
+            if category in _STATUS_TYPES and status is None:
+                status = usage_from_text(value)
+                if status is None:
+                    _bad_value(label, category, value, text)
+            elif category == "definition" and value:
+                unit.definitions.setdefault(language, value)
+        for note in _children(part, "note"):
+            value = clean_text(_text(note))
+            marker = _MARKER.fullmatch(value)
+            if marker:
+                marked = _apply_marker(term, marker, label) or marked
+            elif value:
+                _add(unit.notes, language, value)
+    term.usage = marked or status or "preferred"
+    return term
+
+
+def _apply_marker(term: TermUnit, marker: re.Match, label: str) -> str | None:
+    """Apply an ``x-...:`` note to ``term``; return the usage it sets, if any."""
+    name, value = marker.group(1).lower(), marker.group(2)
+    if name == "usage" and usage_from_text(value):
+        return usage_from_text(value)
+    if name == "approval" and value.lower() in APPROVALS:
+        term.approval = value.lower()
+        return None
+    if name == "case-sensitive" and value and flag_from_text(value) is not None:
+        term.case_sensitive = bool(flag_from_text(value))
+        return None
+    _bad_value(label, "x-" + name, value, term.text)
+
+
+def _bad_value(label: str, category: str, value: str, text: str) -> NoReturn:
+    """Raise the error for an unknown status or marker value."""
+    raise FormatError(
+        gettext_noop('concept %(id)s: unknown %(category)s "%(value)s" of "%(term)s"'),
+        id=label,
+        category=category,
+        value=value,
+        term=text,
+    )
+
+
+def _decode_id(xml_id: str) -> str:
+    """Return the identifier that ``_encode_id`` wrote as ``xml_id``."""
+    match = _ENCODED_ID.match(xml_id)
+    if not match:
+        return xml_id
+    return _ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), match.group(1))

@@ -1,0 +1,187 @@
+"""Importing documents and new versions of them."""
+
+import pytest
+
+from core.statuses import Status
+from documents.models import Document, Segment
+from exchange.importing import ImportRefused, import_document, import_new_version
+from tests.support import SEEDS
+from translations.models import Revision, Translation
+from translations.writing import change_translation
+
+pytestmark = pytest.mark.django_db
+
+SEED_B = "003_75247c11c068f792.txt"
+
+
+def _import(text: str, name: str = "notice.txt", **kwargs) -> Document:
+    kwargs.setdefault("source_language", "en")
+    return import_document(data=text.encode("utf-8"), filename=name, **kwargs)
+
+
+def test_seed_article_keeps_its_title_as_first_sentence_and_date_as_metadata():
+    data = (SEEDS / SEED_B).read_bytes()
+    doc = import_document(data=data, filename=SEED_B, source_language="en")
+    assert doc.title == "Plan issued to further develop cooperation zone"
+    assert doc.metadata["date"] == "2021-09-07"
+    first = doc.segments.order_by("position").first()
+    assert first.source == "Plan issued to further develop cooperation zone"
+    assert first.paragraph == 0
+    assert not doc.segments.filter(source__contains="date 2021").exists()
+
+
+def test_every_sentence_gets_a_row_per_target_language(seed_press_release):
+    doc = seed_press_release
+    assert doc.target_languages == ["zh-Hant", "zh-Hans"]
+    count = doc.segments.count()
+    assert count > 20
+    assert Translation.objects.filter(segment__document=doc).count() == 2 * count
+    assert set(
+        Translation.objects.filter(segment__document=doc).values_list(
+            "status", flat=True
+        )
+    ) == {Status.UNTRANSLATED}
+
+
+def test_the_original_file_is_kept_whole(seed_press_release):
+    data = (SEEDS / "000_a73269a67c9f1785.txt").read_bytes()
+    version = seed_press_release.versions.get()
+    assert bytes(version.content) == data
+    assert version.number == 1
+
+
+def test_paragraphs_are_kept_for_rebuilding(seed_press_release):
+    doc = seed_press_release
+    paragraphs = list(doc.paragraphs.order_by("index"))
+    assert paragraphs[0].text.startswith("Meeting of Task Force")
+    assert {s.paragraph for s in doc.segments.all()} == {p.index for p in paragraphs}
+
+
+@pytest.mark.parametrize(
+    "data,name,problem",
+    [
+        (b"", "empty.txt", "empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "image.txt", "binary"),
+        (b"hello", "notes.pdf", "unsupported"),
+        (b"plain start \x80\x80\xff\xff\xfe not text", "bad.txt", "not in UTF-8"),
+    ],
+)
+def test_bad_files_are_refused_naming_the_file_and_nothing_is_created(
+    data, name, problem
+):
+    with pytest.raises(ImportRefused) as caught:
+        import_document(data=data, filename=name, source_language="en")
+    assert str(caught.value).startswith(name + ": ")
+    assert problem in str(caught.value)
+    assert "\n" not in str(caught.value)
+    assert Document.objects.count() == 0
+    assert Segment.objects.count() == 0
+
+
+def test_source_language_cannot_be_a_target():
+    with pytest.raises(ImportRefused):
+        _import("Hello there. Bye.", targets=["en", "zh-Hant"])
+    assert Document.objects.count() == 0
+
+
+def test_chinese_document_is_split_on_chinese_punctuation():
+    doc = _import(
+        "前海合作區\n\n政制及內地事務局局長曾國衞今日出席會議。會議順利舉行！",
+        name="zh.txt",
+        source_language="zh-HK",
+    )
+    assert doc.source_language == "zh-Hant"
+    assert "zh-Hant" not in doc.target_languages
+    assert list(doc.segments.order_by("position").values_list("source", flat=True)) == [
+        "前海合作區",
+        "政制及內地事務局局長曾國衞今日出席會議。",
+        "會議順利舉行！",
+    ]
+
+
+V1 = "Title line\n\nAlpha is first. Beta is second. Gamma is third.\n\nDelta stays.\n"
+V2 = (
+    "Title line\n\nAlpha is first. Beta is the second one. Gamma is third.\n\n"
+    "A new sentence arrives! Delta stays.\n"
+)
+
+
+def _translate_all(doc: Document, user=None, status=Status.APPROVED):
+    for t in Translation.objects.filter(segment__document=doc, language="zh-Hant"):
+        change_translation(
+            translation=t, text="譯：" + t.segment.source, status=status, user=user
+        )
+
+
+def test_new_version_keeps_unchanged_and_drafts_changed_translations():
+    doc = _import(V1)
+    _translate_all(doc)
+    beta = doc.segments.get(source="Beta is second.")
+    result = import_new_version(
+        document=doc, data=V2.encode("utf-8"), filename="notice-v2.txt"
+    )
+    assert (result.version, result.kept, result.changed, result.added) == (2, 4, 1, 1)
+    assert result.removed == 0
+
+    gamma = Translation.objects.get(
+        segment__document=doc, segment__source="Gamma is third.", language="zh-Hant"
+    )
+    assert gamma.status == Status.APPROVED
+    beta.refresh_from_db()
+    assert beta.source == "Beta is the second one."
+    assert beta.previous_source == "Beta is second."
+    changed = beta.translations.get(language="zh-Hant")
+    assert changed.status == Status.DRAFT
+    assert changed.text == "譯：Beta is second."
+    assert changed.revisions.count() == 2
+    assert "version 2" in changed.revisions.order_by("-version").first().note
+    new = doc.segments.get(source="A new sentence arrives!")
+    assert new.translations.get(language="zh-Hant").status == Status.UNTRANSLATED
+    doc.refresh_from_db()
+    assert doc.current_version == 2
+    assert list(
+        doc.segments.active().order_by("position").values_list("source", flat=True)
+    ) == [
+        "Title line",
+        "Alpha is first.",
+        "Beta is the second one.",
+        "Gamma is third.",
+        "A new sentence arrives!",
+        "Delta stays.",
+    ]
+
+
+def test_a_removed_sentence_keeps_its_translation_and_returns_with_it():
+    doc = _import(V1)
+    _translate_all(doc)
+    without_delta = "Title line\n\nAlpha is first. Beta is second. Gamma is third.\n"
+    result = import_new_version(
+        document=doc, data=without_delta.encode(), filename="v2.txt"
+    )
+    assert result.removed == 1
+    delta = doc.segments.get(source="Delta stays.")
+    assert not delta.is_active and delta.removed_in_version == 2
+    assert delta.translations.get(language="zh-Hant").text == "譯：Delta stays."
+    import_new_version(document=doc, data=V1.encode(), filename="v3.txt")
+    delta.refresh_from_db()
+    assert delta.is_active
+    assert delta.translations.get(language="zh-Hant").status == Status.APPROVED
+
+
+def test_importing_the_same_file_again_changes_nothing():
+    doc = _import(V1)
+    result = import_new_version(document=doc, data=V1.encode(), filename="same.txt")
+    assert result.version == 1
+    assert doc.versions.count() == 1
+
+
+def test_a_broken_new_version_leaves_the_document_as_it_was():
+    doc = _import(V1)
+    _translate_all(doc)
+    revisions = Revision.objects.count()
+    with pytest.raises(ImportRefused):
+        import_new_version(document=doc, data=b"\x00\x01\x02" * 50, filename="x.txt")
+    doc.refresh_from_db()
+    assert doc.current_version == 1
+    assert Revision.objects.count() == revisions
+    assert doc.segments.filter(is_active=True).count() == 5

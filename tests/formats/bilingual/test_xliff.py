@@ -1,0 +1,663 @@
+"""Tests for ``formats.bilingual.xliff``: XLIFF 2.0 out, 2.0 and 1.x in."""
+
+import time
+import tracemalloc
+from collections.abc import Iterator
+
+import pytest
+from lxml import etree
+from translate.storage.xliff2 import Xliff2File
+
+from formats import FormatError
+from formats.bilingual.units import Catalogue, Unit
+from formats.bilingual.xliff import escape_key, parse, unescape_key, write
+from tests.support import DATA as TEST_DATA
+
+DATA = TEST_DATA / "xliff"
+NS20 = "urn:oasis:names:tc:xliff:document:2.0"
+NS12 = "urn:oasis:names:tc:xliff:document:1.2"
+
+
+@pytest.fixture(scope="module")
+def schema() -> etree.XMLSchema:
+    """The OASIS XLIFF 2.0 core schema, importing the local xml.xsd."""
+    return etree.XMLSchema(etree.parse(str(DATA / "xliff-core-2.0.local.xsd")))
+
+
+def written(units: list[Unit], **kwargs: str) -> bytes:
+    """Return the whole document ``write`` makes of ``units``."""
+    options = {
+        "source_language": "en",
+        "target_language": "zh-Hant",
+        "document_id": "42",
+        "title": "Annual report",
+    }
+    return b"".join(write(units, **(options | kwargs)))
+
+
+def assert_valid(schema: etree.XMLSchema, data: bytes) -> None:
+    """Fail with the schema's errors unless ``data`` is valid XLIFF 2.0."""
+    document = etree.fromstring(data)
+    assert schema.validate(document), [str(e) for e in schema.error_log]
+
+
+def sample_units() -> list[Unit]:
+    """Units in every status, with awkward texts, notes and keys."""
+    return [
+        Unit(
+            "a1b2c3d4e5f6",
+            'Tom & Jerry say "<hi>" ]]>\nand leave.',
+            "湯姆與傑利說「<嗨>」\n然後離開。",
+            status="draft",
+            notes=["Keep the quotes."],
+            comments=["Checked with the client.", "Second remark & more"],
+            references=["report.docx:3"],
+        ),
+        Unit("a1b2c3d4e5f6.2", "  Spaces\tand tabs  ", "  空格  ", status="rejected"),
+        Unit("b1b2c3d4e5f6", "Translated.", "已翻譯。", status="translated"),
+        Unit("c1b2c3d4e5f6", "Approved.", "已批核。", status="approved"),
+        Unit("d1b2c3d4e5f6", "Not yet.", status="untranslated"),
+        Unit("e1b2c3d4e5f6", "Windows\r\nline", "視窗\r\n行", status="translated"),
+        Unit("key with spaces/and:colons_", "Odd key.", "怪鍵。", status="draft"),
+        Unit("中文鍵", "Chinese key.", "中文鍵。", status="approved"),
+        Unit("", "Empty key.", "", status="untranslated"),
+    ]
+
+
+# Writing
+
+
+def test_written_document_validates_against_the_xliff_20_schema(schema) -> None:
+    data = written(sample_units())
+    assert_valid(schema, data)
+    root = etree.fromstring(data)
+    assert root.tag == f"{{{NS20}}}xliff"
+    assert root.attrib == {"version": "2.0", "srcLang": "en", "trgLang": "zh-Hant"}
+    (file,) = root
+    assert file.attrib == {"id": "d42", "original": "Annual report"}
+
+
+def test_states_and_targets_follow_the_mapping_table() -> None:
+    root = etree.fromstring(written(sample_units()))
+    segments = {
+        unit.get("id"): unit.find(f"{{{NS20}}}segment")
+        for unit in root.iter(f"{{{NS20}}}unit")
+    }
+
+    def state_and_target(unit_id: str) -> tuple[str, str | None]:
+        segment = segments[unit_id]
+        target = segment.find(f"{{{NS20}}}target")
+        return segment.get("state"), None if target is None else target.text
+
+    assert state_and_target("a1b2c3d4e5f6")[0] == "initial"  # draft
+    assert state_and_target("a1b2c3d4e5f6.2") == ("initial", "  空格  ")  # rejected
+    assert state_and_target("b1b2c3d4e5f6") == ("translated", "已翻譯。")
+    assert state_and_target("c1b2c3d4e5f6") == ("final", "已批核。")
+    assert state_and_target("d1b2c3d4e5f6") == ("initial", None)
+
+
+def test_untranslated_units_never_carry_a_target_and_empty_targets_are_initial(
+    schema,
+) -> None:
+    data = written(
+        [
+            Unit("k1", "Stale target.", "舊譯文", status="untranslated"),
+            Unit("k2", "Approved but empty.", "", status="approved"),
+        ]
+    )
+    assert_valid(schema, data)
+    assert b"<target" not in data
+    assert data.count(b'state="initial"') == 2
+    assert [u.status for u in parse(data).units] == ["untranslated"] * 2
+
+
+def test_source_and_target_preserve_space_and_notes_have_categories() -> None:
+    root = etree.fromstring(written(sample_units()[:1]))
+    space = "{http://www.w3.org/XML/1998/namespace}space"
+    assert root.find(f".//{{{NS20}}}source").get(space) == "preserve"
+    assert root.find(f".//{{{NS20}}}target").get(space) == "preserve"
+    notes = [(n.get("category"), n.text) for n in root.iter(f"{{{NS20}}}note")]
+    assert notes == [
+        ("note", "Keep the quotes."),
+        ("comment", "Checked with the client."),
+        ("comment", "Second remark & more"),
+        ("reference", "report.docx:3"),
+    ]
+
+
+def test_control_characters_are_removed(schema) -> None:
+    unit = Unit(
+        "k",
+        "bell\x07 vertical\x0b nul\x00 surrogate\ud800 noncharacter\uffff.",
+        "目標\x01。",
+        status="translated",
+        notes=["note\x1f", "\x02"],
+    )
+    data = written([unit], title="title\x0c")
+    assert_valid(schema, data)
+    (read,) = parse(data).units
+    assert read.source == "bell vertical nul surrogate noncharacter."
+    assert read.target == "目標。"
+    assert read.notes == ["note"]  # a note of only control characters is dropped
+    assert parse(data).title == "title"
+
+
+def test_empty_document_is_still_valid(schema) -> None:
+    data = written([])
+    assert_valid(schema, data)
+    catalogue = parse(data)
+    assert catalogue.units == []
+    assert catalogue.document == "42"
+
+
+def test_unknown_status_is_a_programming_error() -> None:
+    with pytest.raises(ValueError, match="unknown status"):
+        written([Unit("k", "Source.", "目標。", status="fuzzy")])
+
+
+@pytest.mark.parametrize(
+    ("key", "unit_id"),
+    [
+        ("a1b2c3d4e5f6", "a1b2c3d4e5f6"),
+        ("a1b2c3d4e5f6.2", "a1b2c3d4e5f6.2"),
+        ("-1.", "-1."),
+        ("a b", "_a_20_b"),
+        ("a_b", "_a_5f_b"),
+        ("_", "__5f_"),
+        ("", "_"),
+        ("x:y", "_x_3a_y"),
+        ("中", "__4e2d_"),
+        ("\x01", "__1_"),
+        ("😀", "__1f600_"),
+    ],
+)
+def test_keys_are_escaped_to_nmtokens_and_back(key: str, unit_id: str) -> None:
+    assert escape_key(key) == unit_id
+    assert unescape_key(unit_id) == key
+
+
+@pytest.mark.parametrize("unit_id", ["my_id", "_1_", "__41_", "__01_", "_a__", "x"])
+def test_ids_escape_key_cannot_write_are_read_unchanged(unit_id: str) -> None:
+    assert unescape_key(unit_id) == unit_id
+
+
+def test_distinct_keys_give_distinct_ids() -> None:
+    keys = ["a b", "a_20_b", "_a_20_b", "a", "_a", "__", "_", "", "a.b", "a-b", "a:b"]
+    ids = [escape_key(key) for key in keys]
+    assert len(set(ids)) == len(keys)
+    assert [unescape_key(unit_id) for unit_id in ids] == keys
+
+
+def test_write_streams_while_units_are_still_coming() -> None:
+    consumed = 0
+
+    def units() -> Iterator[Unit]:
+        nonlocal consumed
+        for number in range(20_000):
+            consumed += 1
+            yield Unit(f"{number:012x}", f"Sentence {number}.", "句子。", "draft")
+
+    chunks = write(
+        units(), source_language="en", target_language="zh-Hans", document_id="1"
+    )
+    first = next(chunks)
+    assert first.startswith(b"<?xml version='1.0' encoding='utf-8'?>")
+    assert 0 < consumed < 20_000
+    rest = b"".join(chunks)
+    assert consumed == 20_000
+    assert len(parse(first + rest).units) == 20_000
+
+
+def test_writing_200000_units_keeps_memory_flat() -> None:
+    def units() -> Iterator[Unit]:
+        for number in range(200_000):
+            yield Unit(
+                f"{number:012x}",
+                f"Sentence number {number}, long enough to look like prose.",
+                f"第{number}句，看來像一段文字。",
+                status="translated",
+                notes=["A note."] if number % 10 == 0 else [],
+            )
+
+    size = 0
+    tracemalloc.start()
+    try:
+        for chunk in write(
+            units(), source_language="en", target_language="zh-Hant", document_id="9"
+        ):
+            size += len(chunk)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert size > 40_000_000  # more than the memory allowed: it was streamed
+    assert peak < 40_000_000
+
+
+# Round trip
+
+
+def test_round_trip_gives_back_keys_texts_statuses_and_notes() -> None:
+    units = sample_units()
+    catalogue = parse(written(units))
+    assert catalogue.source_language == "en"
+    assert catalogue.target_language == "zh-Hant"
+    assert catalogue.document == "42"
+    assert catalogue.title == "Annual report"
+    expected_status = {"rejected": "draft"}
+    assert [
+        (u.key, u.source, u.target, u.status, u.notes, u.comments, u.references)
+        for u in catalogue.units
+    ] == [
+        (
+            u.key,
+            u.source,
+            "" if u.status == "untranslated" else u.target,
+            expected_status.get(u.status, u.status),
+            u.notes,
+            u.comments,
+            u.references,
+        )
+        for u in units
+    ]
+    assert [u.line for u in catalogue.units] == [3, 6, 7, 8, 9, 10, 13, 14, 15]
+
+
+def test_round_trip_without_title_uses_the_document_id_and_normalises_languages() -> (
+    None
+):
+    catalogue = parse(
+        written(
+            [Unit("k", "Hi.")],
+            source_language="en-gb",
+            target_language="zh_HK",
+            document_id="7",
+            title="",
+        )
+    )
+    assert (catalogue.source_language, catalogue.target_language) == (
+        "en-GB",
+        "zh-Hant",
+    )
+    assert (catalogue.document, catalogue.title) == ("7", "7")
+
+
+def test_translate_toolkit_reads_the_written_file() -> None:
+    store = Xliff2File.parsestring(written(sample_units()))
+    assert store.getsourcelanguage() == "en"
+    assert store.gettargetlanguage() == "zh-Hant"
+    read = {unit.getid(): unit for unit in store.units}
+    assert read["a1b2c3d4e5f6"].source == 'Tom & Jerry say "<hi>" ]]>\nand leave.'
+    assert read["a1b2c3d4e5f6"].target == "湯姆與傑利說「<嗨>」\n然後離開。"
+    assert read["a1b2c3d4e5f6"].isfuzzy()
+    assert read["a1b2c3d4e5f6.2"].target == "  空格  "  # xml:space is honoured
+    assert read["b1b2c3d4e5f6"].istranslated()
+    assert not read["b1b2c3d4e5f6"].isapproved()
+    assert read["c1b2c3d4e5f6"].isapproved()
+    assert not read["d1b2c3d4e5f6"].target
+    assert read["__4e2d__6587__9375_"].source == "Chinese key."
+    # translate-toolkit 3.20 looks for <notes> inside <segment>, where XLIFF 2.0
+    # does not allow them, so it does not see the unit's notes.
+
+
+# Reading the samples
+
+
+def test_symfony_xliff_20_with_groups() -> None:
+    catalogue = parse((DATA / "symfony_resources-2.0.xlf").read_bytes())
+    assert (catalogue.source_language, catalogue.target_language) == ("en-US", "ja-JP")
+    assert (catalogue.document, catalogue.title) == ("", "Graphic Example.psd")
+    assert [(u.key, u.source, u.target, u.status, u.line) for u in catalogue.units] == [
+        ("1", "Quetzal", "Quetzal", "translated", 4),
+        (
+            "2",
+            "foo",
+            "XLIFF 文書を編集、または処理 するアプリケーションです。",
+            "translated",
+            11,
+        ),
+        ("3", "bar", "XLIFF データ・マネージャ", "translated", 17),
+    ]
+
+
+def test_symfony_xliff_12_in_simplified_chinese() -> None:
+    catalogue = parse((DATA / "symfony_validators.zh_CN.xlf").read_bytes())
+    assert (catalogue.source_language, catalogue.target_language) == ("en", "zh-Hans")
+    assert catalogue.title == "file.ext"
+    assert len(catalogue.units) == 33
+    first, last = catalogue.units[0], catalogue.units[-1]
+    assert (first.key, first.line, first.status) == ("28", 5, "translated")
+    assert first.source == "This form should not contain extra fields."
+    assert first.target == "该表单中不可有额外字段."
+    assert (last.key, last.target) == ("128", "请输入有效的星期。")
+    assert {u.status for u in catalogue.units} == {"translated"}
+
+
+def test_translate_toolkit_states_sample_xliff_11() -> None:
+    catalogue = parse((DATA / "ttk_states.xlf").read_bytes())
+    assert (catalogue.source_language, catalogue.target_language) == ("en-US", "")
+    assert [(u.key, u.source, u.target, u.status) for u in catalogue.units] == [
+        ("1", "One", "Un", "approved"),  # approved="yes", no state
+        ("2", "Two", "Deux", "draft"),  # needs-work
+        ("3", "Three", "Trois", "draft"),  # rejected (not an XLIFF state)
+        ("4", "Four", "Quatre", "draft"),  # needs-review
+        ("5", "Five", "Cinq", "draft"),  # unreviewed (not an XLIFF state)
+        ("6", "Six", "Six", "approved"),  # final
+        ("7", "Seven", "Sept", "approved"),  # translated, approved="yes"
+        ("8", "Eight", "Huit", "draft"),  # fake
+    ]
+
+
+def test_weblate_xliff_20_keeps_newlines_and_reads_missing_targets() -> None:
+    catalogue = parse((DATA / "weblate_cs.xliff2").read_bytes())
+    assert (catalogue.source_language, catalogue.target_language) == ("en", "cs")
+    assert (catalogue.document, catalogue.title) == ("", "")
+    units = {u.key: u for u in catalogue.units}
+    assert list(units) == ["hello", "orangutan", "weblate", "thanks"]
+    assert (units["hello"].source, units["hello"].target) == (
+        "Hello, world!\n",
+        "Ahoj světe!\n",
+    )
+    assert units["hello"].status == "translated"
+    assert (units["orangutan"].target, units["orangutan"].status) == (
+        "",
+        "untranslated",
+    )
+    assert units["weblate"].source == "Try Weblate at <https://demo.weblate.org/>!\n"
+    assert units["thanks"].source == "Thank you for using Weblate."
+
+
+# Reading XLIFF 2.0 details
+
+
+def xliff20(body: str, **root: str) -> bytes:
+    """Return an XLIFF 2.0 document with ``body`` inside its one <file>."""
+    attributes = {"srcLang": "en", "trgLang": "zh-Hant"} | root
+    text = " ".join(f'{name}="{value}"' for name, value in attributes.items())
+    return (
+        f'<xliff xmlns="{NS20}" version="2.0" {text}>'
+        f'<file id="f1">{body}</file></xliff>'
+    ).encode()
+
+
+def test_segments_ignorables_and_inline_elements_are_joined() -> None:
+    data = xliff20(
+        '<unit id="u1"><originalData><data id="d1">&lt;br/&gt;</data></originalData>'
+        '<segment state="final"><source>Press <pc id="1">Save</pc>'
+        '<ph id="2" dataRef="d1"/> now<cp hex="0001"/>.</source>'
+        '<target>按<pc id="1">儲存</pc><ph id="2" dataRef="d1"/>。</target></segment>'
+        "<ignorable><source> </source></ignorable>"
+        '<segment state="translated"><source><sc id="3"/>Then'
+        '<ec startRef="3"/> <mrk id="m" translate="no">quit</mrk>'
+        '<cp hex="263A"/><!-- comment -->!</source>'
+        '<target><sc id="3"/>然後<ec startRef="3"/>離開<mrk id="m">quit</mrk>！'
+        "</target></segment></unit>"
+    )
+    (unit,) = parse(data).units
+    assert unit.source == "Press Save now. Then quit☺!"
+    assert unit.target == "按儲存。 然後離開quit！"
+    assert unit.status == "translated"  # the lower of final and translated
+
+
+@pytest.mark.parametrize(
+    ("states", "targets", "status"),
+    [
+        (["final", "initial"], ["甲", "乙"], "draft"),
+        (["final", "translated"], ["甲", ""], "draft"),
+        (["initial", "initial"], ["", ""], "untranslated"),
+        (["reviewed", "final"], ["甲", "乙"], "approved"),
+    ],
+)
+def test_status_of_a_unit_with_several_segments(
+    states: list[str], targets: list[str], status: str
+) -> None:
+    segments = "".join(
+        f'<segment state="{state}"><source>S{n}</source>'
+        + (f"<target>{target}</target>" if target else "")
+        + "</segment>"
+        for n, (state, target) in enumerate(zip(states, targets, strict=True))
+    )
+    (unit,) = parse(xliff20(f'<unit id="u">{segments}</unit>')).units
+    assert unit.status == status
+    assert unit.target == ("" if status == "untranslated" else "".join(targets))
+
+
+@pytest.mark.parametrize(
+    ("state", "target", "status"),
+    [
+        ("initial", "甲", "draft"),
+        ("initial", "", "untranslated"),
+        ("translated", "甲", "translated"),
+        ("reviewed", "甲", "approved"),
+        ("final", "甲", "approved"),
+        ("final", "", "untranslated"),
+        (None, "甲", "translated"),
+        (None, "", "untranslated"),
+    ],
+)
+def test_xliff_20_states(state: str | None, target: str, status: str) -> None:
+    attribute = f' state="{state}"' if state else ""
+    data = xliff20(
+        f'<unit id="u"><segment{attribute}><source>S</source>'
+        f"<target>{target}</target></segment></unit>"
+    )
+    assert parse(data).units[0].status == status
+
+
+def test_untranslatable_units_are_skipped_and_ids_unescaped() -> None:
+    data = xliff20(
+        '<group id="g" translate="no"><unit id="skipped"><segment><source>A</source>'
+        '</segment></unit><unit id="back" translate="yes"><segment><source>B</source>'
+        '</segment></unit></group><unit id="_a_20_b"><notes><note>n</note>'
+        '<note category="comment">c</note><note category="reference">r</note>'
+        "</notes><segment><source>C</source></segment></unit>"
+    )
+    units = parse(data).units
+    assert [u.key for u in units] == ["back", "a b"]
+    assert (units[1].notes, units[1].comments, units[1].references) == (
+        ["n"],
+        ["c"],
+        ["r"],
+    )
+
+
+# Reading XLIFF 1.x details
+
+
+def xliff12(units: str, file: str = 'source-language="en" target-language="zh-TW"'):
+    """Return an XLIFF 1.2 document with ``units`` in its body."""
+    return (
+        f'<?xml version="1.0"?>\n<xliff xmlns="{NS12}" version="1.2">\n'
+        f'<file original="a.txt" datatype="plaintext" {file}>\n<body>\n{units}\n'
+        "</body>\n</file>\n</xliff>\n"
+    ).encode()
+
+
+@pytest.mark.parametrize(
+    ("attributes", "target", "status"),
+    [
+        ("", "甲", "translated"),
+        ("", "", "untranslated"),
+        ('approved="yes"', "甲", "approved"),
+        ('approved="no"', "甲", "translated"),
+        ('state="new"', "", "untranslated"),
+        ('state="new"', "甲", "draft"),
+        ('state="needs-translation"', "甲", "draft"),
+        ('state="needs-adaptation"', "甲", "draft"),
+        ('state="needs-l10n"', "甲", "draft"),
+        ('state="needs-review-translation"', "甲", "draft"),
+        ('state="needs-review-translation" approved="yes"', "甲", "draft"),
+        ('state="needs-review-l10n"', "甲", "draft"),
+        ('state="translated"', "甲", "translated"),
+        ('state="translated" approved="yes"', "甲", "approved"),
+        ('state="signed-off"', "甲", "approved"),
+        ('state="final"', "甲", "approved"),
+        ('state="final"', "", "untranslated"),
+        ('state="x-custom"', "甲", "draft"),
+    ],
+)
+def test_xliff_12_states(attributes: str, target: str, status: str) -> None:
+    target_state = " ".join(a for a in attributes.split() if a.startswith("state="))
+    approved = " ".join(a for a in attributes.split() if a.startswith("approved="))
+    data = xliff12(
+        f'<trans-unit id="t" {approved}><source>S</source>'
+        f"<target {target_state}>{target}</target></trans-unit>"
+    )
+    (unit,) = parse(data).units
+    assert (unit.status, unit.target) == (status, target)
+
+
+def test_xliff_12_inline_codes_groups_notes_and_alternatives() -> None:
+    data = xliff12(
+        '<group id="g"><trans-unit id="t1" resname="save.button">'
+        '<source>Click <g id="1">Save</g><x id="2"/> <ph id="3">&lt;br/&gt;</ph>'
+        '<bpt id="4">&lt;b&gt;</bpt>now<ept id="4">&lt;/b&gt;</ept>.</source>'
+        '<target state="translated">按<g id="1">儲存</g><x id="2"/>。</target>'
+        "<alt-trans><source>Old</source><target>舊</target></alt-trans>"
+        '<note>For the button.</note><note from="dev">Short.</note>'
+        "</trans-unit></group>\n"
+        '<trans-unit id="t2" translate="no"><source>Logo</source></trans-unit>'
+    )
+    catalogue = parse(data)
+    assert (catalogue.source_language, catalogue.target_language) == ("en", "zh-Hant")
+    (unit,) = catalogue.units
+    assert (unit.key, unit.source, unit.target) == ("t1", "Click Save now.", "按儲存。")
+    assert unit.notes == ["For the button.", "Short."]
+    assert unit.line == 5
+
+
+def test_xliff_10_without_namespace_is_read() -> None:
+    data = (
+        b'<xliff version="1.0"><file source-language="en" target-language="zh-CN"'
+        b' original="x" datatype="plaintext"><body><trans-unit id="1">'
+        b"<source>Hi</source><target>\xe4\xbd\xa0\xe5\xa5\xbd</target>"
+        b"</trans-unit></body></file></xliff>"
+    )
+    (unit,) = parse(data).units
+    assert (unit.target, unit.status) == ("你好", "translated")
+
+
+def test_utf16_xliff_is_read() -> None:
+    data = xliff12(
+        '<trans-unit id="t"><source>S</source><target>目標</target></trans-unit>'
+    )
+    text = data.decode().replace(
+        '<?xml version="1.0"?>', '<?xml version="1.0" encoding="UTF-16"?>'
+    )
+    assert parse(text.encode("utf-16")).units[0].target == "目標"
+
+
+# Refusals
+
+
+def refused(data: bytes) -> FormatError:
+    """Return the ``FormatError`` that ``parse(data)`` raises, within 2 s."""
+    start = time.perf_counter()
+    with pytest.raises(FormatError) as caught:
+        parse(data)
+    assert time.perf_counter() - start < 2
+    return caught.value
+
+
+BILLION_LAUGHS = """<?xml version="1.0"?>
+<!DOCTYPE xliff [
+ <!ENTITY lol "lol">
+ <!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+ <!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;">
+ <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+ <!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
+ <!ENTITY lol5 "&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;">
+ <!ENTITY lol6 "&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;">
+ <!ENTITY lol7 "&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;">
+ <!ENTITY lol8 "&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;">
+ <!ENTITY lol9 "&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;">
+]>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en">
+<file id="f"><unit id="u"><segment><source>&lol9;</source></segment></unit></file>
+</xliff>
+"""
+EXTERNAL_ENTITY = """<?xml version="1.0"?>
+<!DOCTYPE xliff [<!ENTITY secret SYSTEM "file:///etc/passwd">]>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en">
+<file id="f"><unit id="u"><segment><source>&secret;</source></segment></unit></file>
+</xliff>
+"""
+
+
+@pytest.mark.parametrize("codec", ["utf-8", "utf-16", "utf-16-be", "utf-32"])
+@pytest.mark.parametrize("document", [BILLION_LAUGHS, EXTERNAL_ENTITY])
+def test_documents_declaring_entities_are_refused(document: str, codec: str) -> None:
+    if codec != "utf-8":
+        document = document.replace('"1.0"?>', f'"1.0" encoding="{codec}"?>', 1)
+    error = refused(document.encode(codec))
+    assert error.message == "the file declares XML entities, which are refused"
+
+
+def test_truncated_document_names_the_line() -> None:
+    data = written(sample_units())
+    cut = data.index(b'<unit id="c1b2c3d4e5f6">') + 20
+    error = refused(data[:cut])
+    assert error.message == "line %(line)s: %(error)s"
+    assert error.params["line"] == data[:cut].count(b"\n") + 1 == 8
+    assert str(error).startswith("line 8: ")  # then libxml2's own words
+    assert "column" not in str(error)
+
+
+@pytest.mark.parametrize("data", [b"", b"  \n\t", b"\xef\xbb\xbf", b"\xff\xfe \x00"])
+def test_empty_files_are_refused(data: bytes) -> None:
+    assert refused(data).message == "the file is empty"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+        b"PK\x03\x04\x14\x00\x06\x00",
+        bytes(range(256)) * 4,
+        b'msgid ""\nmsgstr ""\n',
+    ],
+)
+def test_binary_and_other_text_files_are_refused(data: bytes) -> None:
+    assert refused(data).message == "the file is not XML"
+
+
+def test_wrong_root_is_refused() -> None:
+    data = b'<tmx version="1.4"><header/><body/></tmx>'
+    error = refused(data)
+    assert str(error) == "the file is not XLIFF: its root element is <tmx>"
+
+
+def test_unknown_xliff_namespace_is_refused() -> None:
+    error = refused(b'<xliff xmlns="urn:example:xliff" version="3.0"/>')
+    assert error.params == {"version": "3.0", "namespace": "urn:example:xliff"}
+
+
+def test_duplicate_and_missing_ids_are_refused() -> None:
+    twice = xliff12(
+        '<trans-unit id="t"><source>A</source></trans-unit>\n'
+        '<trans-unit id="t"><source>B</source></trans-unit>'
+    )
+    assert str(refused(twice)) == "line 6: the unit id t is used twice"
+    missing = xliff20('<unit id=""><segment><source>A</source></segment></unit>')
+    assert str(refused(missing)) == "line 1: the unit has no id"
+
+
+def test_bad_language_code_is_refused() -> None:
+    error = refused(
+        xliff20(
+            '<unit id="u"><segment><source>A</source></segment></unit>', srcLang="1"
+        )
+    )
+    assert str(error) == "line 1: 1 is not a language code"
+
+
+def test_files_with_different_languages_are_refused() -> None:
+    data = xliff12("").replace(
+        b"</file>",
+        b'</file>\n<file original="b" datatype="plaintext" source-language="en"'
+        b' target-language="fr"><body/></file>',
+    )
+    assert refused(data).params == {"line": 8, "code": "fr", "other": "zh-Hant"}
+
+
+def test_parse_returns_a_catalogue() -> None:
+    assert isinstance(parse(written([Unit("k", "S")])), Catalogue)

@@ -1,0 +1,520 @@
+"""The glossary TBX format: TBX-Basic and v3 samples, hostile files, validators.
+
+Samples and schemas are copies in ``tests/data/glossary`` (see its MANIFEST).
+No test touches the database.
+"""
+
+import time
+
+import pytest
+from lxml import etree, isoschematron
+
+from formats import FormatError
+from formats.glossary import csv, tbx
+from formats.glossary.tbx import read as tbx_read
+from formats.glossary.units import ConceptUnit, TermUnit, clean_text
+from tests.support import DATA as TEST_DATA
+
+DATA = TEST_DATA / "glossary"
+LANGUAGES = ["en", "zh-Hant", "zh-Hans"]
+
+
+def _read(name: str) -> bytes:
+    return (DATA / name).read_bytes()
+
+
+def _csv(text: str, encoding: str = "utf-8") -> list[ConceptUnit]:
+    return csv.parse(text.encode(encoding))
+
+
+def _error(reader, data: bytes) -> str:
+    with pytest.raises(FormatError) as caught:
+        reader.parse(data)
+    return str(caught.value)
+
+
+def _rich_concepts() -> list[ConceptUnit]:
+    """Return concepts using every field, grouped by language, texts clean."""
+    return [
+        ConceptUnit(
+            identifier="0421",
+            terms=[
+                TermUnit(
+                    "en",
+                    "Secretary for Constitutional and Mainland Affairs",
+                    "preferred",
+                ),
+                TermUnit("en", "SCMA", "admitted", "approved", case_sensitive=True),
+                TermUnit("en", "Secretary for Constitutional Affairs", "deprecated"),
+                TermUnit("zh-Hant", "政制及內地事務局局長", "preferred", "approved"),
+                TermUnit("zh-Hant", "政制事務局局長", "forbidden", "rejected"),
+                TermUnit("zh-Hans", "政制及内地事务局局长", "preferred", "proposed"),
+                TermUnit("zh-Hans", "政制事务局局长", "forbidden"),
+            ],
+            domain="Government <officials> & titles",
+            definitions={
+                "en": "Head of the Constitutional and Mainland Affairs Bureau",
+                "zh-Hant": "政制及內地事務局的首長",
+                "zh-Hans": "政制及内地事务局的首长",
+                "fr": "Chef du Bureau des affaires constitutionnelles",
+            },
+            notes={"en": "Title since 2007 & still used", "zh-Hant": "二零零七年起"},
+        ),
+        ConceptUnit(
+            identifier="",
+            terms=[
+                TermUnit("en", "Chief Executive", "preferred", "approved"),
+                TermUnit("zh-Hant", "行政長官", "preferred", "approved"),
+                TermUnit("zh-Hant", "特首", "admitted", "proposed"),
+            ],
+        ),
+        ConceptUnit(
+            identifier="",
+            terms=[TermUnit("en", "Financial Secretary", "preferred")],
+            notes={"de": "Finanzsekretär"},
+        ),
+        ConceptUnit(
+            identifier="HK gov/1 <a&b>",
+            terms=[TermUnit("zh-Hant", "律政司司長", "preferred", case_sensitive=True)],
+        ),
+        ConceptUnit(
+            identifier="0421",
+            terms=[TermUnit("en", "a second concept with the same identifier")],
+        ),
+    ]
+
+
+# CSV: header
+
+# TBX: samples
+
+
+def _by_text(concepts: list[ConceptUnit]) -> dict[str, TermUnit]:
+    return {term.text: term for concept in concepts for term in concept.terms}
+
+
+def test_ltac_dca_example():
+    concepts = tbx.parse(_read("ltac_Example_Astronomy_DCA_VALID.tbx"))
+    terms = [term for concept in concepts for term in concept.terms]
+    assert (len(concepts), len(terms)) == (45, 113)
+    usages = [term.usage for term in terms]
+    assert [usages.count(u) for u in ("admitted", "deprecated", "forbidden")] == [
+        16,
+        4,
+        0,
+    ]
+    first = concepts[0]
+    assert first.identifier == "c1" and first.domain == "General"
+    assert [(t.language, t.text, t.usage) for t in first.terms] == [
+        ("en", "open cluster", "preferred"),
+        ("en", "galactic cluster", "deprecated"),
+        ("es", "cúmulo abierto", "preferred"),
+    ]
+    assert first.definitions["en"] == (
+        "A group of stars formed together in the spiral arms of a galaxy."
+    )
+    assert first.notes["en"].startswith("G-Source: http://www.physics.drexel.edu")
+    assert {t.language for t in terms} == {"en", "es", "zu"}
+    assert all(t.approval is None and not t.case_sensitive for t in terms)
+
+
+def test_ltac_good_file_uses_usage_status_and_reads_like_the_dca_example():
+    good = tbx.parse(_read("ltac_basic_good_tbx3.tbx"))
+    example = tbx.parse(_read("ltac_Example_Astronomy_DCA_VALID.tbx"))
+    assert good == example
+
+
+def test_ltac_bad_file_is_read_because_its_faults_are_dialect_rules():
+    """basic_bad.tbx is well-formed; it breaks TBX-Basic's Schematron rules
+    (a term-level definition, wrong picklist values), which the reader does not
+    enforce. Its term-level definition would count as the language's, but that
+    language already has one, which wins."""
+    bad = tbx.parse(_read("ltac_basic_bad_tbx3.tbx"))
+    example = tbx.parse(_read("ltac_Example_Astronomy_DCA_VALID.tbx"))
+    assert [c.terms for c in bad] == [c.terms for c in example]
+    assert [c.definitions for c in bad] == [c.definitions for c in example]
+
+
+def test_byutrg_sample_is_tbx_v3_despite_its_name():
+    concepts = tbx.parse(_read("byutrg_TBX-basic-sample_2008.tbx"))
+    assert [c.identifier for c in concepts] == ["c5", "c6", "c7", "c1", "c2"]
+    assert sum(len(c.terms) for c in concepts) == 13
+    terms = _by_text(concepts)
+    assert terms["progressive lens"].usage == "preferred"
+    assert terms["progressive addition lens"].usage == "admitted"
+    assert terms["PAL"].usage == "deprecated"
+    assert terms["graduated lens"].usage == "deprecated"  # supersededTerm-admn-sts
+    assert terms["Gleitsichtglas"].language == "de"
+    lens = concepts[2]
+    # The root says xml:lang="en-US"; the concept's terms are "en", so its
+    # concept-level definition is filed under "en".
+    assert lens.definitions["en"].startswith("corrective lenses used in eyeglasses")
+    assert concepts[3].domain == "manufacturing"
+    assert (
+        concepts[4].definitions["en"].startswith("This is a sample definition at the")
+    )
+    assert concepts[4].notes["en"].startswith("This is a sample entry with some data")
+
+
+def test_okapi_tbx_2008_with_bom():
+    [concept] = tbx.parse(_read("okapi_test01_bom.tbx"))
+    assert concept.identifier == "eid-Oracle-67"
+    assert [(t.language, t.text) for t in concept.terms] == [
+        ("en", "alpha smoothing factor"),
+        ("hu", "Alfa simítási tényező"),
+    ]
+    assert concept.domain == "manufacturing"
+    assert concept.definitions == {"en": "A value between 0 and 1 used in ..."}
+
+
+def test_okapi_tbx_2008_in_windows_1254():
+    [concept] = tbx.parse(_read("okapi_test02_win1254.tbx"))
+    assert [(t.language, t.text) for t in concept.terms] == [
+        ("en", "term with: éá and İı"),
+        ("tr", "tr term with: éá and İı"),
+    ]
+
+
+def test_weblate_martif_in_the_v3_namespace_with_obsolete_status():
+    first, second = tbx.parse(_read("weblate_fr-extended-metadata.tbx"))
+    assert [(t.language, t.text, t.usage) for t in first.terms] == [
+        ("en", "data bus", "deprecated"),
+        ("fr", "bus de données", "deprecated"),
+    ]
+    assert first.definitions == {"en": "Superseded but still found in older manuals."}
+    assert second.notes == {"en": "Do not translate error codes."}
+
+
+def test_tbx_2008_ntig_and_normative_authorization():
+    data = b"""<?xml version="1.0"?>
+<martif type="TBX" xml:lang="en"><text><body>
+<termEntry id="t1"><langSet xml:lang="zh-HK">
+ <ntig><termGrp><term>\xe5\xbb\xa3\xe6\x92\xad\xe8\x99\x95\xe9\x95\xb7</term>
+  <termNote type="normativeAuthorization">supersededTerm</termNote></termGrp></ntig>
+ <tig><term>Director of <hi>Broadcasting</hi></term>
+  <termNote type="normativeAuthorization">legalTerm</termNote></tig>
+</langSet></termEntry></body></text></martif>"""
+    [concept] = tbx.parse(data)
+    assert [(t.language, t.text, t.usage) for t in concept.terms] == [
+        ("zh-Hant", "廣播處長", "deprecated"),
+        ("zh-Hant", "Director of Broadcasting", "preferred"),
+    ]
+
+
+def test_tbx_v3_dct_style_elements():
+    data = b"""<tbx xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2"
+ xmlns:min="http://www.tbxinfo.net/ns/min"
+ xmlns:basic="http://www.tbxinfo.net/ns/basic"><text><body>
+<conceptEntry id="a"><min:subjectField>law</min:subjectField>
+<langSec xml:lang="en"><basic:definition>Head of the Department</basic:definition>
+<termSec><term>Secretary for Justice</term>
+<min:administrativeStatus>admittedTerm-admn-sts</min:administrativeStatus>
+</termSec></langSec></conceptEntry></body></text></tbx>"""
+    assert tbx.parse(data) == [
+        ConceptUnit(
+            "a",
+            [TermUnit("en", "Secretary for Justice", "admitted")],
+            domain="law",
+            definitions={"en": "Head of the Department"},
+        )
+    ]
+
+
+def test_tbx_encoded_in_utf16():
+    text = _read("ltac_Example_Astronomy_DCA_VALID.tbx").decode("utf-8")
+    data = text.replace('encoding="utf-8"', 'encoding="UTF-16"').encode("utf-16")
+    assert len(tbx.parse(data)) == 45
+
+
+def test_a_file_without_concepts_is_empty():
+    assert tbx.parse(b"<tbx xml:lang='en'><text><body/></text></tbx>") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        (
+            "<conceptEntry id='c9'><langSec><termSec><term>x</term></termSec>"
+            "</langSec></conceptEntry>",
+            "concept c9: a language section has no xml:lang",
+        ),
+        (
+            "<conceptEntry id='c9'><langSec xml:lang='english language'><termSec>"
+            "<term>x</term></termSec></langSec></conceptEntry>",
+            'concept c9: unknown language code "english language"',
+        ),
+        (
+            "<conceptEntry id='c9'><langSec xml:lang='en'><termSec><term>x</term>"
+            "<termNote type='administrativeStatus'>weird</termNote></termSec>"
+            "</langSec></conceptEntry>",
+            'concept c9: unknown administrativeStatus "weird" of "x"',
+        ),
+        (
+            "<conceptEntry id='c9'><langSec xml:lang='en'><termSec><term>x</term>"
+            "<note>x-approval: maybe</note></termSec></langSec></conceptEntry>",
+            'concept c9: unknown x-approval "maybe" of "x"',
+        ),
+        (
+            "<conceptEntry><langSec xml:lang='en'><termSec><term> </term></termSec>"
+            "</langSec></conceptEntry>",
+            "concept #1: it has no term",
+        ),
+    ],
+)
+def test_bad_concepts_are_named(body: str, message: str):
+    data = f"<tbx xml:lang='en'><text><body>{body}</body></text></tbx>".encode()
+    assert _error(tbx, data) == message
+
+
+# TBX: hostile and broken input
+
+
+BILLION_LAUGHS = b"""<?xml version="1.0"?>
+<!DOCTYPE tbx [
+ <!ENTITY lol "lol">
+ <!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+ <!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;">
+ <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+ <!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
+ <!ENTITY lol5 "&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;">
+ <!ENTITY lol6 "&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;">
+ <!ENTITY lol7 "&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;">
+ <!ENTITY lol8 "&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;">
+ <!ENTITY lol9 "&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;">
+]>
+<tbx xml:lang="en"><text><body><conceptEntry id="c1"><langSec xml:lang="en">
+<termSec><term>&lol9;</term></termSec></langSec></conceptEntry></body></text></tbx>"""
+EXTERNAL_ENTITY = b"""<?xml version="1.0"?>
+<!DOCTYPE tbx [<!ENTITY x SYSTEM "file:///etc/passwd">]>
+<tbx xml:lang="en"><text><body><conceptEntry id="c1"><langSec xml:lang="en">
+<termSec><term>&x;</term></termSec></langSec></conceptEntry></body></text></tbx>"""
+PARAMETER_ENTITY = b"""<?xml version="1.0"?>
+<!DOCTYPE tbx [<!ENTITY % p SYSTEM "http://example.invalid/evil.dtd"> %p;]>
+<tbx xml:lang="en"><text><body/></text></tbx>"""
+ENTITIES_ERROR = "the file declares XML entities, which are refused"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        BILLION_LAUGHS,
+        EXTERNAL_ENTITY,
+        PARAMETER_ENTITY,
+        BILLION_LAUGHS.decode().encode("utf-16"),
+    ],
+    ids=["billion-laughs", "external", "parameter", "utf-16"],
+)
+def test_entity_declarations_are_refused_fast(data: bytes):
+    started = time.perf_counter()
+    assert _error(tbx, data) == ENTITIES_ERROR
+    assert time.perf_counter() - started < 1
+
+
+def test_entities_are_checked_after_parsing_too(monkeypatch):
+    """Should the byte scan miss a declaration, the parsed DTD still has it."""
+    monkeypatch.setattr(tbx_read, "_ENTITY_DECLARATIONS", ())
+    assert _error(tbx, EXTERNAL_ENTITY) == ENTITIES_ERROR
+    # libxml2 itself stops the billion laughs, even without substituting.
+    assert "amplification" in _error(tbx, BILLION_LAUGHS)
+
+
+def test_an_undeclared_entity_is_refused_not_dropped():
+    data = b"""<!DOCTYPE martif SYSTEM "TBXcoreStructV02.dtd">
+<martif xml:lang="en"><text><body><termEntry id="a"><langSet xml:lang="en">
+<tig><term>AT&amp;T &nbsp; Wireless</term></tig>
+</langSet></termEntry></body></text></martif>"""
+    assert _error(tbx, data) == "line 3: the entity &nbsp; is not declared"
+
+
+def test_truncated_file_names_the_line():
+    data = _read("ltac_Example_Astronomy_DCA_VALID.tbx")
+    message = _error(tbx, data[: data.index(b"</conceptEntry>", 5000)])
+    assert message.startswith("line ")
+    assert "the XML is malformed (" in message
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"", "the file is empty"),
+        (b" \r\n ", "the file is empty"),
+        (bytes(range(256)) * 40, "the file is not XML (it does not start with <)"),
+        (
+            b"PK\x03\x04\x14\x00\x06\x00",
+            "the file is not XML (it does not start with <)",
+        ),
+        (
+            b"<?xml version='1.0'?><html><body/></html>",
+            "not a TBX file (root element html)",
+        ),
+        (
+            b"<tbx xml:lang='zz zz'><text/></tbx>",
+            'unknown language code "zz zz" on the root element',
+        ),
+        (
+            b"<tbx><a></b></tbx>",
+            "line 1: the XML is malformed "
+            "(Opening and ending tag mismatch: a line 1 and b)",
+        ),
+    ],
+)
+def test_broken_files_are_refused(data: bytes, message: str):
+    assert _error(tbx, data) == message
+
+
+def test_50_mb_of_nested_elements_is_refused_within_seconds():
+    data = b"<tbx>" + b"<a>" * (50 * 1024 * 1024 // 3)
+    started = time.perf_counter()
+    message = _error(tbx, data)
+    assert time.perf_counter() - started < 5
+    assert message.startswith(
+        "line 1: the XML is malformed (Excessive depth in document"
+    )
+
+
+def test_a_text_node_over_10_mb_is_refused():
+    term = b"<term>" + b"x" * 11_000_000 + b"</term>"
+    data = b"<tbx><text><body><conceptEntry><langSec xml:lang='en'><termSec>"
+    data += term + b"</termSec></langSec></conceptEntry></body></text></tbx>"
+    assert "Text node too long" in _error(tbx, data)
+
+
+# TBX: writing
+
+
+@pytest.fixture(scope="module")
+def relaxng() -> etree.RelaxNG:
+    return etree.RelaxNG(
+        etree.parse(str(DATA / "TBXcoreStructV03_TBX-Basic_integrated.rng"))
+    )
+
+
+@pytest.fixture(scope="module")
+def schematron() -> isoschematron.Schematron:
+    """LTAC's DCA Schematron, translated to XSLT 1 for lxml (see MANIFEST)."""
+    document = etree.parse(str(DATA / "TBX-Basic_DCA.xslt1.sch"))
+    return isoschematron.Schematron(document, store_report=True)
+
+
+def _failures(schematron: isoschematron.Schematron) -> list[str]:
+    report = schematron.validation_report
+    texts = report.iter("{http://purl.oclc.org/dsdl/svrl}text")
+    return [" ".join(text.text.split()) for text in texts]
+
+
+def test_the_original_schematron_needs_xslt2_which_lxml_lacks():
+    with pytest.raises(etree.LxmlError, match="xslt2"):
+        isoschematron.Schematron(etree.parse(str(DATA / "TBX-Basic_DCA.sch")))
+
+
+def test_validators_accept_ltac_example_and_refuse_the_bad_file(relaxng, schematron):
+    example = etree.parse(str(DATA / "ltac_Example_Astronomy_DCA_VALID.tbx"))
+    assert relaxng.validate(example) and schematron.validate(example)
+    bad = etree.parse(str(DATA / "ltac_basic_bad_tbx3.tbx"))
+    assert not relaxng.validate(bad)
+    assert not schematron.validate(bad)
+    assert (
+        "/definition/ may only appear at level(s): conceptEntry, langSec"
+        in _failures(schematron)
+    )
+
+
+def test_written_tbx_is_valid_tbx_basic(relaxng, schematron):
+    data = b"".join(tbx.write(_rich_concepts(), source_language="zh_HK"))
+    document = etree.fromstring(data)
+    assert relaxng.validate(document), relaxng.error_log
+    assert schematron.validate(document), _failures(schematron)
+    assert document.get("{http://www.w3.org/XML/1998/namespace}lang") == "zh-Hant"
+    assert data.startswith(b'<?xml version="1.0" encoding="UTF-8"?>\n<?xml-model href=')
+
+
+def test_round_trip_keeps_everything():
+    concepts = _rich_concepts()
+    assert tbx.parse(b"".join(tbx.write(concepts))) == concepts
+
+
+def test_round_trip_drops_control_characters():
+    concept = ConceptUnit(
+        "9",
+        [TermUnit("en", "Bell\x07 ringer\x00", "admitted", "approved")],
+        definitions={"en": "a\x1b definition"},
+        notes={"zh-Hant": "註\x0c釋"},
+    )
+    data = b"".join(tbx.write([concept]))
+    assert b"\x07" not in data and b"\x00" not in data
+    [back] = tbx.parse(data)
+    assert back == ConceptUnit(
+        "9",
+        [TermUnit("en", "Bell ringer", "admitted", "approved")],
+        definitions={"en": "a definition"},
+        notes={"zh-Hant": "註釋"},  # form feed is no whitespace to XML
+    )
+    assert clean_text("Bell\x07 ringer\x00") == back.terms[0].text
+
+
+def _term_section(data: str, term: str) -> str:
+    return data[data.index(f"<term>{term}</term>") :].split("</termSec>")[0]
+
+
+def test_forbidden_approval_and_case_markers():
+    data = b"".join(tbx.write(_rich_concepts()[:1])).decode()
+    forbidden = _term_section(data, "政制事務局局長")
+    assert "deprecatedTerm-admn-sts" in forbidden
+    assert "<note>x-usage: forbidden</note>" in forbidden
+    assert "<note>x-approval: rejected</note>" in forbidden
+    assert "<note>x-case-sensitive: yes</note>" in _term_section(data, "SCMA")
+    plain = _term_section(data, "Secretary for Constitutional and Mainland Affairs")
+    assert "<note>" not in plain and "preferredTerm-admn-sts" in plain
+
+
+@pytest.mark.parametrize(
+    ("identifiers", "xml_ids"),
+    [
+        (["c1", "HK_001", "ab.c-d"], ["c1", "HK_001", "ab.c-d"]),
+        (["123", "0421"], ["_123", "_0421"]),
+        (["", ""], ["___1", "___2"]),
+        (["a b", "政制", "_x"], ["_a_x0020_b", "__x653f__x5236_", "__x005f_x"]),
+        (["a", "a", "a"], ["a", "_a", "_a__1"]),
+        (["1", "1"], ["_1", "_1__1"]),
+    ],
+)
+def test_identifiers_become_unique_xml_ids_and_come_back(identifiers, xml_ids):
+    concepts = [ConceptUnit(name, [TermUnit("en", "t")]) for name in identifiers]
+    document = etree.fromstring(b"".join(tbx.write(concepts)))
+    written = [
+        entry.get("id")
+        for entry in document.iter(f"{{{tbx.TBX_NAMESPACE}}}conceptEntry")
+    ]
+    assert written == xml_ids
+    assert [c.identifier for c in tbx.parse(etree.tostring(document))] == identifiers
+
+
+def test_foreign_ids_are_decoded_only_when_they_fit_the_escaped_form():
+    body = "".join(
+        f"<conceptEntry id='{name}'><langSec xml:lang='en'><termSec><term>t</term>"
+        "</termSec></langSec></conceptEntry>"
+        for name in ("_plain", "_x41", "_a_b", "c_x0041_", "_x0041_", "__x0041_")
+    )
+    data = f"<tbx xml:lang='en'><text><body>{body}</body></text></tbx>".encode()
+    identifiers = ["plain", "x41", "_a_b", "c_x0041_", "_x0041_", "A"]
+    assert [c.identifier for c in tbx.parse(data)] == identifiers
+
+
+def test_write_streams_in_chunks():
+    concepts = (
+        ConceptUnit(
+            str(n), [TermUnit("zh-Hant", "局長%d" % n), TermUnit("en", "S%d" % n)]
+        )
+        for n in range(3000)
+    )
+    chunks = list(tbx.write(concepts))
+    assert len(chunks) > 3
+    assert all(len(chunk) < 80 * 1024 for chunk in chunks)
+    assert len(tbx.parse(b"".join(chunks))) == 3000
+
+
+def test_write_without_concepts_is_well_formed_and_reads_back_empty():
+    data = b"".join(
+        tbx.write([ConceptUnit("x"), ConceptUnit("y", [TermUnit("en", "\x07")])])
+    )
+    assert tbx.parse(data) == []

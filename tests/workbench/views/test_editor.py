@@ -1,0 +1,304 @@
+"""The editor and the review queue over HTTP: saves, conflicts, review, rights."""
+
+from django.urls import reverse
+
+import pytest
+
+from core.statuses import Status
+from exchange.importing import import_document
+from glossary.approval import NewTerm, propose_concept
+from translations.models import Comment, Revision, Translation
+from translations.writing import change_translation
+
+pytestmark = pytest.mark.django_db
+
+TEXT = (
+    "The Chief Executive met the press.\n\n"
+    "The zone grew from 14.92 to 120.56 square kilometers. <script>alert(1)</script>\n"
+)
+
+
+@pytest.fixture
+def document(reviewer):
+    propose_concept(
+        terms=[NewTerm("en", "Chief Executive"), NewTerm("zh-Hant", "行政長官")],
+        user=reviewer,
+        approve=True,
+    )
+    return import_document(
+        data=TEXT.encode(),
+        filename="press.txt",
+        source_language="en",
+        title="Press",
+        targets=["zh-Hant", "zh-Hans"],
+    )
+
+
+def rows(document, language="zh-Hant"):
+    return list(
+        Translation.objects.filter(
+            segment__document=document, language=language
+        ).order_by("segment__position")
+    )
+
+
+def save(client, translation, text, status="translated", version=None):
+    return client.post(
+        reverse("editor-save", args=[translation.pk]),
+        {
+            "text": text,
+            "status": status,
+            "version": translation.version if version is None else version,
+        },
+        HTTP_HX_REQUEST="true",
+    )
+
+
+def test_editor_page_shows_sentences_with_glossary_marks_and_escapes_markup(
+    client, translator, document
+):
+    client.force_login(translator)
+    page = client.get(reverse("editor", args=[document.pk, "zh-Hant"])).content.decode()
+    assert 'data-insert="行政長官"' in page
+    assert ">Chief Executive</mark>" in page
+    assert "<script>alert(1)</script>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "Ctrl</kbd>+<kbd>Enter" in page
+
+
+def test_save_keeps_a_revision_and_returns_the_row(client, translator, document):
+    client.force_login(translator)
+    first = rows(document)[0]
+    response = save(client, first, "行政長官與傳媒會面。")
+    assert response.status_code == 200
+    assert 'id="row-%d"' % first.pk in response.content.decode()
+    first.refresh_from_db()
+    assert (first.text, first.status, first.version) == (
+        "行政長官與傳媒會面。",
+        Status.TRANSLATED,
+        1,
+    )
+    assert first.revisions.get().author == translator
+    save(client, first, "行政長官與傳媒會面", status="draft")
+    first.refresh_from_db()
+    assert first.status == Status.DRAFT and first.revisions.count() == 2
+
+
+def test_a_conflicting_save_is_refused_with_both_texts_and_nothing_lost(
+    client, translator, reviewer, document
+):
+    first = rows(document)[0]
+    stale_version = first.version
+    change_translation(
+        translation=first, text="他人的譯文", status=Status.TRANSLATED, user=reviewer
+    )
+    client.force_login(translator)
+    response = save(client, first, "我的譯文", version=stale_version)
+    html = response.content.decode()
+    assert "conflict-box" in html
+    assert "我的譯文" in html and "他人的譯文" in html
+    first.refresh_from_db()
+    assert first.text == "他人的譯文"
+    assert 'name="version" value="%d"' % first.version in html
+    # Saving again from the conflict box (now on the current version) works.
+    save(client, first, "合併後的譯文")
+    first.refresh_from_db()
+    assert first.text == "合併後的譯文"
+    assert Revision.objects.filter(translation=first).count() == 2
+
+
+def test_approved_sentences_go_back_to_review_when_a_translator_edits(
+    client, translator, reviewer, document
+):
+    first = rows(document)[0]
+    change_translation(
+        translation=first,
+        text="行政長官會見傳媒。",
+        status=Status.APPROVED,
+        user=reviewer,
+    )
+    client.force_login(translator)
+    first.refresh_from_db()
+    save(client, first, "行政長官會見記者。")
+    first.refresh_from_db()
+    assert first.status == Status.TRANSLATED
+    assert "back to review" in first.revisions.order_by("-version").first().note
+
+
+def test_reviewer_approves_and_rejects_with_a_reason_the_translator_sees(
+    client, translator, reviewer, document
+):
+    first, second = rows(document)
+    change_translation(
+        translation=first, text="行政長官會見傳媒。", status=Status.TRANSLATED
+    )
+    change_translation(translation=second, text="面積擴大。", status=Status.TRANSLATED)
+    client.force_login(translator)
+    denied = client.post(
+        reverse("editor-review", args=[first.pk]), {"action": "approve"}
+    )
+    assert denied.status_code == 403
+    client.force_login(reviewer)
+    first.refresh_from_db()
+    second.refresh_from_db()
+    client.post(
+        reverse("editor-review", args=[first.pk]),
+        {"action": "approve", "version": first.version},
+    )
+    response = client.post(
+        reverse("editor-review", args=[second.pk]),
+        {"action": "reject", "reason": "", "version": second.version},
+        HTTP_HX_REQUEST="true",
+    )
+    assert "Say why" in response.content.decode()
+    client.post(
+        reverse("editor-review", args=[second.pk]),
+        {"action": "reject", "reason": "數字不見了", "version": second.version},
+    )
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert first.status == Status.APPROVED
+    assert (second.status, second.review_note) == (Status.REJECTED, "數字不見了")
+    client.force_login(translator)
+    page = client.get(reverse("editor", args=[document.pk, "zh-Hant"])).content.decode()
+    assert "數字不見了" in page
+
+
+def test_panel_shows_glossary_checks_history_and_comments(client, translator, document):
+    first, second = rows(document)
+    client.force_login(translator)
+    save(client, second, "面積由14.92增至12.56平方公里。")
+    save(client, first, "特首會見传媒。")
+    first.refresh_from_db()
+    save(client, first, "行政長官會見传媒。")
+    panel = client.get(reverse("editor-panel", args=[first.pk])).content.decode()
+    assert 'data-insert="行政長官"' in panel
+    assert "传" in panel and "Simplified characters" in panel
+    assert "<del>" in panel and "<ins>" in panel
+    numbers = client.get(reverse("editor-panel", args=[second.pk])).content.decode()
+    assert "missing 120.56" in numbers and "extra 12.56" in numbers
+    client.post(
+        reverse("editor-comment", args=[first.pk]),
+        {"text": "Check the title <b>please</b>"},
+    )
+    panel = client.get(reverse("editor-panel", args=[first.pk])).content.decode()
+    assert "Check the title &lt;b&gt;please&lt;/b&gt;" in panel
+    comment = Comment.objects.get()
+    client.post(reverse("editor-resolve", args=[first.pk, comment.pk]))
+    comment.refresh_from_db()
+    assert comment.resolved
+
+
+def test_restore_brings_back_an_older_text_as_a_new_revision(
+    client, translator, document
+):
+    first = rows(document)[0]
+    client.force_login(translator)
+    save(client, first, "第一版")
+    first.refresh_from_db()
+    save(client, first, "第二版")
+    first.refresh_from_db()
+    old = first.revisions.get(version=1)
+    client.post(
+        reverse("editor-restore", args=[first.pk, old.pk]), {"version": first.version}
+    )
+    first.refresh_from_db()
+    assert first.text == "第一版" and first.version == 3
+    assert "Restored version 1" in first.revisions.get(version=3).note
+
+
+def test_review_queue_lists_and_bulk_approves_across_documents(
+    client, translator, reviewer, document
+):
+    first, second = rows(document)
+    change_translation(translation=first, text="甲", status=Status.TRANSLATED)
+    change_translation(translation=second, text="乙", status=Status.DRAFT)
+    client.force_login(translator)
+    assert client.get(reverse("review-queue")).status_code == 403
+    client.force_login(reviewer)
+    page = client.get(reverse("review-queue"), {"language": "zh-Hant"}).content.decode()
+    assert "甲" in page and "乙" not in page
+    client.post(reverse("review-bulk"), {"ids": [first.pk], "action": "reject"})
+    first.refresh_from_db()
+    assert first.status == Status.TRANSLATED  # no reason, nothing done
+    client.post(reverse("review-bulk"), {"ids": [first.pk], "action": "approve"})
+    first.refresh_from_db()
+    assert first.status == Status.APPROVED
+
+
+def test_managers_download_exports_and_set_target_languages(
+    client, manager, translator, document
+):
+    first = rows(document)[0]
+    change_translation(
+        translation=first, text="行政長官會見傳媒。", status=Status.APPROVED
+    )
+    client.force_login(translator)
+    url = reverse("document-download", args=[document.pk])
+    assert client.get(url, {"language": "zh-Hant", "format": "txt"}).status_code == 403
+    client.force_login(manager)
+    for kind in ("txt", "md", "html", "docx"):
+        response = client.get(url, {"language": "zh-Hant", "format": kind})
+        assert response.status_code == 200, kind
+        assert "attachment" in response["Content-Disposition"]
+    response = client.get(url, {"language": "zh-Hant", "format": "txt"})
+    text = b"".join(response.streaming_content).decode()
+    assert text.startswith("行政長官會見傳媒。")
+    client.post(
+        reverse("document-targets", args=[document.pk]),
+        {"targets": ["zh-Hant", "zh-Hans", "fr"]},
+    )
+    document.refresh_from_db()
+    assert document.target_languages == ["zh-Hant", "zh-Hans", "fr"]
+    assert (
+        Translation.objects.filter(segment__document=document, language="fr").count()
+        == 2
+    )
+
+
+@pytest.mark.parametrize("role", ["translator", "reviewer", "manager"])
+def test_every_role_can_open_the_editor_but_anonymous_cannot(
+    client, request, role, document
+):
+    url = reverse("editor", args=[document.pk, "zh-Hant"])
+    assert client.get(url)["Location"].startswith(reverse("login"))
+    client.force_login(request.getfixturevalue(role))
+    assert client.get(url).status_code == 200
+
+
+def test_a_user_without_a_role_cannot_translate(client, nobody, document):
+    client.force_login(nobody)
+    assert (
+        client.get(reverse("editor", args=[document.pk, "zh-Hant"])).status_code == 403
+    )
+    first = rows(document)[0]
+    assert save(client, first, "x").status_code == 403
+
+
+def test_editor_filters_and_pages(client, translator, document):
+    first = rows(document)[0]
+    change_translation(translation=first, text="行政長官", status=Status.TRANSLATED)
+    client.force_login(translator)
+    url = reverse("editor", args=[document.pk, "zh-Hant"])
+    todo = client.get(url, {"status": "todo"}).content.decode()
+    assert "square kilometers" in todo and "met the press" not in todo
+    found = client.get(url, {"q": "行政"}).content.decode()
+    assert "met the press" in found and "square kilometers" not in found
+    assert client.get(reverse("editor", args=[document.pk, "fr"])).status_code == 404
+
+
+def test_without_javascript_a_save_returns_to_the_editor(client, translator, document):
+    first = rows(document)[0]
+    client.force_login(translator)
+    response = client.post(
+        reverse("editor-save", args=[first.pk]),
+        {"text": "譯文", "status": "translated", "version": first.version},
+    )
+    assert response.status_code == 302
+    assert response["Location"].endswith("#row-%d" % first.pk)
+    stale = client.post(
+        reverse("editor-save", args=[first.pk]),
+        {"text": "另一譯文", "status": "translated", "version": 0},
+        follow=True,
+    )
+    assert "your text was not saved" in stale.content.decode()

@@ -1,0 +1,128 @@
+"""Derive one Chinese script's translations from the other's by conversion.
+
+A derived translation is a draft with origin "conversion": a person still
+checks it. Approved translations and translations a person wrote (or that
+came from a file or the memory) are never overwritten; an earlier derived
+draft is refreshed.
+"""
+
+from collections import Counter
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from conversion.configs import DEFAULT_CONFIG
+from conversion.engine import converter
+from core.statuses import Origin, Status
+from documents.models import Document, Segment
+from translations.models import Translation
+from translations.writing import change_translation, ensure_translations
+
+
+class DeriveRefused(ValueError):
+    """A derivation that cannot be done; the message says why."""
+
+
+def _check_pair(document: Document, from_language: str, to_language: str) -> str:
+    config = DEFAULT_CONFIG.get((from_language, to_language))
+    if config is None:
+        raise DeriveRefused(
+            _("Conversion works between zh-Hans and zh-Hant, not %(a)s to %(b)s.")
+            % {"a": from_language, "b": to_language}
+        )
+    if to_language not in document.target_languages:
+        raise DeriveRefused(
+            _("%(lang)s is not a target language of this document.")
+            % {"lang": to_language}
+        )
+    if (
+        from_language != document.source_language
+        and from_language not in document.target_languages
+    ):
+        raise DeriveRefused(
+            _("%(lang)s is neither the source nor a target of this document.")
+            % {"lang": from_language}
+        )
+    return config
+
+
+def _derive_one(
+    segment: Segment,
+    origin_text: str,
+    target: Translation,
+    config: str,
+    user,
+    from_language: str,
+) -> str:
+    if not origin_text.strip():
+        return "skipped_no_source"
+    if target.status == Status.APPROVED:
+        return "skipped_approved"
+    if target.status != Status.UNTRANSLATED and target.origin != Origin.CONVERSION:
+        return "skipped_human"
+    text = converter(config).convert(origin_text)
+    if target.origin == Origin.CONVERSION and target.text == text:
+        return "unchanged"
+    change_translation(
+        translation=target,
+        text=text,
+        status=Status.DRAFT,
+        origin=Origin.CONVERSION,
+        user=user,
+        note=_("Converted from %(lang)s.") % {"lang": from_language},
+        expected_version=target.version,
+    )
+    return "derived"
+
+
+@transaction.atomic
+def derive(
+    *,
+    document: Document,
+    from_language: str,
+    to_language: str,
+    user=None,
+    segments: list[Segment] | None = None,
+) -> dict:
+    """Fill to_language from from_language for a document (or some sentences).
+
+    Returns counts: derived, unchanged, and skipped with their reasons.
+    """
+    config = _check_pair(document, from_language, to_language)
+    chosen = segments if segments is not None else list(document.segments.active())
+    ensure_translations(chosen, [to_language])
+    ids = [s.pk for s in chosen]
+    targets = {
+        t.segment_id: t
+        for t in Translation.objects.filter(segment_id__in=ids, language=to_language)
+    }
+    if from_language == document.source_language:
+        origins = {s.pk: s.source for s in chosen}
+    else:
+        origins = dict(
+            Translation.objects.filter(segment_id__in=ids, language=from_language)
+            .exclude(status=Status.UNTRANSLATED)
+            .values_list("segment_id", "text")
+        )
+    counts: Counter = Counter()
+    for segment in chosen:
+        counts[
+            _derive_one(
+                segment,
+                origins.get(segment.pk, ""),
+                targets[segment.pk],
+                config,
+                user,
+                from_language,
+            )
+        ] += 1
+    return {
+        key: counts[key]
+        for key in (
+            "derived",
+            "unchanged",
+            "skipped_approved",
+            "skipped_human",
+            "skipped_no_source",
+        )
+    }

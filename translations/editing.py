@@ -1,0 +1,78 @@
+"""What a translator's save means: the status rules of the editor.
+
+- "translated" marks a sentence ready for review; "draft" keeps it for later.
+- A sentence a reviewer approved is locked for translators: saving it sends
+  it back to review (translated), with a revision saying so.
+- An empty save makes the sentence untranslated again (the text before it
+  stays in the revisions).
+- A restore brings back an older revision's text as a new revision.
+"""
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from core.statuses import Origin, Status
+from translations.models import Revision, Translation
+from translations.review import can_review
+from translations.writing import change_translation
+
+SAVE_STATUSES = (Status.TRANSLATED, Status.DRAFT)
+
+
+@transaction.atomic
+def save_translation(
+    *,
+    translation: Translation,
+    text: str,
+    status: str,
+    user,
+    expected_version: int,
+    memory_score: int | None = None,
+) -> Translation:
+    """Save the editor's text; raises EditConflict if someone saved first.
+
+    ``memory_score`` is the score of a memory match the text was taken from
+    unchanged: the translation keeps "memory" as its origin, with the score.
+    """
+    if status not in SAVE_STATUSES:
+        status = Status.TRANSLATED
+    note = ""
+    was_approved = translation.status == Status.APPROVED
+    if was_approved and can_review(user) and text == translation.text:
+        status = Status.APPROVED
+    elif was_approved:
+        note = _("Edited after approval; back to review.")
+    unchanged_text = text == translation.text
+    origin, score = Origin.HUMAN, None
+    if memory_score is not None:
+        origin, score = Origin.MEMORY, memory_score
+    elif unchanged_text:
+        origin, score = translation.origin, translation.origin_score
+    return change_translation(
+        translation=translation,
+        text=text,
+        status=status,
+        origin=origin,
+        origin_score=score,
+        user=user,
+        note=note,
+        expected_version=expected_version,
+    )
+
+
+@transaction.atomic
+def restore_revision(*, revision: Revision, user, expected_version: int) -> Translation:
+    """Bring back an older text; an approved one comes back for review."""
+    translation = revision.translation
+    status = revision.status
+    if status == Status.APPROVED and not can_review(user):
+        status = Status.TRANSLATED
+    return change_translation(
+        translation=translation,
+        text=revision.text,
+        status=status if revision.text.strip() else Status.UNTRANSLATED,
+        origin=revision.origin or Origin.HUMAN,
+        user=user,
+        note=_("Restored version %(version)d.") % {"version": revision.version},
+        expected_version=expected_version,
+    )

@@ -1,0 +1,151 @@
+"""Translations of sentences, their revisions and comments."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from core.statuses import Origin, Status
+from documents.models import Segment
+
+
+class TranslationQuerySet(models.QuerySet):
+    def for_language(self, language: str) -> "TranslationQuerySet":
+        return self.filter(language=language)
+
+    def active(self) -> "TranslationQuerySet":
+        """Translations of sentences in the current version of their document."""
+        return self.filter(segment__is_active=True)
+
+    def awaiting_review(self) -> "TranslationQuerySet":
+        return self.filter(status=Status.TRANSLATED)
+
+    def needing_work(self) -> "TranslationQuerySet":
+        return self.filter(
+            status__in=[Status.UNTRANSLATED, Status.DRAFT, Status.REJECTED]
+        )
+
+
+class Translation(models.Model):
+    """The translation of one segment into one target language.
+
+    ``version`` rises by one on every change; a save that starts from an older
+    version is a conflict, never a silent overwrite.
+    """
+
+    segment = models.ForeignKey(
+        Segment,
+        verbose_name=_("segment"),
+        on_delete=models.CASCADE,
+        related_name="translations",
+    )
+    language = models.CharField(_("language"), max_length=35)
+    text = models.TextField(_("text"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status, default=Status.UNTRANSLATED
+    )
+    origin = models.CharField(
+        _("origin"), max_length=20, choices=Origin, blank=True, default=""
+    )
+    origin_score = models.PositiveSmallIntegerField(
+        _("match score"), null=True, blank=True
+    )
+    review_note = models.TextField(_("reviewer's note"), blank=True)
+    version = models.PositiveIntegerField(_("version"), default=0)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("changed by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    updated_at = models.DateTimeField(_("changed"), auto_now=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    objects = TranslationQuerySet.as_manager()
+
+    class Meta:
+        app_label = "workbench"
+        verbose_name = _("translation")
+        verbose_name_plural = _("translations")
+        ordering = ["segment__position", "language"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["segment", "language"], name="unique_translation_language"
+            )
+        ]
+        indexes = [models.Index(fields=["language", "status"])]
+        permissions = [("review_translation", _("Can approve and reject translations"))]
+
+    def __str__(self) -> str:
+        return "%s [%s]" % (self.segment, self.language)
+
+
+class Revision(models.Model):
+    """The state of a translation after one change: nothing is lost."""
+
+    translation = models.ForeignKey(
+        Translation,
+        verbose_name=_("translation"),
+        on_delete=models.CASCADE,
+        related_name="revisions",
+    )
+    version = models.PositiveIntegerField(_("version"))
+    text = models.TextField(_("text"), blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status)
+    origin = models.CharField(_("origin"), max_length=20, choices=Origin, blank=True)
+    note = models.TextField(_("reason"), blank=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("when"), auto_now_add=True)
+
+    class Meta:
+        app_label = "workbench"
+        verbose_name = _("revision")
+        verbose_name_plural = _("revisions")
+        ordering = ["translation", "-version"]
+
+    def __str__(self) -> str:
+        return "%s v%d" % (self.translation, self.version)
+
+
+class Comment(models.Model):
+    """A remark on a source sentence, or on its translation into a language."""
+
+    segment = models.ForeignKey(
+        Segment,
+        verbose_name=_("segment"),
+        on_delete=models.CASCADE,
+        related_name="comments",
+    )
+    language = models.CharField(
+        _("language"),
+        max_length=35,
+        blank=True,
+        help_text=_("Empty for a comment on the source sentence."),
+    )
+    text = models.TextField(_("comment"))
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    resolved = models.BooleanField(_("resolved"), default=False)
+    created_at = models.DateTimeField(_("when"), auto_now_add=True)
+
+    class Meta:
+        app_label = "workbench"
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+        ordering = ["segment", "created_at"]
+
+    def __str__(self) -> str:
+        return self.text[:80]

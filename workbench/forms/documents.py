@@ -1,0 +1,70 @@
+"""Forms: parse and check input; the work is done by the domain modules."""
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from core.languages import LANGUAGE_NAMES
+from formats.documents import EXTENSIONS, MAX_BYTES
+
+
+def language_choices() -> list[tuple[str, str]]:
+    return [(code, name) for code, name in LANGUAGE_NAMES.items()]
+
+
+class DocumentUploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("Document"),
+        help_text=_("A .txt, .md, .html or .docx file of up to 20 MB."),
+        widget=forms.ClearableFileInput(attrs={"accept": ",".join(EXTENSIONS)}),
+    )
+    source_language = forms.ChoiceField(
+        label=_("Source language"), choices=language_choices, initial="en"
+    )
+    title = forms.CharField(
+        label=_("Title"),
+        required=False,
+        max_length=500,
+        help_text=_("Leave empty to take the title from the document."),
+    )
+    targets = forms.MultipleChoiceField(
+        label=_("Target languages"),
+        choices=language_choices,
+        widget=forms.CheckboxSelectMultiple,
+        initial=lambda: list(settings.WORKBENCH_TARGET_LANGUAGES),
+        required=True,
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        name = upload.name.lower()
+        if not name.endswith(EXTENSIONS):
+            raise forms.ValidationError(
+                _("%(name)s: unsupported file type; use .txt, .md, .html or .docx."),
+                params={"name": upload.name},
+                code="file_type",
+            )
+        if upload.size > MAX_BYTES:
+            raise forms.ValidationError(
+                _("%(name)s is larger than 20 MB."),
+                params={"name": upload.name},
+                code="file_size",
+            )
+        return upload
+
+    def clean(self):
+        cleaned = super().clean()
+        source = cleaned.get("source_language")
+        targets = cleaned.get("targets") or []
+        if source and source in targets:
+            self.add_error(
+                "targets",
+                _("The source language cannot also be a target language."),
+            )
+        return cleaned
+
+
+class NewVersionForm(forms.Form):
+    file = DocumentUploadForm.base_fields["file"]
+
+    clean_file = DocumentUploadForm.clean_file
