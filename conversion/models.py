@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.revisions import RevisionRecord
+
 
 class Variant(models.TextChoices):
     """The written variant a conversion produces."""
@@ -49,7 +51,7 @@ class ConversionOverride(models.Model):
         return "%s → %s" % (self.source_text, self.target_text)
 
 
-class ConversionOverrideRevision(models.Model):
+class ConversionOverrideRevision(RevisionRecord):
     """The state of an override after one change."""
 
     override = models.ForeignKey(
@@ -59,15 +61,6 @@ class ConversionOverrideRevision(models.Model):
         related_name="revisions",
     )
     snapshot = models.JSONField(_("state after the change"))
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("author"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("when"), auto_now_add=True)
 
     class Meta:
         app_label = "workbench"

@@ -81,7 +81,9 @@ def parse_languages(value: str | list[str] | None) -> list[str]:
 def read_source(data: bytes, filename: str, title: str | None) -> SourceDocument:
     """Parse a file, turning any reader error into one line naming the file."""
     try:
-        return read_document(data, filename, title=title)
+        return read_document(
+            data, filename, title=title, max_bytes=settings.MAX_DOCUMENT_BYTES
+        )
     except FormatError as error:
         raise ImportRefused(filename, error.localized()) from error
 

@@ -16,13 +16,14 @@ Units are matched to sentences by key, then by source text. Rules:
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from core.statuses import Origin, Status
 from documents.keys import normalise_source
 from documents.models import Document
-from formats.bilingual.units import Catalogue, Unit
+from formats.bilingual import Catalogue, Unit, read_catalogue
 from translations.models import Translation
 from translations.review import can_review
 from translations.writing import change_translation
@@ -33,6 +34,14 @@ FILE_STATUS = {
     "translated": Status.TRANSLATED,
     "approved": Status.APPROVED,
 }
+
+
+def read_translations(data: bytes, filename: str) -> Catalogue:
+    """Read a PO or XLIFF file of translations, within the PO size limit.
+
+    Raises ``FormatError`` naming the line or unit.
+    """
+    return read_catalogue(data, filename, max_po_bytes=settings.MAX_PO_BYTES)
 
 
 class TranslationsRefused(ValueError):

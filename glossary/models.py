@@ -5,6 +5,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.revisions import RevisionRecord
+
 
 class Usage(models.TextChoices):
     """How a term may be used (TBX ``administrativeStatus``)."""
@@ -149,7 +151,7 @@ class Term(models.Model):
         return "%s (%s)" % (self.text, self.language)
 
 
-class TermRevision(models.Model):
+class TermRevision(RevisionRecord):
     """The state of a term, or of its concept, after one change."""
 
     concept = models.ForeignKey(
@@ -169,15 +171,6 @@ class TermRevision(models.Model):
     action = models.CharField(_("action"), max_length=20, choices=Action)
     snapshot = models.JSONField(_("state after the change"), default=dict)
     note = models.TextField(_("reason"), blank=True)
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("author"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("when"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("glossary revision")

@@ -67,8 +67,6 @@ def concept_list(request):
     )
     page = Paginator(concepts, CONCEPTS_PER_PAGE).get_page(request.GET.get("page"))
     rows = [{"concept": c, "terms": _terms_by_language(c)} for c in page.object_list]
-    query = request.GET.copy()
-    query.pop("page", None)
     return render(
         request,
         "glossary/concept_list.html",
@@ -77,7 +75,6 @@ def concept_list(request):
             "page": page,
             "rows": rows,
             "languages": MAIN_LANGUAGES,
-            "query": query.urlencode(),
             "waiting": Term.objects.awaiting_review().count(),
         },
     )

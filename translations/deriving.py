@@ -126,3 +126,13 @@ def derive(
             "skipped_no_source",
         )
     }
+
+
+def derive_source(document: Document, language: str) -> str:
+    """Return the other Chinese script this language can be converted from."""
+    other = {"zh-Hant": "zh-Hans", "zh-Hans": "zh-Hant"}.get(language, "")
+    if other and (
+        other == document.source_language or other in document.target_languages
+    ):
+        return other
+    return ""

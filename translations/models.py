@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.revisions import RevisionRecord
 from core.statuses import Origin, Status
 from documents.models import Segment
 
@@ -81,7 +82,7 @@ class Translation(models.Model):
         return "%s [%s]" % (self.segment, self.language)
 
 
-class Revision(models.Model):
+class Revision(RevisionRecord):
     """The state of a translation after one change: nothing is lost."""
 
     translation = models.ForeignKey(
@@ -95,15 +96,6 @@ class Revision(models.Model):
     status = models.CharField(_("status"), max_length=20, choices=Status)
     origin = models.CharField(_("origin"), max_length=20, choices=Origin, blank=True)
     note = models.TextField(_("reason"), blank=True)
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("author"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("when"), auto_now_add=True)
 
     class Meta:
         app_label = "workbench"

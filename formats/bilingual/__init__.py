@@ -17,16 +17,21 @@ PO_SUFFIXES = (".po", ".pot")
 XLIFF_SUFFIXES = (".xlf", ".xliff", ".xliff2", ".sdlxliff", ".mqxliff")
 
 
-def read_catalogue(data: bytes, filename: str) -> Catalogue:
-    """Parse a PO or XLIFF file into a catalogue of units."""
+def read_catalogue(
+    data: bytes, filename: str, *, max_po_bytes: int | None = None
+) -> Catalogue:
+    """Parse a PO or XLIFF file into a catalogue of units.
+
+    A PO file over ``max_po_bytes`` is refused unread.
+    """
     name = filename.lower()
     if name.endswith(PO_SUFFIXES):
-        return po.parse(data)
+        return po.parse(data, max_bytes=max_po_bytes)
     if name.endswith(XLIFF_SUFFIXES):
         return xliff.parse(data)
     head = data[:512].lstrip(b"\xef\xbb\xbf").lstrip()
     if head.startswith(b"<"):
         return xliff.parse(data)
     if head.startswith((b"msgid", b"#", b"msgctxt")):
-        return po.parse(data)
+        return po.parse(data, max_bytes=max_po_bytes)
     raise FormatError(gettext_noop("unsupported file type; use a .po or .xliff file"))

@@ -29,7 +29,8 @@ unterminated string and reads a one-line upload as a path on disk. A BOM
 accepted although msgfmt refuses it. Obsolete (``#~``) and plural entries are
 skipped. Refused, naming the line: ``.mo``, binary and empty files, bytes not
 in the declared charset, bad escapes, unterminated strings, misplaced
-keywords, a repeated msgctxt + msgid; and files over ``MAX_BYTES``, 10 MB:
+keywords, a repeated msgctxt + msgid; and files over ``max_bytes`` (the
+workbench passes ``settings.MAX_PO_BYTES``, 10 MB):
 about 50,000 entries with notes (a press release is 100 KB). Measured, such a
 file parses in 1 s, the worst shape (440,000 one-line entries) in 5 s.
 """
@@ -48,9 +49,8 @@ from formats import FormatError
 from formats.bilingual.units import Catalogue, Unit
 from formats.textdecoding import decode_text
 
-__all__ = ["MAX_BYTES", "parse", "write"]
+__all__ = ["parse", "write"]
 
-MAX_BYTES = 10 * 1024 * 1024
 GENERATOR = "translation-workbench"
 _GETTEXT_LOCALES = {"zh-Hant": "zh_HK", "zh-Hans": "zh_CN"}
 _ONE_FORM = "nplurals=1; plural=0;"
@@ -181,13 +181,16 @@ class _Entry:
     obsolete: bool = False
 
 
-def parse(data: bytes) -> Catalogue:
-    """Read a PO file into a catalogue, or raise ``FormatError``."""
+def parse(data: bytes, *, max_bytes: int | None = None) -> Catalogue:
+    """Read a PO file into a catalogue, or raise ``FormatError``.
+
+    A file over ``max_bytes`` is refused before it is read.
+    """
     header: dict[str, str] = {}
     header_line = 0
     units = []
     seen: dict[tuple[str | None, str], int] = {}
-    for entry in _entries(_decode(data)):
+    for entry in _entries(_decode(data, max_bytes)):
         strings = {key: "".join(parts) for key, parts in entry.strings.items()}
         context, msgid = strings.get("msgctxt"), strings["msgid"]
         first = seen.setdefault((context, msgid), entry.line)
@@ -231,10 +234,10 @@ def _language(value: str, line: int) -> str:
         raise FormatError(_BAD_LANGUAGE, line=line, value=value) from None
 
 
-def _decode(data: bytes) -> str:
+def _decode(data: bytes, max_bytes: int | None) -> str:
     """Return the text of ``data`` in its BOM's or declared charset, or raise."""
-    if len(data) > MAX_BYTES:
-        raise FormatError(_TOO_LARGE, limit=MAX_BYTES // 2**20)
+    if max_bytes is not None and len(data) > max_bytes:
+        raise FormatError(_TOO_LARGE, limit=max_bytes // 2**20)
     if data[:4] in _MO_MAGIC:
         raise FormatError(_MO_FILE)
     if data.startswith(_BOMS):

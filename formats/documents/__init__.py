@@ -1,7 +1,8 @@
 """Read and write source documents of any supported kind.
 
 ``read_document`` picks the reader by the file name's extension and refuses
-files over ``MAX_BYTES`` and documents without text; ``write_document`` picks
+files over the ``max_bytes`` its caller passes (``settings.MAX_DOCUMENT_BYTES``
+in the workbench) and documents without text; ``write_document`` picks
 the writer by kind. Both only raise ``FormatError`` for bad input.
 """
 
@@ -11,15 +12,25 @@ from formats import FormatError
 from formats.documents import docx, html, markdown, plaintext
 from formats.documents.source import Paragraph, SourceDocument
 
-__all__ = ["EXTENSIONS", "KINDS", "MAX_BYTES", "read_document", "write_document"]
+__all__ = [
+    "EXTENSIONS",
+    "KINDS",
+    "Paragraph",
+    "SourceDocument",
+    "read_document",
+    "write_document",
+]
 
 EXTENSIONS = (".txt", ".md", ".html", ".htm", ".docx")
 KINDS = ("txt", "md", "html", "docx")
-MAX_BYTES = 20 * 1024 * 1024
 
 
 def read_document(
-    data: bytes, filename: str, title: str | None = None
+    data: bytes,
+    filename: str,
+    title: str | None = None,
+    *,
+    max_bytes: int | None = None,
 ) -> SourceDocument:
     """Parse ``data`` as the kind of document ``filename`` names.
 
@@ -40,11 +51,11 @@ def read_document(
             ),
             extension=extension,
         )
-    if len(data) > MAX_BYTES:
+    if max_bytes is not None and len(data) > max_bytes:
         raise FormatError(
             gettext_noop("the file is %(size)s, more than the %(limit)s limit"),
             size=_size(len(data)),
-            limit=_size(MAX_BYTES),
+            limit=_size(max_bytes),
         )
     if extension == ".txt":
         document = plaintext.parse(data, title)

@@ -185,3 +185,11 @@ def test_a_broken_new_version_leaves_the_document_as_it_was():
     assert doc.current_version == 1
     assert Revision.objects.count() == revisions
     assert doc.segments.filter(is_active=True).count() == 5
+
+
+def test_the_document_size_limit_comes_from_the_settings(settings):
+    settings.MAX_DOCUMENT_BYTES = 1024
+    with pytest.raises(ImportRefused, match="notice.txt: .*more than the 1 KB limit"):
+        _import("A sentence. " * 200)
+    assert not Document.objects.exists()
+    assert _import("A sentence. " * 50).segments.count() == 50

@@ -4,10 +4,12 @@ import datetime
 import io
 import zipfile
 
+from django.conf import settings
+
 import docx as python_docx
 import pytest
 
-from formats import FormatError, documents
+from formats import FormatError
 from formats.documents import docx as docx_format
 from formats.documents import html as html_format
 from formats.documents import markdown, plaintext, read_document, write_document
@@ -461,20 +463,19 @@ def test_unknown_extension_is_refused(filename: str, message: str) -> None:
         read_document(b"text", filename)
 
 
-def test_oversize_file_is_refused_naming_size_and_limit(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    monkeypatch.setattr(documents, "MAX_BYTES", 1024)
+def test_oversize_file_is_refused_naming_size_and_limit() -> None:
     with pytest.raises(
         FormatError, match=r"the file is 2 KB, more than the 1 KB limit"
     ):
-        read_document(b"x" * 2048, "big.txt")
+        read_document(b"x" * 2048, "big.txt", max_bytes=1024)
+    assert read_document(b"x" * 1024, "fits.txt", max_bytes=1024).paragraphs
 
 
-def test_default_size_limit_is_20_megabytes() -> None:
-    assert documents.MAX_BYTES == 20 * 1024 * 1024
+def test_the_workbench_limit_is_20_megabytes_from_settings() -> None:
+    limit = settings.MAX_DOCUMENT_BYTES
+    assert limit == 20 * 1024 * 1024
     with pytest.raises(FormatError, match=r"20\.0 MB, more than the 20\.0 MB"):
-        read_document(b"x" * (documents.MAX_BYTES + 1), "big.md")
+        read_document(b"x" * (limit + 1), "big.md", max_bytes=limit)
 
 
 @pytest.mark.parametrize(

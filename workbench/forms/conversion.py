@@ -1,6 +1,7 @@
 """Forms of the converter page and of the house-style overrides."""
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from conversion.models import Variant
@@ -23,13 +24,12 @@ CONFIG_LABELS = [
     ("t2jp", _("Traditional → Japanese shinjitai")),
     ("jp2t", _("Japanese shinjitai → Traditional")),
 ]
-MAX_CONVERT_CHARS = 200_000
 
 
 class ConvertForm(forms.Form):
     text = forms.CharField(
         label=_("Text"),
-        max_length=MAX_CONVERT_CHARS,
+        max_length=settings.MAX_CONVERT_CHARS,
         widget=forms.Textarea(attrs={"rows": 10, "lang": "zh"}),
     )
     config = forms.ChoiceField(label=_("Direction"), choices=CONFIG_LABELS)

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from core.languages import LANGUAGE_NAMES
-from formats.documents import EXTENSIONS, MAX_BYTES
+from formats.documents import EXTENSIONS
 
 
 def language_choices() -> list[tuple[str, str]]:
@@ -15,7 +15,6 @@ def language_choices() -> list[tuple[str, str]]:
 class DocumentUploadForm(forms.Form):
     file = forms.FileField(
         label=_("Document"),
-        help_text=_("A .txt, .md, .html or .docx file of up to 20 MB."),
         widget=forms.ClearableFileInput(attrs={"accept": ",".join(EXTENSIONS)}),
     )
     source_language = forms.ChoiceField(
@@ -35,6 +34,12 @@ class DocumentUploadForm(forms.Form):
         required=True,
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = _(
+            "A .txt, .md, .html or .docx file of up to %(mb)d MB."
+        ) % {"mb": settings.MAX_DOCUMENT_BYTES // settings.MB}
+
     def clean_file(self):
         upload = self.cleaned_data["file"]
         name = upload.name.lower()
@@ -44,10 +49,13 @@ class DocumentUploadForm(forms.Form):
                 params={"name": upload.name},
                 code="file_type",
             )
-        if upload.size > MAX_BYTES:
+        if upload.size > settings.MAX_DOCUMENT_BYTES:
             raise forms.ValidationError(
-                _("%(name)s is larger than 20 MB."),
-                params={"name": upload.name},
+                _("%(name)s is larger than %(mb)d MB."),
+                params={
+                    "name": upload.name,
+                    "mb": settings.MAX_DOCUMENT_BYTES // settings.MB,
+                },
                 code="file_size",
             )
         return upload

@@ -12,27 +12,20 @@ from core.statuses import Status
 from documents.models import Document
 from exchange.exporting import EXPORT_FORMATS
 from exchange.importing import ImportRefused, import_document, import_new_version
-from translations.models import Translation
-from translations.progress import progress_for
+from translations.deriving import derive_source
+from translations.selectors import (
+    document_progress,
+    document_rows,
+    document_sentences,
+    sentence_rows,
+)
 from workbench.forms.documents import DocumentUploadForm, NewVersionForm
 
 SEGMENTS_PER_PAGE = 200
 
 
 def document_list(request):
-    documents = list(Document.objects.select_related("created_by"))
-    progress = progress_for([d.pk for d in documents])
-    rows = [
-        {
-            "document": d,
-            "languages": [
-                progress[d.pk].get(code)
-                for code in d.target_languages
-                if code in progress[d.pk]
-            ],
-        }
-        for d in documents
-    ]
+    rows = document_rows(list(Document.objects.select_related("created_by")))
     return render(request, "workbench/document_list.html", {"rows": rows})
 
 
@@ -40,28 +33,8 @@ def document_detail(request, pk: int):
     document = get_object_or_404(Document, pk=pk)
     language = _chosen_language(request, document)
     status = request.GET.get("status", "")
-    segments = document.segments.active().order_by("position")
-    if status in Status.values and language:
-        segments = segments.filter(
-            translations__language=language, translations__status=status
-        )
+    segments = document_sentences(document, language, status)
     page = Paginator(segments, SEGMENTS_PER_PAGE).get_page(request.GET.get("page"))
-    translations = {}
-    if language:
-        translations = {
-            t.segment_id: t
-            for t in Translation.objects.filter(
-                segment__in=[s.pk for s in page.object_list], language=language
-            )
-        }
-    paragraphs: list[dict] = []
-    for segment in page.object_list:
-        if not paragraphs or paragraphs[-1]["index"] != segment.paragraph:
-            paragraphs.append({"index": segment.paragraph, "rows": []})
-        paragraphs[-1]["rows"].append(
-            {"segment": segment, "translation": translations.get(segment.pk)}
-        )
-    progress = progress_for([document.pk]).get(document.pk, {})
     context = {
         "derive_from": derive_source(document, language),
         "document": document,
@@ -70,8 +43,8 @@ def document_detail(request, pk: int):
         "status": status,
         "statuses": Status.choices,
         "page": page,
-        "paragraphs": paragraphs,
-        "progress": [progress[c] for c in document.target_languages if c in progress],
+        "paragraphs": sentence_rows(list(page.object_list), language),
+        "progress": document_progress(document),
         "versions": document.versions.order_by("-number").only(
             "number", "original_filename", "created_at", "summary", "segment_count"
         ),
@@ -80,16 +53,6 @@ def document_detail(request, pk: int):
         "all_languages": [(c, str(n)) for c, n in LANGUAGE_NAMES.items()],
     }
     return render(request, "workbench/document_detail.html", context)
-
-
-def derive_source(document: Document, language: str) -> str:
-    """Return the other Chinese script this language can be converted from."""
-    other = {"zh-Hant": "zh-Hans", "zh-Hans": "zh-Hant"}.get(language, "")
-    if other and (
-        other == document.source_language or other in document.target_languages
-    ):
-        return other
-    return ""
 
 
 def _chosen_language(request, document: Document) -> str:

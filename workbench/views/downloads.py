@@ -1,5 +1,6 @@
 """Managers download exports and choose a document's target languages."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.http import StreamingHttpResponse
@@ -12,12 +13,14 @@ from core.languages import UnknownLanguage
 from documents.models import Document
 from exchange.exporting import EXPORT_FORMATS, ExportRefused, export_any
 from exchange.importing import parse_languages
-from exchange.translations import TranslationsRefused, import_translations
+from exchange.translations import (
+    TranslationsRefused,
+    import_translations,
+    read_translations,
+)
 from formats import FormatError
-from formats.bilingual import read_catalogue
 from translations.writing import ensure_translations
 
-MAX_UPLOAD = 50 * 1024 * 1024
 CONTENT_TYPES = {
     "po": "text/x-gettext-translation; charset=utf-8",
     "tmx": "application/x-tmx+xml",
@@ -83,16 +86,18 @@ def upload_translations(request, pk: int):
     if upload is None or language not in document.target_languages:
         messages.error(request, _("Choose a PO or XLIFF file and its language."))
         return redirect(document)
-    if upload.size > MAX_UPLOAD:
+    if upload.size > settings.MAX_UPLOAD_BYTES:
         messages.error(
-            request, _("%(name)s is larger than 50 MB.") % {"name": upload.name}
+            request,
+            _("%(name)s is larger than %(mb)d MB.")
+            % {"name": upload.name, "mb": settings.MAX_UPLOAD_BYTES // settings.MB},
         )
         return redirect(document)
     try:
         counts = import_translations(
             document=document,
             language=language,
-            catalogue=read_catalogue(upload.read(), upload.name),
+            catalogue=read_translations(upload.read(), upload.name),
             user=request.user,
             filename=upload.name,
         )

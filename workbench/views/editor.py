@@ -4,64 +4,31 @@ from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.diffing import diff_html
-from core.highlighting import highlight_terms
 from core.languages import display_name
 from core.statuses import Status
 from documents.models import Document
-from glossary.lookup import Hit, lookup, preferred_terms
-from glossary.matching import current_matcher
-from memory.lookup import lookup as memory_lookup
 from memory.lookup import taken_match_score
-from memory.store import segment_context
+from translations.comments import add_comment
+from translations.comments import resolve_comment as resolve_comment_of
+from translations.deriving import derive_source
 from translations.editing import restore_revision, save_translation
 from translations.models import Comment, Revision, Translation
-from translations.qa import check_translation
 from translations.review import approve_translation, can_review, reject_translation
+from translations.selectors import (
+    by_paragraph,
+    editor_rows,
+    editor_translations,
+    sentence_panel,
+)
 from translations.writing import EditConflict
-from workbench.views.documents import derive_source
 
 ROWS_PER_PAGE = 50
-#: Memory matches shown for the active sentence (Ctrl+Alt+1 to 5 take them).
-MEMORY_MATCHES = 5
-
-
-def _rows(translations: list[Translation], document: Document, language: str):
-    """Return the editor's rows: translation, highlighted source, comment count."""
-    matcher = current_matcher()
-    found = {
-        t.pk: matcher.find(t.segment.source, document.source_language)
-        for t in translations
-    }
-    concepts = {m.concept_id for matches in found.values() for m in matches}
-    renderings = preferred_terms(concepts) if concepts else {}
-    comments = dict(
-        Comment.objects.filter(
-            segment__in=[t.segment_id for t in translations], resolved=False
-        )
-        .values_list("segment_id")
-        .annotate(n=Count("id"))
-    )
-    rows = []
-    for translation in translations:
-        hits = [Hit(m, renderings.get(m.concept_id, {})) for m in found[translation.pk]]
-        rows.append(
-            {
-                "t": translation,
-                "source_html": highlight_terms(
-                    translation.segment.source, hits, language
-                ),
-                "comments": comments.get(translation.segment_id, 0),
-            }
-        )
-    return rows
 
 
 @permission_required("workbench.change_translation", raise_exception=True)
@@ -69,33 +36,11 @@ def editor(request, pk: int, language: str):
     document = get_object_or_404(Document, pk=pk)
     if language not in document.target_languages:
         raise Http404(_("Not a target language of this document."))
-    translations = (
-        Translation.objects.filter(
-            segment__document=document, segment__is_active=True, language=language
-        )
-        .select_related("segment", "updated_by")
-        .order_by("segment__position")
-    )
     status = request.GET.get("status", "")
     query = request.GET.get("q", "").strip()
-    if status == "todo":
-        translations = translations.needing_work()
-    elif status in Status.values:
-        translations = translations.filter(status=status)
-    if query:
-        translations = translations.filter(
-            Q(segment__source__icontains=query) | Q(text__icontains=query)
-        )
+    translations = editor_translations(document, language, status=status, query=query)
     page = Paginator(translations, ROWS_PER_PAGE).get_page(request.GET.get("page"))
-    rows = _rows(list(page.object_list), document, language)
-    paragraphs: list[dict] = []
-    for row in rows:
-        index = row["t"].segment.paragraph
-        if not paragraphs or paragraphs[-1]["index"] != index:
-            paragraphs.append({"index": index, "rows": []})
-        paragraphs[-1]["rows"].append(row)
-    params = request.GET.copy()
-    params.pop("page", None)
+    paragraphs = by_paragraph(editor_rows(list(page.object_list), document, language))
     return render(
         request,
         "workbench/editor.html",
@@ -107,7 +52,6 @@ def editor(request, pk: int, language: str):
             "page": page,
             "status": status,
             "query": query,
-            "params": params.urlencode(),
             "statuses": Status.choices,
             "can_review": can_review(request.user),
             "derive_from": derive_source(document, language),
@@ -135,7 +79,7 @@ def _row_response(request, translation: Translation, **extra):
             messages.error(request, extra["error"])
         url = reverse("editor", args=[document.pk, translation.language])
         return redirect("%s#row-%d" % (url, translation.pk))
-    row = _rows([translation], document, translation.language)[0]
+    row = editor_rows([translation], document, translation.language)[0]
     context = {
         "row": row,
         "document": document,
@@ -222,69 +166,7 @@ def review(request, pk: int):
 @permission_required("workbench.change_translation", raise_exception=True)
 def panel(request, pk: int):
     translation = _translation(pk)
-    return render(request, "workbench/_editor_panel.html", _panel_context(translation))
-
-
-def memory_matches(translation: Translation) -> list[dict]:
-    """The memory's best matches for a sentence, with what differs marked."""
-    segment = translation.segment
-    language = segment.document.source_language
-    return [
-        {
-            "match": match,
-            "diff": diff_html(match.source, segment.source, language),
-        }
-        for match in memory_lookup(
-            segment.source,
-            language,
-            translation.language,
-            limit=MEMORY_MATCHES,
-            context=segment_context(segment),
-        )
-    ]
-
-
-def _panel_context(translation: Translation) -> dict:
-    segment = translation.segment
-    document = segment.document
-    revisions = list(
-        translation.revisions.select_related("author").order_by("-version")[:50]
-    )
-    history = []
-    for index, revision in enumerate(revisions):
-        older = revisions[index + 1].text if index + 1 < len(revisions) else ""
-        history.append(
-            {
-                "revision": revision,
-                "diff": diff_html(older, revision.text, translation.language),
-            }
-        )
-    return {
-        "t": translation,
-        "segment": segment,
-        "document": document,
-        "hits": [
-            {
-                "text": hit.match.text,
-                "concept": hit.match.concept_id,
-                "rendering": hit.renderings.get(translation.language, ""),
-            }
-            for hit in lookup(segment.source, document.source_language)
-        ],
-        "findings": check_translation(
-            source=segment.source,
-            source_language=document.source_language,
-            target=translation.text,
-            target_language=translation.language,
-        )
-        if translation.status != Status.UNTRANSLATED
-        else [],
-        "matches": memory_matches(translation),
-        "history": history,
-        "comments": Comment.objects.filter(segment=segment)
-        .filter(Q(language="") | Q(language=translation.language))
-        .select_related("author"),
-    }
+    return render(request, "workbench/_editor_panel.html", sentence_panel(translation))
 
 
 @permission_required("workbench.change_translation", raise_exception=True)
@@ -307,15 +189,13 @@ def restore(request, pk: int, revision_id: int):
 @require_POST
 def comment(request, pk: int):
     translation = _translation(pk)
-    text = request.POST.get("text", "").strip()
-    if text:
-        Comment.objects.create(
-            segment=translation.segment,
-            language="" if request.POST.get("on") == "source" else translation.language,
-            text=text[:5000],
-            author=request.user,
-        )
-    return render(request, "workbench/_editor_panel.html", _panel_context(translation))
+    add_comment(
+        translation=translation,
+        author=request.user,
+        text=request.POST.get("text", ""),
+        on_source=request.POST.get("on") == "source",
+    )
+    return render(request, "workbench/_editor_panel.html", sentence_panel(translation))
 
 
 @permission_required("workbench.add_comment", raise_exception=True)
@@ -323,8 +203,5 @@ def comment(request, pk: int):
 def resolve_comment(request, pk: int, comment_id: int):
     translation = _translation(pk)
     item = get_object_or_404(Comment, pk=comment_id, segment=translation.segment)
-    if item.author_id != request.user.pk and not can_review(request.user):
-        raise PermissionDenied
-    item.resolved = True
-    item.save(update_fields=["resolved"])
-    return render(request, "workbench/_editor_panel.html", _panel_context(translation))
+    resolve_comment_of(comment=item, user=request.user)
+    return render(request, "workbench/_editor_panel.html", sentence_panel(translation))

@@ -2,6 +2,7 @@
 
 import re
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.db import DatabaseError
@@ -23,12 +24,8 @@ from translations.pretranslating import (
     PretranslateRefused,
     pretranslate,
 )
-from workbench.views.downloads import MAX_UPLOAD
 
 CONCORDANCE_HITS = 100
-#: Larger files go through the import_memory command: 50 MB (about 130,000
-#: units) import in about 30 s on PostgreSQL, inside a worker's timeout.
-MAX_MEMORY_UPLOAD = MAX_UPLOAD
 
 
 def _pair(request) -> tuple[str, str]:
@@ -92,14 +89,14 @@ def memory_import(request):
     if upload is None:
         messages.error(request, _("Choose a TMX file to import."))
         return redirect("memory")
-    if upload.size > MAX_MEMORY_UPLOAD:
+    if upload.size > settings.MAX_UPLOAD_BYTES:
         messages.error(
             request,
             _(
                 "%(name)s: the file is larger than %(mb)d MB; "
                 "import it with the import_memory command."
             )
-            % {"name": upload.name, "mb": MAX_MEMORY_UPLOAD // (1024 * 1024)},
+            % {"name": upload.name, "mb": settings.MAX_UPLOAD_BYTES // settings.MB},
         )
         return redirect("memory")
     try:

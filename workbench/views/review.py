@@ -9,54 +9,27 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from core.redirects import redirect_back
-from documents.models import Document
 from translations.models import Translation
 from translations.review import review_many
+from translations.selectors import review_filters, review_queue
 
 QUEUE_PAGE = 50
 
 
-def _queue(request):
-    translations = (
-        Translation.objects.active()
-        .awaiting_review()
-        .select_related("segment__document", "updated_by")
-        .order_by("updated_at", "id")
-    )
-    document = request.GET.get("document", "")
-    language = request.GET.get("language", "")
-    if document.isdigit():
-        translations = translations.filter(segment__document_id=int(document))
-    if language:
-        translations = translations.filter(language=language)
-    return translations, document, language
-
-
 @permission_required("workbench.review_translation", raise_exception=True)
 def queue(request):
-    translations, document, language = _queue(request)
+    document = request.GET.get("document", "")
+    language = request.GET.get("language", "")
+    translations = review_queue(document=document, language=language)
     page = Paginator(translations, QUEUE_PAGE).get_page(request.GET.get("page"))
-    languages = sorted(
-        set(
-            Translation.objects.awaiting_review()
-            .values_list("language", flat=True)
-            .distinct()
-        )
-    )
     return render(
         request,
         "workbench/review_queue.html",
         {
             "page": page,
-            "documents": Document.objects.filter(
-                segments__translations__status="translated"
-            )
-            .distinct()
-            .only("id", "title"),
-            "languages": languages,
+            **review_filters(),
             "document": document,
             "language": language,
-            "query": request.GET.urlencode(),
         },
     )
 

@@ -172,3 +172,21 @@ def test_login_with_a_demo_account(client, db, tmp_path):
         )
         assert response.status_code == 302, account
         client.logout()
+
+
+def test_the_upload_form_states_and_applies_the_limit_of_the_settings(
+    client, manager, settings
+):
+    settings.MAX_DOCUMENT_BYTES = 2 * settings.MB
+    client.force_login(manager)
+    assert "up to 2 MB" in client.get(reverse("document-upload")).content.decode()
+    response = client.post(
+        reverse("document-upload"),
+        {
+            "file": SimpleUploadedFile("big.txt", b"Words. " * 400_000),
+            "source_language": "en",
+            "targets": ["zh-Hant"],
+        },
+    )
+    assert "big.txt is larger than 2 MB." in response.context["form"].errors["file"]
+    assert Document.objects.count() == 0

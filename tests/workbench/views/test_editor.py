@@ -302,3 +302,21 @@ def test_without_javascript_a_save_returns_to_the_editor(client, translator, doc
         follow=True,
     )
     assert "your text was not saved" in stale.content.decode()
+
+
+def test_the_pager_keeps_the_filters_and_moves_through_the_pages(client, translator):
+    text = "\n\n".join("Sentence number %d is here." % n for n in range(120))
+    long = import_document(
+        data=text.encode(), filename="long.txt", source_language="en"
+    )
+    client.force_login(translator)
+    url = reverse("editor", args=[long.pk, "zh-Hant"])
+    first = client.get(url, {"status": "todo"}).content.decode()
+    assert "Page 1 of 3" in first and "Previous" not in first
+    assert 'href="?status=todo&amp;page=2"' in first
+    second = client.get(url, {"status": "todo", "page": 2}).content.decode()
+    assert "Page 2 of 3" in second
+    assert 'href="?status=todo&amp;page=1"' in second
+    assert 'href="?status=todo&amp;page=3"' in second
+    assert "Sentence number 50 is here." in second
+    assert "Sentence number 49 is here." not in second

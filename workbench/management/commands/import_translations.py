@@ -4,9 +4,12 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from core.commands import language as command_language
-from exchange.translations import TranslationsRefused, import_translations
+from exchange.translations import (
+    TranslationsRefused,
+    import_translations,
+    read_translations,
+)
 from formats import FormatError
-from formats.bilingual import read_catalogue
 from workbench.management import arguments
 
 
@@ -26,7 +29,7 @@ class Command(BaseCommand):
         except OSError as error:
             raise CommandError("%s: %s" % (path, error.strerror)) from error
         try:
-            catalogue = read_catalogue(data, path.name)
+            catalogue = read_translations(data, path.name)
         except FormatError as error:
             raise CommandError("%s: %s" % (path, error)) from error
         document = arguments.document(options["document"])
