@@ -1,4 +1,4 @@
-"""Glossary forms: propose a concept or a term, reject with a reason."""
+"""Glossary forms: propose a concept or a term, change a term, reject with a reason."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -54,6 +54,16 @@ class TermProposalForm(forms.Form):
     text = forms.CharField(label=_("Term"), max_length=500)
     usage = forms.ChoiceField(label=_("Usage"), choices=Usage.choices)
     case_sensitive = forms.BooleanField(label=_("Case-sensitive"), required=False)
+
+
+class TermEditForm(forms.Form):
+    """A change to a term, stating the version it was made from."""
+
+    text = forms.CharField(label=_("Term"), max_length=500)
+    usage = forms.ChoiceField(label=_("Usage"), choices=Usage.choices)
+    case_sensitive = forms.BooleanField(label=_("Case-sensitive"), required=False)
+    note = forms.CharField(label=_("Why"), required=False, max_length=2000)
+    version = forms.IntegerField(widget=forms.HiddenInput)
 
 
 class RejectForm(forms.Form):

@@ -9,6 +9,7 @@ urlpatterns = [
     path("review/", views.review_queue, name="queue"),
     path("<int:pk>/", views.concept_detail, name="concept"),
     path("<int:pk>/terms/", views.term_propose, name="term-propose"),
+    path("terms/<int:pk>/edit/", views.term_edit, name="term-edit"),
     path("terms/<int:pk>/approve/", views.term_approve, name="approve"),
     path("terms/<int:pk>/reject/", views.term_reject, name="reject"),
 ]

@@ -19,15 +19,17 @@ from glossary.approval import (
     propose_concept,
     propose_term,
     reject_term,
+    update_term,
 )
 from glossary.forms import (
     ApproveForm,
     ConceptProposalForm,
     GlossaryFilterForm,
     RejectForm,
+    TermEditForm,
     TermProposalForm,
 )
-from glossary.models import Concept, Term
+from glossary.models import Concept, Term, Usage
 
 CONCEPTS_PER_PAGE = 50
 MAIN_LANGUAGES = ("en", "zh-Hant", "zh-Hans")
@@ -95,6 +97,7 @@ def concept_detail(request, pk: int):
             "terms": terms,
             "history": history,
             "term_form": TermProposalForm(),
+            "usages": Usage.choices,
             "reject_form": RejectForm(),
             "can_review_terms": can_review(request.user),
         },
@@ -158,6 +161,34 @@ def term_propose(request, pk: int):
         for errors in form.errors.values():
             messages.error(request, " ".join(errors))
     return redirect(concept)
+
+
+@permission_required("glossary.change_term", raise_exception=True)
+@require_POST
+def term_edit(request, pk: int):
+    term = get_object_or_404(Term.objects.select_related("concept"), pk=pk)
+    form = TermEditForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            messages.error(request, " ".join(errors))
+        return _back(request, term)
+    try:
+        term = update_term(
+            term=term,
+            user=request.user,
+            text=form.cleaned_data["text"],
+            usage=form.cleaned_data["usage"],
+            case_sensitive=form.cleaned_data["case_sensitive"],
+            note=form.cleaned_data["note"],
+            expected_version=form.cleaned_data["version"],
+        )
+    except GlossaryConflict as error:
+        messages.error(request, str(error))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("“%(term)s” changed.") % {"term": term.text})
+    return _back(request, term)
 
 
 @permission_required("glossary.review_term", raise_exception=True)

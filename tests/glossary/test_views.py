@@ -145,3 +145,28 @@ def test_glossary_pages_are_localized(client, translator, approved):
     client.post(reverse("set_language"), {"language": "zh-hant", "next": "/"})
     page = client.get(reverse("glossary:list")).content.decode()
     assert "詞彙表" in page
+
+
+def test_a_reviewer_changes_a_term_on_the_concept_page_keeping_a_revision(
+    client, reviewer, translator, approved
+):
+    term = approved.terms.get(language="zh-Hant")
+    page = reverse("glossary:concept", args=[approved.pk])
+    edit = reverse("glossary:term-edit", args=[term.pk])
+    client.force_login(translator)
+    assert "term-edit" not in client.get(page).content.decode()
+    assert client.post(edit, {"text": "x", "usage": "preferred"}).status_code == 403
+    client.force_login(reviewer)
+    assert edit in client.get(page).content.decode()
+    form = {"text": "前海管理局 ", "usage": "admitted", "note": "house style"}
+    response = client.post(edit, {**form, "version": term.version}, follow=True)
+    assert "“前海管理局” changed." in response.content.decode()
+    changed = Term.objects.get(pk=term.pk)
+    assert (changed.usage, changed.version) == ("admitted", term.version + 1)
+    last = approved.revisions.order_by("id").last()
+    assert (last.action, last.note, last.term_id) == ("edited", "house style", term.pk)
+    stale = client.post(
+        edit, {**form, "usage": "deprecated", "version": term.version}, follow=True
+    )
+    assert "Someone else changed this term" in stale.content.decode()
+    assert Term.objects.get(pk=term.pk).usage == "admitted"

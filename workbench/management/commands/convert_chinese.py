@@ -3,7 +3,7 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 
 from conversion.configs import CONFIGS
-from conversion.engine import ConversionUnavailable, converter
+from conversion.engine import ConversionUnavailable, convert_text
 
 
 class Command(BaseCommand):
@@ -29,13 +29,13 @@ class Command(BaseCommand):
                 "stdin: the text is not UTF-8 (byte %d)" % error.start
             ) from error
         try:
-            engine = converter(
-                options["config"], use_glossary=not options["no_glossary"]
+            converted = convert_text(
+                text, options["config"], use_glossary=not options["no_glossary"]
             )
         except ConversionUnavailable as error:
             raise CommandError(
                 "the installed OpenCC cannot load configuration %s" % error
             ) from error
         sys.stdout.flush()
-        sys.stdout.buffer.write(engine.convert(text).encode("utf-8"))
+        sys.stdout.buffer.write(converted.encode("utf-8"))
         sys.stdout.buffer.flush()
