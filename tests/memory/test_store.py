@@ -2,8 +2,8 @@
 
 from datetime import UTC, datetime
 
-from memory import index as memory_index
 from memory import lookup as memory
+from memory.index import postgresql, sqlite
 from memory.models import MemoryEntry
 from memory.store import forget, memory_language, store
 from tests.memory.samples import pair
@@ -79,9 +79,7 @@ def test_forgotten_entries_leave_the_index(db) -> None:
     forget([MemoryEntry.objects.get(source="Gone soon.")])
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            cursor.execute("SELECT count(*) FROM %s" % memory_index.TERMS_TABLE)
+            cursor.execute("SELECT count(*) FROM %s" % postgresql.TERMS_TABLE)
         else:
-            cursor.execute(
-                "SELECT count(*) FROM %s" % memory_index.FTS_TABLES["source"]
-            )
+            cursor.execute("SELECT count(*) FROM %s" % sqlite.FTS_TABLES["source"])
         assert cursor.fetchone()[0] == 1
