@@ -1,0 +1,23 @@
+"""What every part of the workbench uses, and nothing of ours below it.
+
+- ``languages``: language codes, normalised once at the edge.
+- ``statuses``: a translation's review status and origin.
+- ``qa``: the ``Finding`` every quality check reports.
+- ``revisions``: the abstract base of every revision model.
+- ``diffing``, ``highlighting``: text as safe HTML, with changes or marks.
+- ``roles``: the three role groups and their permissions.
+- ``redirects``: back to where a form was posted from, safely.
+- ``commands``: what management commands share (arguments, output files).
+"""
+
+__all__ = [
+    "commands",
+    "diffing",
+    "highlighting",
+    "languages",
+    "qa",
+    "redirects",
+    "revisions",
+    "roles",
+    "statuses",
+]

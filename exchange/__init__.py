@@ -1,0 +1,9 @@
+"""Documents and translations in and out: where formats meet the models.
+
+- ``importing``: a document, or a new version of it, from a file.
+- ``translations``: translations back from PO or XLIFF.
+- ``exporting``: a document as PO, TMX, XLIFF or the translated document.
+- ``seeding``: the seed documents, glossary and memory.
+"""
+
+__all__ = ["exporting", "importing", "seeding", "translations"]

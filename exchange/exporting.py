@@ -11,10 +11,9 @@ from django.utils.translation import ngettext
 
 from core.statuses import Status
 from documents.models import Document
-from formats.bilingual import po, tmx, xliff
-from formats.bilingual.units import Unit
+from formats.bilingual import Unit, po, tmx, xliff
+from formats.documents import Paragraph as ParagraphUnit
 from formats.documents import write_document
-from formats.documents.source import Paragraph as ParagraphUnit
 from glossary.lookup import preferred_terms
 from glossary.matching import current_matcher
 from translations.models import Comment, Translation

@@ -18,8 +18,7 @@ from documents.models import Document, DocumentVersion, Paragraph, Segment
 from documents.segmentation import split_sentences
 from documents.versioning import OldSentence, plan_version
 from formats import FormatError
-from formats.documents import read_document
-from formats.documents.source import SourceDocument
+from formats.documents import SourceDocument, read_document
 from translations.models import Translation
 from translations.writing import change_translation, ensure_translations
 

@@ -11,6 +11,8 @@ md, html, docx), ``bilingual`` (po, tmx, xliff) and ``glossary`` (csv, tbx);
 ``textdecoding`` guesses the encoding of text files for all of them.
 """
 
+__all__ = ["FormatError", "bilingual", "documents", "glossary", "textdecoding"]
+
 
 class FormatError(ValueError):
     """Input that cannot be read; the message names the line or unit.

@@ -4,8 +4,7 @@ from collections.abc import Iterator
 
 from modeltranslation.utils import build_localized_fieldname
 
-from formats.glossary import csv, tbx
-from formats.glossary.units import ConceptUnit, TermUnit
+from formats.glossary import ConceptUnit, TermUnit, csv, tbx
 from glossary.importing import UI_COLUMNS
 from glossary.models import Approval, Concept, Term
 

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from modeltranslation.utils import build_localized_fieldname
 
-from formats.glossary.units import ConceptUnit
+from formats.glossary import ConceptUnit
 from glossary.history import term_snapshot
 from glossary.models import Action, Approval, Concept, Term, TermRevision
 from glossary.stamps import bump_glossary_stamp

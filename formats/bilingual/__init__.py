@@ -11,7 +11,7 @@ from formats import FormatError
 from formats.bilingual import po, xliff
 from formats.bilingual.units import Catalogue, Unit
 
-__all__ = ["Catalogue", "Unit", "read_catalogue"]
+__all__ = ["Catalogue", "Unit", "po", "read_catalogue", "tmx", "xliff"]
 
 PO_SUFFIXES = (".po", ".pot")
 XLIFF_SUFFIXES = (".xlf", ".xliff", ".xliff2", ".sdlxliff", ".mqxliff")

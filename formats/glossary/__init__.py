@@ -4,6 +4,7 @@ Like every format here, they never touch the database: ``glossary.importing``
 and ``glossary.exporting`` join them to the models.
 """
 
+from formats.glossary import csv, tbx
 from formats.glossary.units import ConceptUnit, TermUnit
 
-__all__ = ["ConceptUnit", "TermUnit"]
+__all__ = ["ConceptUnit", "TermUnit", "csv", "tbx"]
