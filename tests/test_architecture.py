@@ -5,6 +5,7 @@ the structure described in ``docs/architecture.md`` fails here.
 """
 
 import ast
+import tomllib
 from collections import defaultdict
 from pathlib import Path
 
@@ -174,3 +175,18 @@ def test_format_modules_never_touch_the_database_or_the_settings():
         if module.startswith(("django.db", "django.conf"))
     ]
     assert touching == []
+
+
+def test_pip_install_takes_every_package_of_the_layout():
+    """``pip install .`` packages what ``find_packages`` finds: every folder."""
+    from setuptools import find_packages
+
+    include = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"][
+        "setuptools"
+    ]["packages"]["find"]["include"]
+    folders = {
+        ".".join(path.parent.relative_to(ROOT).parts)
+        for package in LAYERS
+        for path in (ROOT / package).rglob("__init__.py")
+    }
+    assert set(find_packages(where=str(ROOT), include=include)) == folders
