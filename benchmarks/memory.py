@@ -1,6 +1,6 @@
 """Benchmark the translation memory: TMX import and fuzzy lookup at scale.
 
-The memory is made the way a press office's looks (DESIGN.md): the seed
+The memory is made the way a press office's looks: the seed
 press releases' sentences, each with 1 to 6 words replaced by other words of
 the same texts, so that every word is common and only the combinations tell
 entries apart. Each stored English sentence has a Chinese rendering.

@@ -1,6 +1,7 @@
 """Fold text for term matching, keeping a map back to the original offsets.
 
-Folding makes these spellings equal (DESIGN.md, "Glossary matching"):
+Folding makes these spellings equal (``docs/architecture.md``, "Glossary
+matching"):
 
 - full- and half-width forms and other compatibility characters (NFKC);
 - upper and lower case (``casefold``), unless the caller asks to keep case;

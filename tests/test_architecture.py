@@ -190,3 +190,14 @@ def test_pip_install_takes_every_package_of_the_layout():
         for path in (ROOT / package).rglob("__init__.py")
     }
     assert set(find_packages(where=str(ROOT), include=include)) == folders
+
+
+def test_no_view_imports_another_view():
+    views = [name for name in MODULES if ".views" in name]
+    wrong = sorted(
+        f"{name} imports {target}"
+        for name in views
+        for target in _edges().get(name, ())
+        if ".views" in target and target != name
+    )
+    assert views and wrong == []

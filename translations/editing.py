@@ -6,6 +6,9 @@
 - An empty save makes the sentence untranslated again (the text before it
   stays in the revisions).
 - A restore brings back an older revision's text as a new revision.
+
+Both write through ``translations.writing.change_translation``, the one
+write path of a translation.
 """
 
 from django.db import transaction

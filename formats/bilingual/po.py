@@ -1,8 +1,9 @@
 """Gettext PO files: write a document's units as a catalogue, read one back.
 
-Status mapping (DESIGN.md). Writing: ``untranslated`` gets an empty msgstr
-(a stale target is dropped), ``draft`` and ``rejected`` ``#, fuzzy``,
-``translated`` and ``approved`` nothing. Reading: an empty msgstr is
+Status mapping (``docs/architecture.md``, "Statuses"). Writing:
+``untranslated`` gets an empty msgstr (a stale target is dropped), ``draft``
+and ``rejected`` ``#, fuzzy``, ``translated`` and ``approved`` nothing.
+Reading: an empty msgstr is
 ``untranslated`` (fuzzy or not), fuzzy with text ``draft``, the rest
 ``translated``; so rejected comes back as draft and approved as translated,
 and the importer decides what to approve.

@@ -2,7 +2,7 @@
 
 ``status`` uses the workbench's sentence statuses (``untranslated``,
 ``draft``, ``translated``, ``approved``, ``rejected``); each format maps them
-as DESIGN.md says:
+as ``docs/architecture.md`` ("Statuses") says:
 
 | status | PO | XLIFF 2.0 ``state`` | TMX |
 | --- | --- | --- | --- |

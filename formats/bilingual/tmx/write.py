@@ -23,7 +23,7 @@ removed from every text and attribute first; lxml would refuse them.
 units and units with an empty target are left out; ``tuid`` is the unit's key
 (unique within a document); ``<prop type="x-status">`` holds the status and
 ``<prop type="x-key">`` the key; each of ``Unit.notes`` becomes a ``note``.
-Reading is in ``formats.bilingual.tmx``.
+Reading is ``read.py`` beside this module.
 """
 
 import copy

@@ -1,6 +1,6 @@
 """Read XLIFF 2.0 and 1.x (1.0, 1.1, 1.2) into a ``Catalogue``.
 
-The state mapping is in ``formats.bilingual.xliff``. Reading rules:
+The state mapping is in ``write.py`` beside this module. Reading rules:
 
 - Outside input is parsed with entities, DTD loading, network access and huge
   trees off. A file that declares entities (``<!ENTITY`` in UTF-8, UTF-16 or

@@ -1,8 +1,7 @@
-"""XLIFF: write 2.0 for other CAT tools, read 2.0 and 1.2 (1.0, 1.1) back.
+"""Write XLIFF 2.0 for other CAT tools; ``read.py`` beside it reads 2.0 and 1.x.
 
 ``write`` streams one XLIFF 2.0 document (``lxml.etree.xmlfile``, constant
-memory) that validates against the OASIS core schema; ``parse`` (in
-``formats.bilingual.xliff.read``) turns XLIFF 2.0 or 1.x bytes into a ``Catalogue``.
+memory) that validates against the OASIS core schema.
 
 Written (one ``<file id="d<document id>">``, one ``<unit>`` and one
 ``<segment>`` per unit)::

@@ -1,6 +1,6 @@
-"""Read TBX glossaries (v3 and 2008) and write TBX-Basic v3.
+"""Read TBX glossaries, v3 and 2008, into concept units.
 
-Reading. TBX v3 (root ``tbx``: conceptEntry, langSec, termSec/term) and TBX
+TBX v3 (root ``tbx``: conceptEntry, langSec, termSec/term) and TBX
 2008 (``martif``: termEntry, langSet, tig/term or ntig/termGrp/term), with or
 without a namespace: elements are matched by local name, DCT-style elements
 (``<min:administrativeStatus>``) too. A term's usage is its first status of
@@ -20,7 +20,7 @@ limits stay on (``huge_tree=False``: 256 levels, 10 MB text nodes). A file
 that declares entities is refused before parsing and again if its parsed DTD
 has any; an undeclared entity is refused rather than dropped.
 
-Writing is in ``formats.glossary.tbx``; ``_decode_id`` here reverses
+Writing is ``write.py`` beside this module; ``_decode_id`` here reverses
 its identifier encoding.
 """
 

@@ -8,79 +8,15 @@ import codecs
 
 import pytest
 
-from formats import FormatError
 from formats.glossary import csv
 from formats.glossary.units import ConceptUnit, TermUnit
-from tests.support import DATA as TEST_DATA
-
-DATA = TEST_DATA / "glossary"
-LANGUAGES = ["en", "zh-Hant", "zh-Hans"]
-
-
-def _read(name: str) -> bytes:
-    return (DATA / name).read_bytes()
-
-
-def _csv(text: str, encoding: str = "utf-8") -> list[ConceptUnit]:
-    return csv.parse(text.encode(encoding))
-
-
-def _error(reader, data: bytes) -> str:
-    with pytest.raises(FormatError) as caught:
-        reader.parse(data)
-    return str(caught.value)
-
-
-def _rich_concepts() -> list[ConceptUnit]:
-    """Return concepts using every field, grouped by language, texts clean."""
-    return [
-        ConceptUnit(
-            identifier="0421",
-            terms=[
-                TermUnit(
-                    "en",
-                    "Secretary for Constitutional and Mainland Affairs",
-                    "preferred",
-                ),
-                TermUnit("en", "SCMA", "admitted", "approved", case_sensitive=True),
-                TermUnit("en", "Secretary for Constitutional Affairs", "deprecated"),
-                TermUnit("zh-Hant", "政制及內地事務局局長", "preferred", "approved"),
-                TermUnit("zh-Hant", "政制事務局局長", "forbidden", "rejected"),
-                TermUnit("zh-Hans", "政制及内地事务局局长", "preferred", "proposed"),
-                TermUnit("zh-Hans", "政制事务局局长", "forbidden"),
-            ],
-            domain="Government <officials> & titles",
-            definitions={
-                "en": "Head of the Constitutional and Mainland Affairs Bureau",
-                "zh-Hant": "政制及內地事務局的首長",
-                "zh-Hans": "政制及内地事务局的首长",
-                "fr": "Chef du Bureau des affaires constitutionnelles",
-            },
-            notes={"en": "Title since 2007 & still used", "zh-Hant": "二零零七年起"},
-        ),
-        ConceptUnit(
-            identifier="",
-            terms=[
-                TermUnit("en", "Chief Executive", "preferred", "approved"),
-                TermUnit("zh-Hant", "行政長官", "preferred", "approved"),
-                TermUnit("zh-Hant", "特首", "admitted", "proposed"),
-            ],
-        ),
-        ConceptUnit(
-            identifier="",
-            terms=[TermUnit("en", "Financial Secretary", "preferred")],
-            notes={"de": "Finanzsekretär"},
-        ),
-        ConceptUnit(
-            identifier="HK gov/1 <a&b>",
-            terms=[TermUnit("zh-Hant", "律政司司長", "preferred", case_sensitive=True)],
-        ),
-        ConceptUnit(
-            identifier="0421",
-            terms=[TermUnit("en", "a second concept with the same identifier")],
-        ),
-    ]
-
+from tests.formats.glossary.samples import (
+    LANGUAGES,
+    format_error,
+    parse_csv,
+    read_sample,
+    rich_concepts,
+)
 
 # CSV: header
 
@@ -101,14 +37,14 @@ def _rich_concepts() -> list[ConceptUnit]:
 )
 def test_header_names_are_matched_in_any_case(header, row, languages):
     if languages is None:
-        assert 'unknown column "case-sensitive:x"' in _error(csv, header.encode())
+        assert 'unknown column "case-sensitive:x"' in format_error(csv, header.encode())
         return
-    concepts = _csv(f"{header}\n{row}\n")
+    concepts = parse_csv(f"{header}\n{row}\n")
     assert [term.language for term in concepts[0].terms] == languages
 
 
 def test_two_columns_of_the_same_language_are_refused_naming_both():
-    message = _error(csv, b"en,zh_HK,zh-Hant\na,b,c\n")
+    message = format_error(csv, b"en,zh_HK,zh-Hant\na,b,c\n")
     assert (
         message == 'line 1: columns "zh_HK" and "zh-Hant" mean the same (term zh-Hant)'
     )
@@ -119,28 +55,28 @@ def test_two_columns_of_the_same_language_are_refused_naming_both():
     ["en,en", "en,id,ID", "en,definition,definition:en", "en,note:zh-HK,Note:zh-Hant"],
 )
 def test_repeated_columns_are_refused(header: str):
-    assert "mean the same" in _error(csv, f"{header}\na\n".encode())
+    assert "mean the same" in format_error(csv, f"{header}\na\n".encode())
 
 
 def test_unknown_column_is_named_with_the_accepted_ones():
-    message = _error(csv, b"en,zh-Hant,comment\na,b,c\n")
+    message = format_error(csv, b"en,zh-Hant,comment\na,b,c\n")
     assert message.startswith('line 1: unknown column "comment"; use language codes')
     assert "definition:<language>" in message and "case_sensitive" in message
 
 
 def test_a_header_without_language_column_is_refused():
-    message = _error(csv, b"id,domain,definition\n1,law,text\n")
+    message = format_error(csv, b"id,domain,definition\n1,law,text\n")
     assert message.startswith("line 1: no column is named by a language code")
 
 
 def test_a_column_without_name_may_only_stay_empty():
-    assert len(_csv("en,,zh-Hant\na,,b\n")[0].terms) == 2
-    message = _error(csv, b"en,,zh-Hant\na,x,b\n")
+    assert len(parse_csv("en,,zh-Hant\na,,b\n")[0].terms) == 2
+    message = format_error(csv, b"en,,zh-Hant\na,x,b\n")
     assert message == "line 2: column 2 has a value but no name"
 
 
 def test_definitions_and_notes_per_language():
-    concept = _csv(
+    concept = parse_csv(
         "en,zh-Hant,definition,note,definition:zh_HK,note:ZH-cn,domain\n"
         "Chief Secretary for Administration,政務司司長,Second in rank,Note,"
         "排名第二,简体注释,government\n"
@@ -154,7 +90,7 @@ def test_definitions_and_notes_per_language():
 
 
 def test_rows_with_the_same_id_are_one_concept():
-    concepts = _csv(
+    concepts = parse_csv(
         "id,en,zh-Hant,usage,approval,case_sensitive,domain,definition\n"
         "7,Secretary for Security,保安局局長,preferred,approved,,,\n"
         "8,Commissioner of Police,警務處處長,,,,police,\n"
@@ -179,7 +115,7 @@ def test_rows_with_the_same_id_are_one_concept():
 
 
 def test_a_row_with_only_a_definition_joins_its_concept_by_id():
-    concepts = _csv("id,en,definition\n3,,Defined first\n3,Ombudsman,\n")
+    concepts = parse_csv("id,en,definition\n3,,Defined first\n3,Ombudsman,\n")
     assert concepts == [
         ConceptUnit(
             "3", [TermUnit("en", "Ombudsman")], definitions={"en": "Defined first"}
@@ -188,19 +124,19 @@ def test_a_row_with_only_a_definition_joins_its_concept_by_id():
 
 
 def test_a_header_alone_gives_no_concepts():
-    assert _csv("en,zh-Hant\n") == []
-    assert _error(csv, b",,\n,\n") == "the file is empty"
+    assert parse_csv("en,zh-Hant\n") == []
+    assert format_error(csv, b",,\n,\n") == "the file is empty"
 
 
 def test_a_row_with_values_but_no_term_is_refused():
-    message = _error(csv, b"en,definition\nOmbudsman,\n,orphan definition\n")
+    message = format_error(csv, b"en,definition\nOmbudsman,\n,orphan definition\n")
     assert message == "line 3: the row has no term"
-    message = _error(csv, b"id,en,note\n1,a,\n2,,lonely note\n")
+    message = format_error(csv, b"id,en,note\n1,a,\n2,,lonely note\n")
     assert message == 'line 3: concept "2" has no term'
 
 
 def test_blank_rows_and_cells_are_skipped_and_whitespace_collapsed():
-    concepts = _csv(
+    concepts = parse_csv(
         '\n\nen , zh-Hant\n\n"  Chief   Justice ", "終審法院\n首席法官 "\n ,  \n'
     )
     assert concepts == [
@@ -223,7 +159,7 @@ def test_blank_rows_and_cells_are_skipped_and_whitespace_collapsed():
 )
 def test_invalid_flag_values_are_named_with_their_line(column, value, accepted):
     data = f"en,{column}\nok,\nPostmaster General,{value}\n".encode()
-    message = _error(csv, data)
+    message = format_error(csv, data)
     assert message == f'line 3: unknown {column} "{value}"; use {accepted}'
 
 
@@ -239,7 +175,7 @@ def test_invalid_flag_values_are_named_with_their_line(column, value, accepted):
     ],
 )
 def test_usage_accepts_our_values_and_tbx_statuses(value: str, usage: str):
-    assert _csv(f"en,usage\nterm,{value}\n")[0].terms[0].usage == usage
+    assert parse_csv(f"en,usage\nterm,{value}\n")[0].terms[0].usage == usage
 
 
 @pytest.mark.parametrize(
@@ -256,23 +192,24 @@ def test_usage_accepts_our_values_and_tbx_statuses(value: str, usage: str):
 )
 def test_case_sensitive_values(value: str, flag: bool):
     assert (
-        _csv(f"en,case_sensitive\nHKSAR,{value}\n")[0].terms[0].case_sensitive is flag
+        parse_csv(f"en,case_sensitive\nHKSAR,{value}\n")[0].terms[0].case_sensitive
+        is flag
     )
 
 
 def test_more_cells_than_the_header_is_refused_unless_they_are_empty():
-    message = _error(csv, b"en,zh-Hant\na,b\nc,d,e\n")
+    message = format_error(csv, b"en,zh-Hant\na,b\nc,d,e\n")
     assert message == "line 3: the row has 3 cells but the header only 2"
-    assert len(_csv("en,zh-Hant\na,b,,\n")[0].terms) == 2
+    assert len(parse_csv("en,zh-Hant\na,b,,\n")[0].terms) == 2
 
 
 def test_malformed_quotes_are_refused_with_the_line():
-    message = _error(csv, b'en,zh-Hant\na,b\n"c"x,d\n')
+    message = format_error(csv, b'en,zh-Hant\na,b\n"c"x,d\n')
     assert message.startswith("line 3: the CSV is malformed (")
 
 
 def test_a_quoted_cell_over_several_lines_is_one_cell():
-    concepts = _csv('en,zh-Hant\n"Director of\nAudit",審計署署長\nx,y\n')
+    concepts = parse_csv('en,zh-Hant\n"Director of\nAudit",審計署署長\nx,y\n')
     assert concepts[0].terms[0].text == "Director of Audit"
     assert len(concepts) == 2
 
@@ -294,7 +231,7 @@ def test_utf8_bom_is_dropped_from_the_first_column_name():
 
 
 def test_semicolon_delimited_with_commas_in_terms():
-    concepts = _csv(
+    concepts = parse_csv(
         "en;zh-Hans;note\nSecretary for Housing, Planning;房屋局局长;a, b\n"
     )
     assert [t.text for t in concepts[0].terms] == [
@@ -305,7 +242,7 @@ def test_semicolon_delimited_with_commas_in_terms():
 
 
 def test_tab_delimited():
-    concepts = _csv("id\ten\tzh-Hant\n1\tSecretary for Education\t教育局局長\n")
+    concepts = parse_csv("id\ten\tzh-Hant\n1\tSecretary for Education\t教育局局長\n")
     assert concepts[0].identifier == "1"
     assert concepts[0].terms[1].text == "教育局局長"
 
@@ -333,7 +270,7 @@ def test_big5_hkscs_with_traditional_chinese_terms():
 
 @pytest.mark.parametrize("data", [b"", b"  \n", b"\x00\x01\x02binary\x00" * 10])
 def test_empty_and_binary_files_are_refused(data: bytes):
-    assert _error(csv, data) in (
+    assert format_error(csv, data) in (
         "the file is empty",
         "the file looks binary, not text",
     )
@@ -343,19 +280,19 @@ def test_empty_and_binary_files_are_refused(data: bytes):
 
 
 def test_a_cell_over_10000_characters_is_refused():
-    message = _error(csv, ("en\nok\n" + "x" * 10_001 + "\n").encode())
+    message = format_error(csv, ("en\nok\n" + "x" * 10_001 + "\n").encode())
     assert message == "line 3: a cell is longer than 10000 characters"
 
 
 def test_a_cell_over_the_csv_module_limit_gets_the_same_message():
-    message = _error(csv, ('en\n"' + "x" * 200_000 + '"\n').encode())
+    message = format_error(csv, ('en\n"' + "x" * 200_000 + '"\n').encode())
     assert message == "line 2: a cell is longer than 10000 characters"
 
 
 def test_too_many_rows_are_refused(monkeypatch):
     monkeypatch.setattr(csv, "MAX_ROWS", 3)
-    assert len(_csv("en\na\nb\n")) == 2
-    assert _error(csv, b"en\na\nb\nc\n") == "the file has more than 3 rows"
+    assert len(parse_csv("en\na\nb\n")) == 2
+    assert format_error(csv, b"en\na\nb\nc\n") == "the file has more than 3 rows"
 
 
 # CSV: samples
@@ -363,12 +300,12 @@ def test_too_many_rows_are_refused(monkeypatch):
 
 def test_okapi_sample_has_no_header_so_its_first_row_is_refused():
     """Okapi's test01.csv is header-less: "source 1" is no language code."""
-    message = _error(csv, _read("okapi_glossary_test01_crlf.csv"))
+    message = format_error(csv, read_sample("okapi_glossary_test01_crlf.csv"))
     assert message.startswith('line 1: unknown column "source 1"')
 
 
 def test_okapi_sample_reads_once_given_a_header():
-    concepts = csv.parse(b"en,fr\r\n" + _read("okapi_glossary_test01_crlf.csv"))
+    concepts = csv.parse(b"en,fr\r\n" + read_sample("okapi_glossary_test01_crlf.csv"))
     assert [[t.text for t in c.terms] for c in concepts] == [
         ["source 1", "target 1"],
         ["source 2", "target 2"],
@@ -379,12 +316,14 @@ def test_okapi_sample_reads_once_given_a_header():
 
 def test_weblate_sample_source_target_header_is_refused():
     """Weblate's "source,target" header cannot tell which languages it holds."""
-    message = _error(csv, _read("weblate_terms-header.csv"))
+    message = format_error(csv, read_sample("weblate_terms-header.csv"))
     assert message.startswith('line 1: unknown column "source"')
 
 
 def test_weblate_sample_reads_with_language_codes_in_its_header():
-    data = _read("weblate_terms-header.csv").replace(b"source,target", b"en,cs", 1)
+    data = read_sample("weblate_terms-header.csv").replace(
+        b"source,target", b"en,cs", 1
+    )
     concepts = csv.parse(data)
     assert len(concepts) == 163
     pairs = {c.terms[0].text: c.terms[1].text for c in concepts}
@@ -399,7 +338,7 @@ def test_weblate_sample_reads_with_language_codes_in_its_header():
 
 
 def test_write_layout():
-    data = b"".join(csv.write(_rich_concepts()[:2], LANGUAGES))
+    data = b"".join(csv.write(rich_concepts()[:2], LANGUAGES))
     lines = data.decode("utf-8").split("\r\n")
     assert not data.startswith(codecs.BOM_UTF8)
     assert lines[0] == (
@@ -423,14 +362,14 @@ def test_write_layout():
 
 
 def test_write_parse_write_is_stable():
-    concepts = _rich_concepts()[:4]
+    concepts = rich_concepts()[:4]
     first = b"".join(csv.write(concepts, LANGUAGES))
     again = b"".join(csv.write(csv.parse(first), LANGUAGES))
     assert again == first
 
 
 def test_parse_of_write_keeps_terms_and_flags():
-    concepts = _rich_concepts()[:4]
+    concepts = rich_concepts()[:4]
     back = csv.parse(b"".join(csv.write(concepts, LANGUAGES)))
     for before, after in zip(concepts, back, strict=True):
         key = lambda t: (t.language, t.text, t.usage, t.approval, t.case_sensitive)  # noqa: E731

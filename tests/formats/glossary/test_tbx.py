@@ -9,80 +9,15 @@ import time
 import pytest
 from lxml import etree, isoschematron
 
-from formats import FormatError
-from formats.glossary import csv, tbx
+from formats.glossary import tbx
 from formats.glossary.tbx import read as tbx_read
 from formats.glossary.units import ConceptUnit, TermUnit, clean_text
-from tests.support import DATA as TEST_DATA
-
-DATA = TEST_DATA / "glossary"
-LANGUAGES = ["en", "zh-Hant", "zh-Hans"]
-
-
-def _read(name: str) -> bytes:
-    return (DATA / name).read_bytes()
-
-
-def _csv(text: str, encoding: str = "utf-8") -> list[ConceptUnit]:
-    return csv.parse(text.encode(encoding))
-
-
-def _error(reader, data: bytes) -> str:
-    with pytest.raises(FormatError) as caught:
-        reader.parse(data)
-    return str(caught.value)
-
-
-def _rich_concepts() -> list[ConceptUnit]:
-    """Return concepts using every field, grouped by language, texts clean."""
-    return [
-        ConceptUnit(
-            identifier="0421",
-            terms=[
-                TermUnit(
-                    "en",
-                    "Secretary for Constitutional and Mainland Affairs",
-                    "preferred",
-                ),
-                TermUnit("en", "SCMA", "admitted", "approved", case_sensitive=True),
-                TermUnit("en", "Secretary for Constitutional Affairs", "deprecated"),
-                TermUnit("zh-Hant", "政制及內地事務局局長", "preferred", "approved"),
-                TermUnit("zh-Hant", "政制事務局局長", "forbidden", "rejected"),
-                TermUnit("zh-Hans", "政制及内地事务局局长", "preferred", "proposed"),
-                TermUnit("zh-Hans", "政制事务局局长", "forbidden"),
-            ],
-            domain="Government <officials> & titles",
-            definitions={
-                "en": "Head of the Constitutional and Mainland Affairs Bureau",
-                "zh-Hant": "政制及內地事務局的首長",
-                "zh-Hans": "政制及内地事务局的首长",
-                "fr": "Chef du Bureau des affaires constitutionnelles",
-            },
-            notes={"en": "Title since 2007 & still used", "zh-Hant": "二零零七年起"},
-        ),
-        ConceptUnit(
-            identifier="",
-            terms=[
-                TermUnit("en", "Chief Executive", "preferred", "approved"),
-                TermUnit("zh-Hant", "行政長官", "preferred", "approved"),
-                TermUnit("zh-Hant", "特首", "admitted", "proposed"),
-            ],
-        ),
-        ConceptUnit(
-            identifier="",
-            terms=[TermUnit("en", "Financial Secretary", "preferred")],
-            notes={"de": "Finanzsekretär"},
-        ),
-        ConceptUnit(
-            identifier="HK gov/1 <a&b>",
-            terms=[TermUnit("zh-Hant", "律政司司長", "preferred", case_sensitive=True)],
-        ),
-        ConceptUnit(
-            identifier="0421",
-            terms=[TermUnit("en", "a second concept with the same identifier")],
-        ),
-    ]
-
+from tests.formats.glossary.samples import (
+    DATA,
+    format_error,
+    read_sample,
+    rich_concepts,
+)
 
 # CSV: header
 
@@ -94,7 +29,7 @@ def _by_text(concepts: list[ConceptUnit]) -> dict[str, TermUnit]:
 
 
 def test_ltac_dca_example():
-    concepts = tbx.parse(_read("ltac_Example_Astronomy_DCA_VALID.tbx"))
+    concepts = tbx.parse(read_sample("ltac_Example_Astronomy_DCA_VALID.tbx"))
     terms = [term for concept in concepts for term in concept.terms]
     assert (len(concepts), len(terms)) == (45, 113)
     usages = [term.usage for term in terms]
@@ -119,8 +54,8 @@ def test_ltac_dca_example():
 
 
 def test_ltac_good_file_uses_usage_status_and_reads_like_the_dca_example():
-    good = tbx.parse(_read("ltac_basic_good_tbx3.tbx"))
-    example = tbx.parse(_read("ltac_Example_Astronomy_DCA_VALID.tbx"))
+    good = tbx.parse(read_sample("ltac_basic_good_tbx3.tbx"))
+    example = tbx.parse(read_sample("ltac_Example_Astronomy_DCA_VALID.tbx"))
     assert good == example
 
 
@@ -129,14 +64,14 @@ def test_ltac_bad_file_is_read_because_its_faults_are_dialect_rules():
     (a term-level definition, wrong picklist values), which the reader does not
     enforce. Its term-level definition would count as the language's, but that
     language already has one, which wins."""
-    bad = tbx.parse(_read("ltac_basic_bad_tbx3.tbx"))
-    example = tbx.parse(_read("ltac_Example_Astronomy_DCA_VALID.tbx"))
+    bad = tbx.parse(read_sample("ltac_basic_bad_tbx3.tbx"))
+    example = tbx.parse(read_sample("ltac_Example_Astronomy_DCA_VALID.tbx"))
     assert [c.terms for c in bad] == [c.terms for c in example]
     assert [c.definitions for c in bad] == [c.definitions for c in example]
 
 
 def test_byutrg_sample_is_tbx_v3_despite_its_name():
-    concepts = tbx.parse(_read("byutrg_TBX-basic-sample_2008.tbx"))
+    concepts = tbx.parse(read_sample("byutrg_TBX-basic-sample_2008.tbx"))
     assert [c.identifier for c in concepts] == ["c5", "c6", "c7", "c1", "c2"]
     assert sum(len(c.terms) for c in concepts) == 13
     terms = _by_text(concepts)
@@ -157,7 +92,7 @@ def test_byutrg_sample_is_tbx_v3_despite_its_name():
 
 
 def test_okapi_tbx_2008_with_bom():
-    [concept] = tbx.parse(_read("okapi_test01_bom.tbx"))
+    [concept] = tbx.parse(read_sample("okapi_test01_bom.tbx"))
     assert concept.identifier == "eid-Oracle-67"
     assert [(t.language, t.text) for t in concept.terms] == [
         ("en", "alpha smoothing factor"),
@@ -168,7 +103,7 @@ def test_okapi_tbx_2008_with_bom():
 
 
 def test_okapi_tbx_2008_in_windows_1254():
-    [concept] = tbx.parse(_read("okapi_test02_win1254.tbx"))
+    [concept] = tbx.parse(read_sample("okapi_test02_win1254.tbx"))
     assert [(t.language, t.text) for t in concept.terms] == [
         ("en", "term with: éá and İı"),
         ("tr", "tr term with: éá and İı"),
@@ -176,7 +111,7 @@ def test_okapi_tbx_2008_in_windows_1254():
 
 
 def test_weblate_martif_in_the_v3_namespace_with_obsolete_status():
-    first, second = tbx.parse(_read("weblate_fr-extended-metadata.tbx"))
+    first, second = tbx.parse(read_sample("weblate_fr-extended-metadata.tbx"))
     assert [(t.language, t.text, t.usage) for t in first.terms] == [
         ("en", "data bus", "deprecated"),
         ("fr", "bus de données", "deprecated"),
@@ -221,7 +156,7 @@ def test_tbx_v3_dct_style_elements():
 
 
 def test_tbx_encoded_in_utf16():
-    text = _read("ltac_Example_Astronomy_DCA_VALID.tbx").decode("utf-8")
+    text = read_sample("ltac_Example_Astronomy_DCA_VALID.tbx").decode("utf-8")
     data = text.replace('encoding="utf-8"', 'encoding="UTF-16"').encode("utf-16")
     assert len(tbx.parse(data)) == 45
 
@@ -263,7 +198,7 @@ def test_a_file_without_concepts_is_empty():
 )
 def test_bad_concepts_are_named(body: str, message: str):
     data = f"<tbx xml:lang='en'><text><body>{body}</body></text></tbx>".encode()
-    assert _error(tbx, data) == message
+    assert format_error(tbx, data) == message
 
 
 # TBX: hostile and broken input
@@ -306,16 +241,16 @@ ENTITIES_ERROR = "the file declares XML entities, which are refused"
 )
 def test_entity_declarations_are_refused_fast(data: bytes):
     started = time.perf_counter()
-    assert _error(tbx, data) == ENTITIES_ERROR
+    assert format_error(tbx, data) == ENTITIES_ERROR
     assert time.perf_counter() - started < 1
 
 
 def test_entities_are_checked_after_parsing_too(monkeypatch):
     """Should the byte scan miss a declaration, the parsed DTD still has it."""
     monkeypatch.setattr(tbx_read, "_ENTITY_DECLARATIONS", ())
-    assert _error(tbx, EXTERNAL_ENTITY) == ENTITIES_ERROR
+    assert format_error(tbx, EXTERNAL_ENTITY) == ENTITIES_ERROR
     # libxml2 itself stops the billion laughs, even without substituting.
-    assert "amplification" in _error(tbx, BILLION_LAUGHS)
+    assert "amplification" in format_error(tbx, BILLION_LAUGHS)
 
 
 def test_an_undeclared_entity_is_refused_not_dropped():
@@ -323,12 +258,12 @@ def test_an_undeclared_entity_is_refused_not_dropped():
 <martif xml:lang="en"><text><body><termEntry id="a"><langSet xml:lang="en">
 <tig><term>AT&amp;T &nbsp; Wireless</term></tig>
 </langSet></termEntry></body></text></martif>"""
-    assert _error(tbx, data) == "line 3: the entity &nbsp; is not declared"
+    assert format_error(tbx, data) == "line 3: the entity &nbsp; is not declared"
 
 
 def test_truncated_file_names_the_line():
-    data = _read("ltac_Example_Astronomy_DCA_VALID.tbx")
-    message = _error(tbx, data[: data.index(b"</conceptEntry>", 5000)])
+    data = read_sample("ltac_Example_Astronomy_DCA_VALID.tbx")
+    message = format_error(tbx, data[: data.index(b"</conceptEntry>", 5000)])
     assert message.startswith("line ")
     assert "the XML is malformed (" in message
 
@@ -359,13 +294,13 @@ def test_truncated_file_names_the_line():
     ],
 )
 def test_broken_files_are_refused(data: bytes, message: str):
-    assert _error(tbx, data) == message
+    assert format_error(tbx, data) == message
 
 
 def test_50_mb_of_nested_elements_is_refused_within_seconds():
     data = b"<tbx>" + b"<a>" * (50 * 1024 * 1024 // 3)
     started = time.perf_counter()
-    message = _error(tbx, data)
+    message = format_error(tbx, data)
     assert time.perf_counter() - started < 5
     assert message.startswith(
         "line 1: the XML is malformed (Excessive depth in document"
@@ -376,7 +311,7 @@ def test_a_text_node_over_10_mb_is_refused():
     term = b"<term>" + b"x" * 11_000_000 + b"</term>"
     data = b"<tbx><text><body><conceptEntry><langSec xml:lang='en'><termSec>"
     data += term + b"</termSec></langSec></conceptEntry></body></text></tbx>"
-    assert "Text node too long" in _error(tbx, data)
+    assert "Text node too long" in format_error(tbx, data)
 
 
 # TBX: writing
@@ -420,7 +355,7 @@ def test_validators_accept_ltac_example_and_refuse_the_bad_file(relaxng, schemat
 
 
 def test_written_tbx_is_valid_tbx_basic(relaxng, schematron):
-    data = b"".join(tbx.write(_rich_concepts(), source_language="zh_HK"))
+    data = b"".join(tbx.write(rich_concepts(), source_language="zh_HK"))
     document = etree.fromstring(data)
     assert relaxng.validate(document), relaxng.error_log
     assert schematron.validate(document), _failures(schematron)
@@ -429,7 +364,7 @@ def test_written_tbx_is_valid_tbx_basic(relaxng, schematron):
 
 
 def test_round_trip_keeps_everything():
-    concepts = _rich_concepts()
+    concepts = rich_concepts()
     assert tbx.parse(b"".join(tbx.write(concepts))) == concepts
 
 
@@ -457,7 +392,7 @@ def _term_section(data: str, term: str) -> str:
 
 
 def test_forbidden_approval_and_case_markers():
-    data = b"".join(tbx.write(_rich_concepts()[:1])).decode()
+    data = b"".join(tbx.write(rich_concepts()[:1])).decode()
     forbidden = _term_section(data, "政制事務局局長")
     assert "deprecatedTerm-admn-sts" in forbidden
     assert "<note>x-usage: forbidden</note>" in forbidden
