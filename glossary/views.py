@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -30,45 +29,24 @@ from glossary.forms import (
     TermProposalForm,
 )
 from glossary.models import Concept, Term, Usage
+from glossary.selectors import (
+    MAIN_LANGUAGES,
+    concept_history,
+    concept_rows,
+    concept_terms,
+    search_concepts,
+)
 
 CONCEPTS_PER_PAGE = 50
-MAIN_LANGUAGES = ("en", "zh-Hant", "zh-Hans")
-
-
-def _terms_by_language(concept: Concept) -> dict[str, list[Term]]:
-    out: dict[str, list[Term]] = {code: [] for code in MAIN_LANGUAGES}
-    for term in concept.terms.all():
-        out.setdefault(term.language, []).append(term)
-    return out
 
 
 @permission_required("glossary.view_concept", raise_exception=True)
 def concept_list(request):
     form = GlossaryFilterForm(request.GET or None)
-    concepts = Concept.objects.all()
-    if form.is_valid():
-        data = form.cleaned_data
-        if data["q"]:
-            concepts = concepts.filter(
-                Q(terms__text__icontains=data["q"])
-                | Q(definition__icontains=data["q"])
-                | Q(identifier__iexact=data["q"])
-            )
-        if data["language"]:
-            concepts = concepts.filter(terms__language=data["language"])
-        if data["domain"]:
-            concepts = concepts.filter(domain__icontains=data["domain"])
-        if data["status"]:
-            concepts = concepts.filter(terms__approval=data["status"])
-    concepts = (
-        concepts.distinct()
-        .order_by("id")
-        .prefetch_related(
-            Prefetch("terms", queryset=Term.objects.order_by("language", "usage", "id"))
-        )
-    )
+    filters = form.cleaned_data if form.is_valid() else {}
+    concepts = search_concepts(**filters)
     page = Paginator(concepts, CONCEPTS_PER_PAGE).get_page(request.GET.get("page"))
-    rows = [{"concept": c, "terms": _terms_by_language(c)} for c in page.object_list]
+    rows = concept_rows(page.object_list)
     return render(
         request,
         "glossary/concept_list.html",
@@ -85,17 +63,13 @@ def concept_list(request):
 @permission_required("glossary.view_concept", raise_exception=True)
 def concept_detail(request, pk: int):
     concept = get_object_or_404(Concept, pk=pk)
-    terms = concept.terms.select_related("proposed_by", "decided_by").order_by(
-        "language", "usage", "id"
-    )
-    history = concept.revisions.select_related("author", "term")[:200]
     return render(
         request,
         "glossary/concept_detail.html",
         {
             "concept": concept,
-            "terms": terms,
-            "history": history,
+            "terms": concept_terms(concept),
+            "history": concept_history(concept),
             "term_form": TermProposalForm(),
             "usages": Usage.choices,
             "reject_form": RejectForm(),

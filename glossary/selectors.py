@@ -1,0 +1,62 @@
+"""What the glossary pages show: read models over concepts and terms.
+
+Nothing here writes; changes go through ``glossary.approval``.
+"""
+
+from django.db.models import Prefetch, Q, QuerySet
+
+from glossary.models import Concept, Term
+
+#: The languages the concept list shows in columns of their own.
+MAIN_LANGUAGES = ("en", "zh-Hant", "zh-Hans")
+#: Revisions listed on a concept's page, newest first.
+HISTORY_LENGTH = 200
+
+
+def search_concepts(
+    *, q: str = "", language: str = "", domain: str = "", status: str = ""
+) -> QuerySet[Concept]:
+    """Concepts whose terms, definition or id match, with their terms in order."""
+    concepts = Concept.objects.all()
+    if q:
+        concepts = concepts.filter(
+            Q(terms__text__icontains=q)
+            | Q(definition__icontains=q)
+            | Q(identifier__iexact=q)
+        )
+    if language:
+        concepts = concepts.filter(terms__language=language)
+    if domain:
+        concepts = concepts.filter(domain__icontains=domain)
+    if status:
+        concepts = concepts.filter(terms__approval=status)
+    return (
+        concepts.distinct()
+        .order_by("id")
+        .prefetch_related(
+            Prefetch("terms", queryset=Term.objects.order_by("language", "usage", "id"))
+        )
+    )
+
+
+def concept_rows(concepts) -> list[dict]:
+    """Each concept with its terms grouped by language, the main ones first."""
+    rows = []
+    for concept in concepts:
+        terms: dict[str, list[Term]] = {code: [] for code in MAIN_LANGUAGES}
+        for term in concept.terms.all():
+            terms.setdefault(term.language, []).append(term)
+        rows.append({"concept": concept, "terms": terms})
+    return rows
+
+
+def concept_terms(concept: Concept) -> QuerySet[Term]:
+    """A concept's terms by language and usage, with who proposed and decided."""
+    return concept.terms.select_related("proposed_by", "decided_by").order_by(
+        "language", "usage", "id"
+    )
+
+
+def concept_history(concept: Concept):
+    """A concept's latest revisions, newest first."""
+    return concept.revisions.select_related("author", "term")[:HISTORY_LENGTH]
