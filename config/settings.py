@@ -170,6 +170,10 @@ MAX_PO_BYTES = 10 * MB
 MAX_UPLOAD_BYTES = 50 * MB
 #: Characters the converter page converts at once.
 MAX_CONVERT_CHARS = 200_000
+#: Characters of a search (the memory's concordance) that are searched for.
+MAX_QUERY_CHARS = 200
+#: Characters of a comment kept (the rest is cut).
+MAX_COMMENT_CHARS = 5000
 # Django's: request bodies held in memory (a form without files) and the size
 # above which an uploaded file goes to a temporary file instead of memory.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 25 * MB

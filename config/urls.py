@@ -4,7 +4,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.i18n import set_language
 
-from workbench.views import conversion, documents, downloads, editor, memory, review
+from workbench.views import conversion, documents, editor, exchange, memory, review
 
 urlpatterns = [
     path("", documents.document_list, name="document-list"),
@@ -36,11 +36,11 @@ urlpatterns = [
         editor.resolve_comment,
         name="editor-resolve",
     ),
-    path("documents/<int:pk>/download/", downloads.download, name="document-download"),
-    path("documents/<int:pk>/targets/", downloads.set_targets, name="document-targets"),
+    path("documents/<int:pk>/download/", exchange.download, name="document-download"),
+    path("documents/<int:pk>/targets/", exchange.set_targets, name="document-targets"),
     path(
         "documents/<int:pk>/translations/",
-        downloads.upload_translations,
+        exchange.upload_translations,
         name="document-upload-translations",
     ),
     path(

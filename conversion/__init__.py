@@ -5,9 +5,10 @@
   overrides (``converter``, ``convert_text``).
 - ``models``: house-style overrides and their revisions.
 - ``overrides``: change an override, keeping a revision.
+- ``selectors``: the overrides as their page lists them.
 
 Deriving one Chinese translation from the other writes translations, so it
 lives in ``translations.deriving``.
 """
 
-__all__ = ["configs", "engine", "models", "overrides"]
+__all__ = ["configs", "engine", "models", "overrides", "selectors"]

@@ -51,11 +51,11 @@ def save_override(
     override.is_active = is_active
     override.updated_by = user
     override.save()
-    record_override_change(override=override, user=user)
+    _record_change(override=override, user=user)
     return override
 
 
-def record_override_change(*, override: ConversionOverride, user) -> None:
+def _record_change(*, override: ConversionOverride, user) -> None:
     """Keep a revision of an override and make every converter rebuild."""
     ConversionOverrideRevision.objects.create(
         override=override, snapshot=_snapshot(override), author=user

@@ -5,7 +5,6 @@
 - ``qa``: the ``Finding`` every quality check reports.
 - ``revisions``: the abstract base of every revision model.
 - ``diffing``, ``highlighting``: text as safe HTML, with changes or marks.
-- ``roles``: the three role groups and their permissions.
 - ``redirects``: back to where a form was posted from, safely.
 - ``commands``: what management commands share (arguments, output files).
 """
@@ -18,6 +17,5 @@ __all__ = [
     "qa",
     "redirects",
     "revisions",
-    "roles",
     "statuses",
 ]

@@ -73,3 +73,15 @@ def _chinese(subtags: list[str]) -> str:
 def display_name(code: str) -> str:
     """Return the localized name of a normalised language code, or the code."""
     return str(LANGUAGE_NAMES.get(code, code))
+
+
+def parse_languages(value: str | list[str] | None) -> list[str]:
+    """Normalise a comma-separated list (or list) of language codes."""
+    items = value.split(",") if isinstance(value, str) else (value or [])
+    codes = []
+    for item in items:
+        if item.strip():
+            code = normalise(item)
+            if code not in codes:
+                codes.append(code)
+    return codes

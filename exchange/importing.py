@@ -65,18 +65,6 @@ def default_targets(source_language: str) -> list[str]:
     return [c for c in settings.WORKBENCH_TARGET_LANGUAGES if c != source_language]
 
 
-def parse_languages(value: str | list[str] | None) -> list[str]:
-    """Normalise a comma-separated list (or list) of language codes."""
-    items = value.split(",") if isinstance(value, str) else (value or [])
-    codes = []
-    for item in items:
-        if item.strip():
-            code = languages.normalise(item)
-            if code not in codes:
-                codes.append(code)
-    return codes
-
-
 def read_source(data: bytes, filename: str, title: str | None) -> SourceDocument:
     """Parse a file, turning any reader error into one line naming the file."""
     try:
@@ -301,3 +289,23 @@ def _send_changed_to_draft(segments: list[Segment], number: int, user) -> None:
             user=user,
             note=note,
         )
+
+
+@transaction.atomic
+def set_target_languages(*, document: Document, languages: list[str]) -> list[str]:
+    """Make ``languages`` the document's targets; return those newly added.
+
+    The source language is never a target. Removing a language only hides
+    it: its translations stay. Each added language gets a translation row per
+    current sentence. Raises ``ImportRefused`` when no target is left.
+    """
+    wanted = [code for code in languages if code != document.source_language]
+    if not wanted:
+        raise ImportRefused(
+            document.original_filename, _("Choose at least one target language.")
+        )
+    added = [code for code in wanted if code not in document.target_languages]
+    document.target_languages = wanted
+    document.save(update_fields=["target_languages", "updated_at"])
+    ensure_translations(list(document.segments.active()), added)
+    return added

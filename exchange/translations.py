@@ -1,4 +1,4 @@
-"""Bring translations back from PO or XLIFF files into a document.
+"""Bring translations back from PO, XLIFF or TMX files into a document.
 
 Units are matched to sentences by key, then by source text. Rules:
 
@@ -36,12 +36,21 @@ FILE_STATUS = {
 }
 
 
-def read_translations(data: bytes, filename: str) -> Catalogue:
-    """Read a PO or XLIFF file of translations, within the PO size limit.
+def read_translations(
+    data: bytes, filename: str, *, document: Document, language: str
+) -> Catalogue:
+    """Read a PO, XLIFF or TMX file of translations into ``language``.
 
-    Raises ``FormatError`` naming the line or unit.
+    A TMX file gives the units holding the document's source language and
+    ``language``. Raises ``FormatError`` naming the line or unit.
     """
-    return read_catalogue(data, filename, max_po_bytes=settings.MAX_PO_BYTES)
+    return read_catalogue(
+        data,
+        filename,
+        source_language=document.source_language,
+        target_language=language,
+        max_po_bytes=settings.MAX_PO_BYTES,
+    )
 
 
 class TranslationsRefused(ValueError):

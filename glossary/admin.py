@@ -4,15 +4,23 @@ from django.contrib import admin
 
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from glossary.approval import propose_term, update_term
 from glossary.history import record_change
 from glossary.models import Action, Concept, Term, TermRevision
 
 
 class TermInline(admin.TabularInline):
+    """The concept's terms, shown; each is changed on its own page or the site's."""
+
     model = Term
     fields = ("language", "text", "usage", "approval", "case_sensitive", "reason")
+    readonly_fields = fields
     extra = 0
+    can_delete = False
     show_change_link = True
+
+    def has_add_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Concept)
@@ -40,6 +48,8 @@ class TermAdmin(admin.ModelAdmin):
     search_fields = ("text",)
     raw_id_fields = ("concept",)
     readonly_fields = (
+        "approval",
+        "reason",
         "version",
         "proposed_by",
         "proposed_at",
@@ -47,17 +57,35 @@ class TermAdmin(admin.ModelAdmin):
         "decided_at",
     )
 
+    def get_readonly_fields(self, request, obj=None):
+        # Approval is decided in the term review; a term stays in its concept
+        # and language.
+        fixed = ("concept", "language") if obj else ()
+        return (*fixed, *self.readonly_fields)
+
     def save_model(self, request, obj, form, change):
+        # Through the glossary's write path: versions checked, revisions kept.
         if change:
-            obj.version += 1
-        super().save_model(request, obj, form, change)
-        record_change(
-            concept=obj.concept,
-            term=obj,
-            action=Action.EDITED if change else Action.PROPOSED,
-            user=request.user,
-            note="admin",
-        )
+            saved = update_term(
+                term=obj,
+                user=request.user,
+                text=obj.text,
+                usage=obj.usage,
+                case_sensitive=obj.case_sensitive,
+                expected_version=obj.version,
+                note="admin",
+            )
+        else:
+            saved = propose_term(
+                concept=obj.concept,
+                language=obj.language,
+                text=obj.text,
+                usage=obj.usage,
+                case_sensitive=obj.case_sensitive,
+                user=request.user,
+                note="admin",
+            )
+        obj.pk, obj.version = saved.pk, saved.version
 
 
 @admin.register(TermRevision)

@@ -4,7 +4,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.languages import LANGUAGE_NAMES
-from glossary.models import Approval, Usage
+from glossary.models import Approval, Term, Usage
+
+#: The longest term and note the forms take (a term: the model's column).
+TERM_LENGTH = Term._meta.get_field("text").max_length
+NOTE_LENGTH = 2000
 
 
 def language_choices():
@@ -14,12 +18,16 @@ def language_choices():
 class ConceptProposalForm(forms.Form):
     """A new concept: one term per main language, at least one given."""
 
-    term_en = forms.CharField(label=_("English"), required=False, max_length=500)
+    term_en = forms.CharField(
+        label=_("English"), required=False, max_length=TERM_LENGTH
+    )
     term_zh_hant = forms.CharField(
-        label=_("Traditional Chinese (Hong Kong)"), required=False, max_length=500
+        label=_("Traditional Chinese (Hong Kong)"),
+        required=False,
+        max_length=TERM_LENGTH,
     )
     term_zh_hans = forms.CharField(
-        label=_("Simplified Chinese"), required=False, max_length=500
+        label=_("Simplified Chinese"), required=False, max_length=TERM_LENGTH
     )
     domain = forms.CharField(label=_("Domain"), required=False, max_length=200)
     definition = forms.CharField(
@@ -51,7 +59,7 @@ class TermProposalForm(forms.Form):
     """Another term for an existing concept."""
 
     language = forms.ChoiceField(label=_("Language"), choices=language_choices)
-    text = forms.CharField(label=_("Term"), max_length=500)
+    text = forms.CharField(label=_("Term"), max_length=TERM_LENGTH)
     usage = forms.ChoiceField(label=_("Usage"), choices=Usage.choices)
     case_sensitive = forms.BooleanField(label=_("Case-sensitive"), required=False)
 
@@ -59,17 +67,17 @@ class TermProposalForm(forms.Form):
 class TermEditForm(forms.Form):
     """A change to a term, stating the version it was made from."""
 
-    text = forms.CharField(label=_("Term"), max_length=500)
+    text = forms.CharField(label=_("Term"), max_length=TERM_LENGTH)
     usage = forms.ChoiceField(label=_("Usage"), choices=Usage.choices)
     case_sensitive = forms.BooleanField(label=_("Case-sensitive"), required=False)
-    note = forms.CharField(label=_("Why"), required=False, max_length=2000)
+    note = forms.CharField(label=_("Why"), required=False, max_length=NOTE_LENGTH)
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
 class RejectForm(forms.Form):
     reason = forms.CharField(
         label=_("Reason"),
-        max_length=2000,
+        max_length=NOTE_LENGTH,
         widget=forms.TextInput(attrs={"placeholder": _("Why is it rejected?")}),
     )
     version = forms.IntegerField(widget=forms.HiddenInput)

@@ -1,4 +1,4 @@
-"""Import glossary files (CSV, TBX) into concepts and terms, all or nothing.
+"""Merge concepts read from a glossary file into the glossary, all or nothing.
 
 A concept in the file is the same as one in the database when it has the
 same identifier, or else shares a term (same language and text). Terms the

@@ -60,3 +60,19 @@ def concept_terms(concept: Concept) -> QuerySet[Term]:
 def concept_history(concept: Concept):
     """A concept's latest revisions, newest first."""
     return concept.revisions.select_related("author", "term")[:HISTORY_LENGTH]
+
+
+def terms_awaiting_review(language: str = "") -> QuerySet[Term]:
+    """Proposed terms, oldest first, with their concept's other terms."""
+    terms = (
+        Term.objects.awaiting_review()
+        .select_related("concept", "proposed_by")
+        .prefetch_related("concept__terms")
+        .order_by("proposed_at", "id")
+    )
+    return terms.filter(language=language) if language else terms
+
+
+def waiting_count() -> int:
+    """How many terms wait for a reviewer."""
+    return Term.objects.awaiting_review().count()

@@ -21,6 +21,8 @@ from glossary.approval import (
     update_term,
 )
 from glossary.forms import (
+    NOTE_LENGTH,
+    TERM_LENGTH,
     ApproveForm,
     ConceptProposalForm,
     GlossaryFilterForm,
@@ -35,6 +37,8 @@ from glossary.selectors import (
     concept_rows,
     concept_terms,
     search_concepts,
+    terms_awaiting_review,
+    waiting_count,
 )
 
 CONCEPTS_PER_PAGE = 50
@@ -55,7 +59,7 @@ def concept_list(request):
             "page": page,
             "rows": rows,
             "languages": MAIN_LANGUAGES,
-            "waiting": Term.objects.awaiting_review().count(),
+            "waiting": waiting_count(),
         },
     )
 
@@ -72,6 +76,8 @@ def concept_detail(request, pk: int):
             "history": concept_history(concept),
             "term_form": TermProposalForm(),
             "usages": Usage.choices,
+            "term_length": TERM_LENGTH,
+            "note_length": NOTE_LENGTH,
             "reject_form": RejectForm(),
             "can_review_terms": can_review(request.user),
         },
@@ -88,7 +94,7 @@ def concept_propose(request):
             language = "en"
         field = ConceptProposalForm.FIELDS.get(language)
         if field:
-            initial[field] = request.GET["text"][:500]
+            initial[field] = request.GET["text"][:TERM_LENGTH]
     form = ConceptProposalForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
@@ -167,15 +173,8 @@ def term_edit(request, pk: int):
 
 @permission_required("glossary.review_term", raise_exception=True)
 def review_queue(request):
-    terms = (
-        Term.objects.awaiting_review()
-        .select_related("concept", "proposed_by")
-        .prefetch_related("concept__terms")
-        .order_by("proposed_at", "id")
-    )
     language = request.GET.get("language", "")
-    if language:
-        terms = terms.filter(language=language)
+    terms = terms_awaiting_review(language)
     page = Paginator(terms, CONCEPTS_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,

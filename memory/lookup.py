@@ -4,7 +4,7 @@ Lookup finds candidates by the index (``memory.index``), never by
 reading the whole memory, then ranks them by edit distance:
 
 1. Exact matches by the digest of the whitespace-normalised source.
-2. The query's index terms, rarest first (``memory_index.frequencies``):
+2. The query's index terms, rarest first (``memory.index.frequencies``):
    the rare ones are asked for together (any of them) until their posting
    lists would pass ``BUDGET`` entries; a term held by more entries than
    that is never asked for alone. When even the rarest term is common, entries
@@ -43,6 +43,8 @@ __all__ = [
     "Match",
     "concordance",
     "lookup",
+    "memory_size",
+    "taken_match_score",
 ]
 
 #: Posting-list entries one direction of a lookup may read. A term held by
@@ -221,7 +223,7 @@ def lookup(
     """The best memory matches for ``text``, best first.
 
     ``context`` is the digest of the sentence's neighbours
-    (``memory_store.context_digest``): a 100 % match with the same context
+    (``memory.store.context_digest``): a 100 % match with the same context
     scores 101. Matches below ``threshold`` are left out.
     """
     norm = normalise(text)

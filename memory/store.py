@@ -29,6 +29,7 @@ __all__ = [
     "Pair",
     "context_digest",
     "forget",
+    "link",
     "memory_language",
     "rebuild_index",
     "segment_context",
@@ -120,6 +121,7 @@ _PG_TYPES = (
 )  # fmt: skip
 
 
+@transaction.atomic
 def store(pairs: Iterable[Pair]) -> tuple[int, int, list[int]]:
     """Add or merge ``pairs``; return (added, merged, ids in ``pairs`` order).
 
@@ -271,6 +273,18 @@ def rebuild_index(progress: Callable[[int], None] | None = None) -> int:
         progress(len(batch))
     memory_index.refresh_statistics()
     return count
+
+
+@transaction.atomic
+def link(entry: MemoryEntry, *, translation_id: int | None, context: int | None):
+    """Tie an entry to the translation it came from, or untie it (``None``).
+
+    An entry keeps the context digest it has; ``context`` fills it when empty.
+    """
+    entry.translation_id = translation_id
+    entry.context = entry.context or context
+    entry.save(update_fields=["translation", "context"])
+    return entry
 
 
 @transaction.atomic

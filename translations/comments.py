@@ -1,13 +1,11 @@
 """Comments on a sentence: on its source (every language) or one translation."""
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from translations.models import Comment, Translation
 from translations.review import can_review
-
-#: Longest comment kept; the rest is cut.
-MAX_COMMENT = 5000
 
 
 @transaction.atomic
@@ -24,7 +22,7 @@ def add_comment(
     return Comment.objects.create(
         segment=translation.segment,
         language="" if on_source else translation.language,
-        text=text[:MAX_COMMENT],
+        text=text[: settings.MAX_COMMENT_CHARS],
         author=author,
     )
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from core.statuses import Status
 from memory.models import MemoryEntry, MemorySource
-from memory.store import Pair, forget, memory_language, segment_context, store
+from memory.store import Pair, forget, link, memory_language, segment_context, store
 from translations.models import Translation
 
 
@@ -43,14 +43,11 @@ def remember(translation: Translation) -> MemoryEntry | None:
     if previous is not None and previous.pair_key != pair.pair_key:
         if previous.times_merged:
             # Met elsewhere too (a TMX, another document): it stays theirs.
-            previous.translation = None
-            previous.save(update_fields=["translation"])
+            link(previous, translation_id=None, context=previous.context)
         else:
             forget([previous])
     added, merged, ids = store([pair])
     entry = MemoryEntry.objects.get(pk=ids[0])
     if entry.translation_id is None:
-        entry.translation = translation
-        entry.context = entry.context or pair.context
-        entry.save(update_fields=["translation", "context"])
+        link(entry, translation_id=translation.pk, context=pair.context)
     return entry

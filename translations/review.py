@@ -36,10 +36,9 @@ def approve_translation(
         origin_score=translation.origin_score,
         user=reviewer,
         note=_("Approved."),
+        review_note="",
         expected_version=expected_version,
     )
-    Translation.objects.filter(pk=result.pk).update(review_note="")
-    result.review_note = ""
     return result
 
 
@@ -64,10 +63,9 @@ def reject_translation(
         origin_score=translation.origin_score,
         user=reviewer,
         note=reason,
+        review_note=reason,
         expected_version=expected_version,
     )
-    Translation.objects.filter(pk=result.pk).update(review_note=reason)
-    result.review_note = reason
     return result
 
 

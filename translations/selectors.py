@@ -1,8 +1,9 @@
-"""What the editor shows: read models built from translations and their neighbours.
+"""What the pages show of translations: read models, nothing that writes.
 
-Nothing here writes. The views of ``workbench/views/editor.py`` call these
-and render; the write paths are ``translations.writing`` (every change of a
-translation), ``translations.editing`` (the editor's save and restore),
+The editor, the document list and page, and the review queue
+(``workbench/views/``) call these and render. The write paths are
+``translations.writing`` (every change of a translation),
+``translations.editing`` (the editor's save and restore),
 ``translations.review`` and ``translations.comments``.
 """
 

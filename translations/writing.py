@@ -38,15 +38,22 @@ def change_translation(
     origin: str = Origin.HUMAN,
     origin_score: int | None = None,
     note: str = "",
+    review_note: str | None = None,
     expected_version: int | None = None,
 ) -> Translation:
-    """Set text and status of a translation, keeping a revision of the change."""
+    """Set text and status of a translation, keeping a revision of the change.
+
+    ``review_note`` (the reviewer's reason the translator sees) is set when
+    given and left as it is otherwise.
+    """
     if status != Status.UNTRANSLATED and not text.strip():
         status = Status.UNTRANSLATED
     guard = Translation.objects.filter(pk=translation.pk)
     if expected_version is not None:
         guard = guard.filter(version=expected_version)
+    review = {} if review_note is None else {"review_note": review_note}
     updated = guard.update(
+        **review,
         text=text,
         status=status,
         origin=origin,
@@ -72,6 +79,7 @@ def change_translation(
     return translation
 
 
+@transaction.atomic
 def ensure_translations(segments: list[Segment], languages: list[str]) -> int:
     """Create the missing (untranslated) translation rows; return how many."""
     if not segments or not languages:

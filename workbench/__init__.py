@@ -5,6 +5,7 @@
   tables and ``migrations/`` stay here).
 - ``views``, ``forms``: the pages (thin: they call one service or selector).
 - ``management/commands``: the command-line contract.
+- ``roles``: the three role groups and the permissions each is given.
 - ``admin``, ``checks``, ``context_processors``, ``demo``: Django wiring.
 
 It sits on top: nothing else imports it but ``config``.

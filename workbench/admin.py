@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from conversion.models import ConversionOverride, ConversionOverrideRevision
-from conversion.overrides import record_override_change
+from conversion.overrides import save_override
 from documents.models import Document, DocumentVersion, Paragraph, Segment
 from memory.models import MemoryEntry
 from memory.store import forget
@@ -45,15 +45,28 @@ class DocumentVersionAdmin(admin.ModelAdmin):
     )
 
 
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Rows that only an import makes: shown, never added, edited or deleted."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Paragraph)
-class ParagraphAdmin(admin.ModelAdmin):
+class ParagraphAdmin(ReadOnlyAdmin):
     list_display = ("document", "index", "style", "translatable")
     list_filter = ("translatable",)
     list_select_related = ("document",)
 
 
 @admin.register(Segment)
-class SegmentAdmin(admin.ModelAdmin):
+class SegmentAdmin(ReadOnlyAdmin):
     list_display = ("document", "position", "paragraph", "short_source", "is_active")
     list_filter = ("is_active",)
     search_fields = ("source", "key")
@@ -129,11 +142,19 @@ class ConversionOverrideAdmin(admin.ModelAdmin):
     inlines = [OverrideRevisionInline]
 
     def save_model(self, request, obj, form, change):
-        if change:
-            obj.version += 1
-        obj.updated_by = request.user
-        super().save_model(request, obj, form, change)
-        record_override_change(override=obj, user=request.user)
+        # Through the one write path: a revision, and a conflict if the
+        # override changed since this request loaded it.
+        saved = save_override(
+            user=request.user,
+            variant=obj.variant,
+            source_text=obj.source_text,
+            target_text=obj.target_text,
+            note=obj.note,
+            is_active=obj.is_active,
+            override=obj if change else None,
+            expected_version=obj.version if change else None,
+        )
+        obj.pk, obj.version = saved.pk, saved.version
 
 
 @admin.register(MemoryEntry)

@@ -1,4 +1,4 @@
-"""The workbench app: documents, segments, translations and their exchange."""
+"""The workbench app: owns the tables, serves the pages and the commands."""
 
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
@@ -11,9 +11,9 @@ class WorkbenchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from core.roles import sync_role_permissions
         from memory.index import clear_after_flush
         from workbench import checks  # noqa: F401  (registers system checks)
+        from workbench.roles import sync_role_permissions
 
         post_migrate.connect(sync_role_permissions, dispatch_uid="workbench-roles")
         post_migrate.connect(clear_after_flush, dispatch_uid="workbench-memory-index")

@@ -1,6 +1,6 @@
 """Template context: what the signed-in user's role lets them do."""
 
-from core.roles import role_of
+from workbench.roles import role_of
 
 
 def roles(request) -> dict:

@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
 
-from core.roles import MANAGERS, REVIEWERS, TRANSLATORS
+from workbench.roles import MANAGERS, REVIEWERS, TRANSLATORS
 
 DEMO_ACCOUNTS = [
     ("translator", TRANSLATORS),

@@ -17,6 +17,10 @@ __all__ = [
     "KINDS",
     "Paragraph",
     "SourceDocument",
+    "docx",
+    "html",
+    "markdown",
+    "plaintext",
     "read_document",
     "write_document",
 ]

@@ -4,7 +4,24 @@ Like every format here, they never touch the database: ``glossary.importing``
 and ``glossary.exporting`` join them to the models.
 """
 
+from django.utils.translation import gettext_noop
+
+from formats import FormatError
 from formats.glossary import csv, tbx
 from formats.glossary.units import ConceptUnit, TermUnit
 
-__all__ = ["ConceptUnit", "TermUnit", "csv", "tbx"]
+__all__ = ["SUFFIXES", "ConceptUnit", "TermUnit", "csv", "read_glossary", "tbx"]
+
+#: File name endings and the format each is read as.
+SUFFIXES = {".csv": csv, ".tsv": csv, ".txt": csv, ".tbx": tbx, ".xml": tbx}
+
+
+def read_glossary(data: bytes, filename: str) -> list[ConceptUnit]:
+    """Parse a CSV or TBX glossary, chosen by the file name's ending."""
+    name = filename.lower()
+    for suffix, reader in SUFFIXES.items():
+        if name.endswith(suffix):
+            return reader.parse(data)
+    raise FormatError(
+        gettext_noop("unsupported glossary file type; use .csv, .tsv or .tbx")
+    )

@@ -3,7 +3,6 @@
 import io
 import json
 import subprocess
-import sys
 
 from django.core.management import call_command
 from django.core.management.base import CommandError
@@ -13,11 +12,13 @@ import pytest
 from lxml import etree
 
 from core.statuses import Status
-from tests.support import DATA, ROOT
+from tests.support import DATA, SEEDS, manage_script
 from translations.models import Revision, Translation
 from translations.writing import change_translation
 
 pytestmark = pytest.mark.django_db
+
+SEED = "000_a73269a67c9f1785.txt"
 
 TMX_DTD = DATA / "tmx" / "tmx14.dtd"
 XLIFF_XSD = DATA / "xliff" / "xliff-core-2.0.local.xsd"
@@ -234,6 +235,48 @@ def test_xliff_round_trip_keeps_statuses(translated, tmp_path):
     assert [(t.text, t.status) for t in rows(translated)] == before
 
 
+def test_tmx_round_trip_brings_edited_translations_back_by_key(translated, tmp_path):
+    """A TMX exported, edited elsewhere and brought back updates by x-key."""
+    data = export(translated, "tmx", tmp_path)
+    edited = data.replace(
+        "會上，兩地政府學習了要求。".encode(), "會上，兩地政府了解了要求。".encode()
+    )
+    assert edited != data
+    path = tmp_path / "back.tmx"
+    path.write_bytes(edited)
+    before = {t.pk: (t.text, t.status, t.version) for t in rows(translated)}
+    counts = json.loads(
+        run(
+            "import_translations",
+            str(path),
+            "--document",
+            str(translated.pk),
+            "--language",
+            "zh-Hant",
+        )
+    )
+    assert counts["updated"] == 1
+    after = {t.pk: (t.text, t.status, t.version) for t in rows(translated)}
+    changed = [pk for pk in after if after[pk] != before[pk]]
+    assert len(changed) == 1
+    text, status, version = after[changed[0]]
+    assert text == "會上，兩地政府了解了要求。" and version == before[changed[0]][2] + 1
+    # A TMX for another pair holds no units of this one: nothing is matched.
+    other = data.replace(b'xml:lang="zh-Hant"', b'xml:lang="fr"')
+    path.write_bytes(other)
+    counts = json.loads(
+        run(
+            "import_translations",
+            str(path),
+            "--document",
+            str(translated.pk),
+            "--language",
+            "zh-Hant",
+        )
+    )
+    assert counts["updated"] == 0 and counts["unchanged"] == 0
+
+
 def test_units_match_by_source_text_when_keys_are_unknown(translated, tmp_path):
     second = rows(translated)[1]
     content = (
@@ -322,41 +365,43 @@ HOSTILE = {
 }
 
 
+@pytest.fixture(scope="module")
+def script_database(tmp_path_factory):
+    """A migrated SQLite file holding the seed press release as document 1."""
+    folder = tmp_path_factory.mktemp("hostile")
+    imported = manage_script(
+        folder, "import_document", str(SEEDS / SEED), "--targets", "zh-Hant",
+        migrate=True,
+    )  # fmt: skip
+    assert imported.returncode == 0, imported.stderr
+    return folder
+
+
+def _script_rows(folder) -> str:
+    return manage_script(folder, "segments", "1", "--language", "zh-Hant").stdout
+
+
 @pytest.mark.parametrize("name", sorted(HOSTILE))
 def test_hostile_and_broken_files_get_one_line_exit_1_and_change_nothing(
-    translated, tmp_path, name
+    script_database, name
 ):
-    path = tmp_path / name
+    path = script_database / name
     path.write_text(HOSTILE[name], encoding="utf-8")
-    before = list(Translation.objects.values_list("id", "text", "status", "version"))
-    proc = subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "manage.py"),
-            "import_translations",
-            str(path),
-            "--document",
-            str(translated.pk),
-            "--language",
-            "zh-Hant",
-        ],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=60,
-        env={
-            "DJANGO_SETTINGS_MODULE": "tests.settings",
-            "PATH": "/usr/bin:/bin",
-            "DATABASE_URL": "sqlite:///" + str(tmp_path / "empty.sqlite3"),
-        },
+    before = _script_rows(script_database)
+    proc = manage_script(
+        script_database,
+        "import_translations",
+        str(path),
+        "--document",
+        "1",
+        "--language",
+        "zh-Hant",
     )
     assert proc.returncode == 1
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1 and "Traceback" not in proc.stderr, proc.stderr
-    assert (
-        list(Translation.objects.values_list("id", "text", "status", "version"))
-        == before
-    )
+    assert str(path) in lines[0]
+    assert before and _script_rows(script_database) == before
 
 
 def test_managers_download_and_upload_exchange_files(

@@ -1,4 +1,4 @@
-"""import_glossary, export_glossary and glossary_lookup, as scripts use them."""
+"""import_glossary, export_glossary and glossary_lookup through call_command."""
 
 import io
 import json

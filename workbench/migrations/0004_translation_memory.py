@@ -4,7 +4,7 @@ import django.db.models.deletion
 from django.db import migrations, models
 
 # The candidate index as it was created at this migration (the SQL is frozen
-# here: a migration never imports live code; memory/index.py reads it).
+# here: a migration never imports live code; memory/index/ reads it).
 TERMS_TABLE = "workbench_memory_terms"
 FTS_TABLES = ("workbench_memory_source_fts", "workbench_memory_target_fts")
 

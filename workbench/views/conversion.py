@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from conversion.engine import converter
 from conversion.models import ConversionOverride
 from conversion.overrides import OverrideConflict, save_override
+from conversion.selectors import overrides_with_history
 from core.highlighting import with_marks
 from core.languages import UnknownLanguage, normalise
 from documents.models import Document, Segment
@@ -62,9 +63,7 @@ def convert_page(request):
 
 @permission_required("workbench.view_conversionoverride", raise_exception=True)
 def override_list(request):
-    overrides = ConversionOverride.objects.prefetch_related(
-        "revisions__author"
-    ).select_related("updated_by")
+    overrides = overrides_with_history()
     form = OverrideForm(request.POST or None)
     if request.method == "POST":
         if not request.user.has_perm("workbench.add_conversionoverride"):

@@ -10,9 +10,11 @@ from django.views.decorators.http import require_http_methods
 from core.languages import LANGUAGE_NAMES, UnknownLanguage, display_name, normalise
 from core.statuses import Status
 from documents.models import Document
+from documents.selectors import all_documents, version_history
 from exchange.exporting import EXPORT_FORMATS
 from exchange.importing import ImportRefused, import_document, import_new_version
 from translations.deriving import derive_source
+from translations.pretranslating import DEFAULT_THRESHOLD
 from translations.selectors import (
     document_progress,
     document_rows,
@@ -25,7 +27,7 @@ SEGMENTS_PER_PAGE = 200
 
 
 def document_list(request):
-    rows = document_rows(list(Document.objects.select_related("created_by")))
+    rows = document_rows(list(all_documents()))
     return render(request, "workbench/document_list.html", {"rows": rows})
 
 
@@ -45,10 +47,9 @@ def document_detail(request, pk: int):
         "page": page,
         "paragraphs": sentence_rows(list(page.object_list), language),
         "progress": document_progress(document),
-        "versions": document.versions.order_by("-number").only(
-            "number", "original_filename", "created_at", "summary", "segment_count"
-        ),
+        "versions": version_history(document),
         "version_form": NewVersionForm(),
+        "pretranslate_threshold": DEFAULT_THRESHOLD,
         "export_formats": EXPORT_FORMATS,
         "all_languages": [(c, str(n)) for c, n in LANGUAGE_NAMES.items()],
     }

@@ -56,7 +56,7 @@ def highlight(text: str, phrase: str) -> str:
 @permission_required("workbench.view_memoryentry", raise_exception=True)
 def memory_page(request):
     source, target = _pair(request)
-    phrase = request.GET.get("q", "").strip()[:200]
+    phrase = request.GET.get("q", "").strip()[: settings.MAX_QUERY_CHARS]
     hits = []
     if phrase:
         hits = [

@@ -6,11 +6,9 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from formats import FormatError
-from formats.glossary import csv, tbx
+from formats.glossary import read_glossary
 from glossary.importing import import_concepts
 from glossary.models import Approval
-
-READERS = {".csv": csv, ".tsv": csv, ".txt": csv, ".tbx": tbx, ".xml": tbx}
 
 
 class Command(BaseCommand):
@@ -27,17 +25,12 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         path = Path(options["path"])
-        reader = READERS.get(path.suffix.lower())
-        if reader is None:
-            raise CommandError(
-                "%s: unsupported glossary file type; use .csv, .tsv or .tbx" % path
-            )
         try:
             data = path.read_bytes()
         except OSError as error:
             raise CommandError("%s: %s" % (path, error.strerror)) from error
         try:
-            units = reader.parse(data)
+            units = read_glossary(data, path.name)
         except FormatError as error:
             raise CommandError("%s: %s" % (path, error)) from error
         with tqdm(

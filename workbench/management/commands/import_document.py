@@ -2,14 +2,9 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from core.languages import UnknownLanguage
-from documents.models import Document
-from exchange.importing import (
-    ImportRefused,
-    import_document,
-    import_new_version,
-    parse_languages,
-)
+from core.languages import UnknownLanguage, parse_languages
+from exchange.importing import ImportRefused, import_document, import_new_version
+from workbench.management import arguments
 
 
 class Command(BaseCommand):
@@ -35,9 +30,7 @@ class Command(BaseCommand):
             raise CommandError("%s: %s" % (path, error.strerror)) from error
         try:
             if options["document"]:
-                document = Document.objects.filter(pk=options["document"]).first()
-                if document is None:
-                    raise CommandError("no document %d" % options["document"])
+                document = arguments.document(options["document"])
                 result = import_new_version(
                     document=document, data=data, filename=path.name
                 )

@@ -14,7 +14,7 @@ from workbench.management import arguments
 
 
 class Command(BaseCommand):
-    help = "Bring translations back from a PO or XLIFF file; prints JSON counts."
+    help = "Bring translations back from a PO, XLIFF or TMX file; prints JSON counts."
 
     def add_arguments(self, parser):
         parser.add_argument("path")
@@ -28,11 +28,13 @@ class Command(BaseCommand):
             data = path.read_bytes()
         except OSError as error:
             raise CommandError("%s: %s" % (path, error.strerror)) from error
+        document = arguments.document(options["document"])
         try:
-            catalogue = read_translations(data, path.name)
+            catalogue = read_translations(
+                data, path.name, document=document, language=language
+            )
         except FormatError as error:
             raise CommandError("%s: %s" % (path, error)) from error
-        document = arguments.document(options["document"])
         try:
             counts = import_translations(
                 document=document,

@@ -9,17 +9,16 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.languages import UnknownLanguage
+from core.languages import UnknownLanguage, parse_languages
 from documents.models import Document
 from exchange.exporting import EXPORT_FORMATS, ExportRefused, export_any
-from exchange.importing import parse_languages
+from exchange.importing import ImportRefused, set_target_languages
 from exchange.translations import (
     TranslationsRefused,
     import_translations,
     read_translations,
 )
 from formats import FormatError
-from translations.writing import ensure_translations
 
 CONTENT_TYPES = {
     "po": "text/x-gettext-translation; charset=utf-8",
@@ -64,16 +63,12 @@ def set_targets(request, pk: int):
         wanted = parse_languages(request.POST.getlist("targets"))
     except UnknownLanguage:
         wanted = []
-    wanted = [code for code in wanted if code != document.source_language]
-    if not wanted:
-        messages.error(request, _("Choose at least one target language."))
-        return redirect(document)
-    added = [code for code in wanted if code not in document.target_languages]
-    # Removing a language only hides it: its translations stay in the database.
-    document.target_languages = wanted
-    document.save(update_fields=["target_languages", "updated_at"])
-    ensure_translations(list(document.segments.active()), added)
-    messages.success(request, _("Target languages saved."))
+    try:
+        set_target_languages(document=document, languages=wanted)
+    except ImportRefused as refused:
+        messages.error(request, refused.problem)
+    else:
+        messages.success(request, _("Target languages saved."))
     return redirect(document)
 
 
@@ -84,7 +79,7 @@ def upload_translations(request, pk: int):
     upload = request.FILES.get("file")
     language = request.POST.get("language", "")
     if upload is None or language not in document.target_languages:
-        messages.error(request, _("Choose a PO or XLIFF file and its language."))
+        messages.error(request, _("Choose a PO, XLIFF or TMX file and its language."))
         return redirect(document)
     if upload.size > settings.MAX_UPLOAD_BYTES:
         messages.error(
@@ -97,7 +92,9 @@ def upload_translations(request, pk: int):
         counts = import_translations(
             document=document,
             language=language,
-            catalogue=read_translations(upload.read(), upload.name),
+            catalogue=read_translations(
+                upload.read(), upload.name, document=document, language=language
+            ),
             user=request.user,
             filename=upload.name,
         )
