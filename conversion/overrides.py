@@ -39,7 +39,7 @@ def save_override(
         override = ConversionOverride(variant=variant, source_text=source_text)
     else:
         override = ConversionOverride.objects.select_for_update().get(pk=override.pk)
-        if expected_version is not None and override.version != expected_version:
+        if override.version != expected_version:
             raise OverrideConflict(
                 _("Someone else changed this override; reload the page and try again.")
             )

@@ -6,6 +6,7 @@
 - ``revisions``: the abstract base of every revision model.
 - ``diffing``, ``highlighting``: text as safe HTML, with changes or marks.
 - ``redirects``: back to where a form was posted from, safely.
+- ``versions``: the version a posted write was based on, required.
 - ``commands``: what management commands share (arguments, output files).
 """
 
@@ -18,4 +19,5 @@ __all__ = [
     "redirects",
     "revisions",
     "statuses",
+    "versions",
 ]

@@ -10,7 +10,9 @@ Units are matched to sentences by key, then by source text. Rules:
 - a file marked approved only approves when a reviewer imports it;
 - an empty translation never erases one that exists;
 - units of no sentence of the document, a file for another language or
-  another document, are reported, never guessed.
+  another document, are reported, never guessed;
+- a sentence someone saves while the file is applied keeps their text and
+  is counted as ``changed_meanwhile``.
 """
 
 from collections import Counter
@@ -26,7 +28,7 @@ from documents.models import Document
 from formats.bilingual import Catalogue, Unit, read_catalogue
 from translations.models import Translation
 from translations.review import can_review
-from translations.writing import change_translation
+from translations.writing import EditConflict, change_translation
 
 FILE_STATUS = {
     "draft": Status.DRAFT,
@@ -169,14 +171,20 @@ def import_translations(
         if unit.target == current.text and status == current.status:
             counts.unchanged += 1
             continue
-        change_translation(
-            translation=current,
-            text=unit.target,
-            status=status,
-            origin=Origin.IMPORT if unit.target != current.text else current.origin,
-            user=user,
-            note=note,
-            expected_version=current.version,
-        )
+        try:
+            change_translation(
+                translation=current,
+                text=unit.target,
+                status=status,
+                origin=Origin.IMPORT if unit.target != current.text else current.origin,
+                user=user,
+                note=note,
+                expected_version=current.version,
+            )
+        except EditConflict:
+            # Someone saved the sentence while the file was being applied:
+            # their text stands, and the count says so.
+            counts.skipped["changed_meanwhile"] += 1
+            continue
         counts.updated += 1
     return counts

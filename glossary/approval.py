@@ -132,7 +132,7 @@ def _decide(term: Term, reviewer, approval: str, reason: str, expected_version):
     if not can_review(reviewer):
         raise PermissionDenied(_("Only reviewers approve or reject glossary terms."))
     locked = Term.objects.select_for_update().get(pk=term.pk)
-    if expected_version is not None and locked.version != expected_version:
+    if locked.version != expected_version:
         raise GlossaryConflict(
             _("Someone else changed this term; reload the page and try again.")
         )
@@ -154,16 +154,14 @@ def _decide(term: Term, reviewer, approval: str, reason: str, expected_version):
 
 @transaction.atomic
 def approve_term(
-    *, term: Term, reviewer, note: str = "", expected_version: int | None = None
+    *, term: Term, reviewer, expected_version: int, note: str = ""
 ) -> Term:
     """Approve a term: from now on it drives matching and checks."""
     return _decide(term, reviewer, Approval.APPROVED, note, expected_version)
 
 
 @transaction.atomic
-def reject_term(
-    *, term: Term, reviewer, reason: str, expected_version: int | None = None
-) -> Term:
+def reject_term(*, term: Term, reviewer, reason: str, expected_version: int) -> Term:
     """Reject a term; the reason is required and shown to the proposer."""
     if not (reason or "").strip():
         raise ValidationError(_("Say why the term is rejected."), code="no_reason")

@@ -83,10 +83,6 @@ class RejectForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
-class ApproveForm(forms.Form):
-    version = forms.IntegerField(widget=forms.HiddenInput)
-
-
 class GlossaryFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False)
     language = forms.ChoiceField(

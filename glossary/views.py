@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from core.languages import UnknownLanguage, normalise
 from core.redirects import redirect_back
+from core.versions import posted_version
 from glossary.approval import (
     GlossaryConflict,
     NewTerm,
@@ -23,7 +24,6 @@ from glossary.approval import (
 from glossary.forms import (
     NOTE_LENGTH,
     TERM_LENGTH,
-    ApproveForm,
     ConceptProposalForm,
     GlossaryFilterForm,
     RejectForm,
@@ -147,6 +147,7 @@ def term_propose(request, pk: int):
 @require_POST
 def term_edit(request, pk: int):
     term = get_object_or_404(Term.objects.select_related("concept"), pk=pk)
+    posted_version(request.POST)
     form = TermEditForm(request.POST)
     if not form.is_valid():
         for errors in form.errors.values():
@@ -191,8 +192,7 @@ def _back(request, term: Term):
 @require_POST
 def term_approve(request, pk: int):
     term = get_object_or_404(Term, pk=pk)
-    form = ApproveForm(request.POST)
-    version = form.cleaned_data["version"] if form.is_valid() else None
+    version = posted_version(request.POST)
     try:
         approve_term(term=term, reviewer=request.user, expected_version=version)
     except (GlossaryConflict, PermissionDenied) as error:
@@ -206,6 +206,7 @@ def term_approve(request, pk: int):
 @require_POST
 def term_reject(request, pk: int):
     term = get_object_or_404(Term, pk=pk)
+    posted_version(request.POST)
     form = RejectForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Say why the term is rejected."))

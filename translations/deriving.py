@@ -16,7 +16,7 @@ from conversion.engine import converter
 from core.statuses import Origin, Status
 from documents.models import Document, Segment
 from translations.models import Translation
-from translations.writing import change_translation, ensure_translations
+from translations.writing import EditConflict, change_translation, ensure_translations
 
 
 class DeriveRefused(ValueError):
@@ -63,15 +63,18 @@ def _derive_one(
     text = converter(config).convert(origin_text)
     if target.origin == Origin.CONVERSION and target.text == text:
         return "unchanged"
-    change_translation(
-        translation=target,
-        text=text,
-        status=Status.DRAFT,
-        origin=Origin.CONVERSION,
-        user=user,
-        note=_("Converted from %(lang)s.") % {"lang": from_language},
-        expected_version=target.version,
-    )
+    try:
+        change_translation(
+            translation=target,
+            text=text,
+            status=Status.DRAFT,
+            origin=Origin.CONVERSION,
+            user=user,
+            note=_("Converted from %(lang)s.") % {"lang": from_language},
+            expected_version=target.version,
+        )
+    except EditConflict:
+        return "skipped_changed"  # someone saved it meanwhile: theirs stands
     return "derived"
 
 
@@ -123,6 +126,7 @@ def derive(
             "unchanged",
             "skipped_approved",
             "skipped_human",
+            "skipped_changed",
             "skipped_no_source",
         )
     }

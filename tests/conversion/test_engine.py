@@ -379,7 +379,7 @@ def test_approving_a_pair_rebuilds_the_converter(reviewer, fresh_cache):
     assert before.convert("范徐丽泰") == "範徐麗泰"
     assert converter("s2hk") is before  # nothing changed: built once
     for term in concept.terms.all():
-        approve_term(term=term, reviewer=reviewer)
+        approve_term(term=term, reviewer=reviewer, expected_version=term.version)
     after = converter("s2hk")
     assert after is not before
     assert after.convert("范徐丽泰") == "范徐麗泰"

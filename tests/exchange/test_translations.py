@@ -4,8 +4,11 @@ from functools import partial
 
 import pytest
 
-from exchange.translations import read_translations
+from core.statuses import Status
+from exchange.translations import import_translations, read_translations
 from formats import FormatError
+from formats.bilingual import Catalogue, Unit
+from translations.models import Translation
 
 PO = b'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
 
@@ -19,3 +22,46 @@ def test_a_po_file_over_the_limit_of_the_settings_is_refused(
     with pytest.raises(FormatError, match="larger than 1 MB"):
         read(PO + entry * 40_000, "big.po")
     assert len(read(PO + entry, "small.po").units) == 1
+
+
+def test_a_sentence_saved_while_a_file_is_applied_keeps_the_translators_text(
+    seed_press_release, translator, monkeypatch
+):
+    """A save between the import's read and its write wins; the import counts it."""
+    from exchange import translations as importing
+
+    rows = list(
+        Translation.objects.filter(
+            segment__document=seed_press_release, language="zh-Hant"
+        ).order_by("segment__position")[:3]
+    )
+    catalogue = Catalogue(
+        source_language="en",
+        target_language="zh-Hant",
+        units=[
+            Unit(key=t.segment.key, source=t.segment.source, target="檔案%d" % n,
+                 status="translated")
+            for n, t in enumerate(rows)
+        ],
+    )  # fmt: skip
+    real = importing.change_translation
+
+    def racing(**kwargs):
+        if kwargs["translation"].pk == rows[1].pk:
+            real(
+                translation=kwargs["translation"],
+                text="譯者剛存的",
+                status=Status.TRANSLATED,
+                user=translator,
+            )
+        return real(**kwargs)
+
+    monkeypatch.setattr(importing, "change_translation", racing)
+    counts = import_translations(
+        document=seed_press_release, language="zh-Hant", catalogue=catalogue
+    )
+    assert counts.updated == 2 and counts.skipped == {"changed_meanwhile": 1}
+    texts = [
+        Translation.objects.get(pk=t.pk).text for t in rows
+    ]  # the file's, the translator's, the file's
+    assert texts == ["檔案0", "譯者剛存的", "檔案2"]

@@ -80,7 +80,9 @@ def test_approving_a_sentence_puts_it_in_the_memory(translator, reviewer):
         user=translator,
     )
     assert not MemoryEntry.objects.exists()
-    approve_translation(translation=translation, reviewer=reviewer)
+    approve_translation(
+        translation=translation, reviewer=reviewer, expected_version=translation.version
+    )
     entry = MemoryEntry.objects.get()
     assert (entry.source, entry.target) == (translation.segment.source, "前海會議")
     assert (entry.source_language, entry.target_language) == ("en", "zh-Hant")
@@ -100,7 +102,11 @@ def test_a_changed_approved_translation_updates_its_entry(translator, reviewer):
             status=Status.TRANSLATED,
             user=translator,
         )
-        approve_translation(translation=translation, reviewer=reviewer)
+        approve_translation(
+            translation=translation,
+            reviewer=reviewer,
+            expected_version=translation.version,
+        )
     assert list(MemoryEntry.objects.values_list("target", flat=True)) == ["第二版"]
     assert "第一版" in Revision.objects.values_list("text", flat=True)
     matches = lookup(translation.segment.source, "en", "zh-Hant")
@@ -113,7 +119,11 @@ def test_a_sentence_approved_in_two_documents_is_one_entry(reviewer):
         change_translation(
             translation=translation, text="同一譯文", status=Status.TRANSLATED
         )
-        approve_translation(translation=translation, reviewer=reviewer)
+        approve_translation(
+            translation=translation,
+            reviewer=reviewer,
+            expected_version=translation.version,
+        )
     entry = MemoryEntry.objects.get()
     assert entry.origin == "One"
 
@@ -395,7 +405,9 @@ def test_a_changed_approval_keeps_an_entry_that_was_also_imported(translator, re
     document = press_release()
     translation = first_translations(document, 1)[0]
     change_translation(translation=translation, text="舊譯", status=Status.TRANSLATED)
-    approve_translation(translation=translation, reviewer=reviewer)
+    approve_translation(
+        translation=translation, reviewer=reviewer, expected_version=translation.version
+    )
     import_tmx(
         BytesIO(
             tmx_bytes([TmxUnit({"en": translation.segment.source, "zh-Hant": "舊譯"})])
@@ -403,7 +415,9 @@ def test_a_changed_approval_keeps_an_entry_that_was_also_imported(translator, re
         origin="old.tmx",
     )
     change_translation(translation=translation, text="新譯", status=Status.TRANSLATED)
-    approve_translation(translation=translation, reviewer=reviewer)
+    approve_translation(
+        translation=translation, reviewer=reviewer, expected_version=translation.version
+    )
     targets = sorted(MemoryEntry.objects.values_list("target", flat=True))
     assert targets == ["新譯", "舊譯"]
     assert MemoryEntry.objects.get(target="舊譯").translation_id is None

@@ -46,8 +46,15 @@ def test_rejecting_needs_a_reason_and_keeps_it(translator, reviewer):
     concept = propose_concept(terms=[NewTerm("zh-Hant", "前海局")], user=translator)
     term = concept.terms.get()
     with pytest.raises(ValidationError):
-        reject_term(term=term, reviewer=reviewer, reason="  ")
-    reject_term(term=term, reviewer=reviewer, reason="Use 前海管理局.")
+        reject_term(
+            term=term, reviewer=reviewer, reason="  ", expected_version=term.version
+        )
+    reject_term(
+        term=term,
+        reviewer=reviewer,
+        reason="Use 前海管理局.",
+        expected_version=term.version,
+    )
     term.refresh_from_db()
     assert term.approval == Approval.REJECTED
     assert term.reason == "Use 前海管理局."
@@ -58,9 +65,11 @@ def test_translators_cannot_approve_or_reject(translator):
     concept = propose_concept(terms=[NewTerm("en", "GBA")], user=translator)
     term = concept.terms.get()
     with pytest.raises(PermissionDenied):
-        approve_term(term=term, reviewer=translator)
+        approve_term(term=term, reviewer=translator, expected_version=term.version)
     with pytest.raises(PermissionDenied):
-        reject_term(term=term, reviewer=translator, reason="no")
+        reject_term(
+            term=term, reviewer=translator, reason="no", expected_version=term.version
+        )
     with pytest.raises(PermissionDenied):
         propose_term(
             concept=concept, language="en", text="G.B.A.", user=translator, approve=True
@@ -70,7 +79,7 @@ def test_translators_cannot_approve_or_reject(translator):
 def test_every_change_keeps_a_revision(translator, reviewer):
     concept = propose_concept(terms=[NewTerm("en", "Chief Executive")], user=translator)
     term = concept.terms.get()
-    term = approve_term(term=term, reviewer=reviewer)
+    term = approve_term(term=term, reviewer=reviewer, expected_version=term.version)
     update_term(
         term=term,
         user=reviewer,

@@ -72,6 +72,7 @@ def test_derive_fills_drafts_and_never_touches_approved_or_human_work(
         "unchanged": 0,
         "skipped_approved": 1,
         "skipped_human": 1,
+        "skipped_changed": 0,
         "skipped_no_source": 1,
     }
     after = rows(document, "zh-Hans")
@@ -171,3 +172,36 @@ def test_convert_chinese_refuses_text_that_is_not_utf8():
             call_command("convert_chinese", "--config", "t2s")
     finally:
         sys.stdin = sys_stdin
+
+
+def test_a_sentence_saved_while_deriving_keeps_the_translators_text(
+    document, translator, monkeypatch
+):
+    """A save between derive's read and its write wins; derive counts it."""
+    from translations import deriving
+
+    hant = rows(document, "zh-Hant")
+    for row, text in zip(hant, ("標題。", "會議舉行。"), strict=False):
+        change_translation(translation=row, text=text, status=Status.TRANSLATED)
+    real = deriving.change_translation
+    raced = []
+
+    def racing(**kwargs):
+        if not raced:
+            raced.append(kwargs["translation"].pk)
+            real(
+                translation=kwargs["translation"],
+                text="譯者剛存的",
+                status=Status.TRANSLATED,
+                user=translator,
+            )
+        return real(**kwargs)
+
+    monkeypatch.setattr(deriving, "change_translation", racing)
+    counts = derive(document=document, from_language="zh-Hant", to_language="zh-Hans")
+    assert counts["skipped_changed"] == 1 and counts["derived"] >= 1
+    kept = Translation.objects.get(pk=raced[0])
+    assert (kept.text, kept.status) == ("譯者剛存的", Status.TRANSLATED)
+    assert list(
+        kept.revisions.values_list("version", flat=True).order_by("version")
+    ) == [1]

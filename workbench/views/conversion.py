@@ -16,6 +16,7 @@ from conversion.overrides import OverrideConflict, save_override
 from conversion.selectors import overrides_with_history
 from core.highlighting import with_marks
 from core.languages import UnknownLanguage, normalise
+from core.versions import posted_version
 from documents.models import Document, Segment
 from translations.deriving import DeriveRefused, derive
 from workbench.forms.conversion import ConvertForm, OverrideForm
@@ -101,6 +102,7 @@ def _fields(form) -> dict:
 @require_POST
 def override_edit(request, pk: int):
     override = get_object_or_404(ConversionOverride, pk=pk)
+    posted_version(request.POST)
     form = OverrideForm(request.POST)
     if form.is_valid():
         try:
@@ -151,7 +153,11 @@ def derive_view(request, pk: int, segment_id: int | None = None):
     except DeriveRefused as error:
         messages.error(request, str(error))
     else:
-        skipped = counts["skipped_approved"] + counts["skipped_human"]
+        skipped = (
+            counts["skipped_approved"]
+            + counts["skipped_human"]
+            + counts["skipped_changed"]
+        )
         converted = counts["derived"] + counts["unchanged"]
         messages.success(
             request,

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from core.languages import display_name
 from core.statuses import Status
+from core.versions import posted_version
 from documents.models import Document
 from memory.lookup import taken_match_score
 from translations.comments import add_comment
@@ -97,10 +98,7 @@ def _row_response(request, translation: Translation, **extra):
 def save(request, pk: int):
     translation = _translation(pk)
     text = request.POST.get("text", "").replace("\r\n", "\n")
-    try:
-        version = int(request.POST.get("version", ""))
-    except ValueError:
-        version = -1
+    version = posted_version(request.POST)
     try:
         translation = save_translation(
             translation=translation,
@@ -138,10 +136,7 @@ def _taken_match(request, translation: Translation, text: str) -> int | None:
 @require_POST
 def review(request, pk: int):
     translation = _translation(pk)
-    try:
-        version = int(request.POST.get("version", ""))
-    except ValueError:
-        version = None
+    version = posted_version(request.POST)
     error = ""
     try:
         if request.POST.get("action") == "approve":
@@ -174,13 +169,12 @@ def panel(request, pk: int):
 def restore(request, pk: int, revision_id: int):
     translation = _translation(pk)
     revision = get_object_or_404(Revision, pk=revision_id, translation=translation)
+    version = posted_version(request.POST)
     try:
         translation = restore_revision(
-            revision=revision,
-            user=request.user,
-            expected_version=int(request.POST.get("version", "-1")),
+            revision=revision, user=request.user, expected_version=version
         )
-    except (EditConflict, ValueError):
+    except EditConflict:
         messages.error(request, _("Someone else saved this sentence; try again."))
     return _row_response(request, _translation(translation.pk))
 

@@ -9,7 +9,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from core.redirects import redirect_back
-from translations.models import Translation
+from core.versions import posted_items
 from translations.review import review_many
 from translations.selectors import review_filters, review_queue
 
@@ -37,16 +37,16 @@ def queue(request):
 @permission_required("workbench.review_translation", raise_exception=True)
 @require_POST
 def bulk(request):
-    ids = [int(i) for i in request.POST.getlist("ids") if i.isdigit()]
+    items = posted_items(request.POST)
     action = request.POST.get("action")
     reason = request.POST.get("reason", "").strip()
-    chosen = list(Translation.objects.awaiting_review().filter(pk__in=ids))
     if action == "reject" and not reason:
         messages.error(request, _("Say why the translations are sent back."))
-    elif action in ("approve", "reject") and chosen:
-        done, skipped = review_many(
-            translations=chosen, reviewer=request.user, action=action, reason=reason
+    elif action in ("approve", "reject") and items:
+        result = review_many(
+            items=items, reviewer=request.user, action=action, reason=reason
         )
+        done = result.done
         messages.success(
             request,
             (
@@ -58,14 +58,26 @@ def bulk(request):
             )
             % {"n": done},
         )
-        if skipped:
+        if result.empty:
             messages.warning(
                 request,
                 ngettext(
                     "%(n)d empty sentence skipped.",
                     "%(n)d empty sentences skipped.",
-                    skipped,
+                    result.empty,
                 )
-                % {"n": skipped},
+                % {"n": result.empty},
+            )
+        if result.changed:
+            messages.warning(
+                request,
+                ngettext(
+                    "%(n)d sentence changed since you loaded the page; "
+                    "it was left alone.",
+                    "%(n)d sentences changed since you loaded the page; "
+                    "they were left alone.",
+                    result.changed,
+                )
+                % {"n": result.changed},
             )
     return redirect_back(request, "review-queue")

@@ -218,12 +218,66 @@ def test_review_queue_lists_and_bulk_approves_across_documents(
     client.force_login(reviewer)
     page = client.get(reverse("review-queue"), {"language": "zh-Hant"}).content.decode()
     assert "甲" in page and "乙" not in page
-    client.post(reverse("review-bulk"), {"ids": [first.pk], "action": "reject"})
+    first.refresh_from_db()
+    item = "%d:%d" % (first.pk, first.version)
+    assert 'value="%s"' % item in page
+    client.post(reverse("review-bulk"), {"ids": [item], "action": "reject"})
     first.refresh_from_db()
     assert first.status == Status.TRANSLATED  # no reason, nothing done
-    client.post(reverse("review-bulk"), {"ids": [first.pk], "action": "approve"})
+    client.post(reverse("review-bulk"), {"ids": [item], "action": "approve"})
     first.refresh_from_db()
     assert first.status == Status.APPROVED
+
+
+def test_bulk_approval_leaves_alone_what_changed_since_the_page_was_loaded(
+    client, translator, reviewer, document
+):
+    """The reviewer approves the text they saw, never a newer or older one."""
+    first, second = rows(document)
+    first = change_translation(translation=first, text="甲", status=Status.TRANSLATED)
+    second = change_translation(translation=second, text="乙", status=Status.TRANSLATED)
+    seen = ["%d:%d" % (t.pk, t.version) for t in (first, second)]
+    # A translator saves the second sentence after the reviewer loaded the page.
+    newer = change_translation(
+        translation=second, text="乙（改）", status=Status.TRANSLATED, user=translator
+    )
+    client.force_login(reviewer)
+    response = client.post(
+        reverse("review-bulk"), {"ids": seen, "action": "approve"}, follow=True
+    )
+    page = response.content.decode()
+    assert "1 sentence approved." in page
+    assert "1 sentence changed since you loaded the page; it was left alone." in page
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.status, first.text) == (Status.APPROVED, "甲")
+    assert (second.status, second.text, second.version) == (
+        Status.TRANSLATED,
+        "乙（改）",
+        newer.version,
+    )
+    assert not second.revisions.filter(status=Status.APPROVED).exists()
+
+
+@pytest.mark.parametrize(
+    "name,data",
+    [
+        ("review-bulk", {"ids": ["1"], "action": "approve"}),
+        ("editor-review", {"action": "approve"}),
+        ("editor-save", {"text": "x", "status": "translated"}),
+    ],
+)
+def test_a_write_without_the_version_it_was_based_on_is_a_bad_request(
+    client, reviewer, document, name, data
+):
+    translation = rows(document)[0]
+    change_translation(translation=translation, text="甲", status=Status.TRANSLATED)
+    client.force_login(reviewer)
+    args = [] if name == "review-bulk" else [translation.pk]
+    response = client.post(reverse(name, args=args), data)
+    assert response.status_code == 400
+    translation.refresh_from_db()
+    assert (translation.status, translation.version) == (Status.TRANSLATED, 1)
 
 
 def test_managers_download_exports_and_set_target_languages(
