@@ -167,7 +167,10 @@ def store(pairs: Iterable[Pair]) -> tuple[int, int, list[int]]:
 
 
 def _values(pair: Pair) -> list:
-    return [getattr(pair, column) for column in _COLUMNS]
+    return [
+        _when(value) if isinstance(value, datetime) else value
+        for value in (getattr(pair, column) for column in _COLUMNS)
+    ]
 
 
 def _insert(pairs: list[Pair]) -> dict[int, int]:
@@ -209,23 +212,68 @@ def _ids_of(keys: list[int]) -> dict[int, int]:
 
 
 def _merge_existing(rows: list[tuple[int, Pair]]) -> None:
-    entries = {}
-    ids = [entry_id for entry_id, _ in rows]
-    for start in range(0, len(ids), CHUNK):
-        entries.update(MemoryEntry.objects.in_bulk(ids[start : start + CHUNK]))
-    for entry_id, pair in rows:
-        entry = entries[entry_id]
-        entry.times_merged += 1
-        if pair.dated:
-            entry.created_at = min(entry.created_at, pair.created_at)
-            entry.changed_at = max(entry.changed_at, pair.changed_at)
-        if pair.status == Status.APPROVED:
-            entry.status = Status.APPROVED
-    MemoryEntry.objects.bulk_update(
-        list(entries.values()),
-        ["created_at", "changed_at", "status", "times_merged"],
-        batch_size=500,
-    )
+    """Merge pairs into the entries already held, in one statement per chunk.
+
+    The merge rule runs in the database against the row as it is when the
+    statement locks it, so two transactions merging the same entry never
+    lose each other's count or status: the count goes up by one, the dates
+    widen (a pair without dates leaves them), and approved wins. Rows are
+    merged in id order, so concurrent merges take their locks in one order.
+    """
+    rows = sorted(rows, key=lambda row: row[0])
+    postgres = connection.vendor == "postgresql"
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), CHUNK):
+            chunk = rows[start : start + CHUNK]
+            values = [
+                (
+                    entry_id,
+                    _when(pair.created_at),
+                    _when(pair.changed_at),
+                    pair.status,
+                    pair.dated,
+                )
+                for entry_id, pair in chunk
+            ]
+            if postgres:
+                params = [list(column) for column in zip(*values, strict=True)]
+                cursor.execute(_PG_MERGE % MemoryEntry._meta.db_table, params)
+            else:
+                rows_sql = ", ".join(["(%s, %s, %s, %s, %s)"] * len(chunk))
+                cursor.execute(
+                    _SQLITE_MERGE % (rows_sql, MemoryEntry._meta.db_table),
+                    [value for row in values for value in row],
+                )
+
+
+def _when(moment: datetime):
+    """A date as the database stores it (SQLite keeps naive UTC text)."""
+    return connection.ops.adapt_datetimefield_value(moment)
+
+
+#: The merge rule in SQL: PostgreSQL reads the pairs from arrays...
+_PG_MERGE = (
+    "UPDATE %s AS e SET times_merged = e.times_merged + 1,"
+    " created_at = CASE WHEN v.dated THEN LEAST(e.created_at, v.created_at)"
+    " ELSE e.created_at END,"
+    " changed_at = CASE WHEN v.dated THEN GREATEST(e.changed_at, v.changed_at)"
+    " ELSE e.changed_at END,"
+    " status = CASE WHEN v.status = 'approved' THEN 'approved' ELSE e.status END"
+    " FROM unnest(%%s::bigint[], %%s::timestamptz[], %%s::timestamptz[],"
+    " %%s::varchar[], %%s::boolean[]) AS v(id, created_at, changed_at, status, dated)"
+    " WHERE e.id = v.id"
+)
+#: ...and SQLite from a VALUES list.
+_SQLITE_MERGE = (
+    "WITH v(id, created_at, changed_at, status, dated) AS (VALUES %s)"
+    " UPDATE %s AS e SET times_merged = e.times_merged + 1,"
+    " created_at = CASE WHEN v.dated THEN min(e.created_at, v.created_at)"
+    " ELSE e.created_at END,"
+    " changed_at = CASE WHEN v.dated THEN max(e.changed_at, v.changed_at)"
+    " ELSE e.changed_at END,"
+    " status = CASE WHEN v.status = 'approved' THEN 'approved' ELSE e.status END"
+    " FROM v WHERE e.id = v.id"
+)
 
 
 def context_digest(before: str, after: str) -> int:

@@ -53,7 +53,7 @@ def add(rows: Sequence[tuple[int, Sequence[str], Sequence[str]]]) -> None:
 
 
 def prepare_bulk_load() -> None:
-    """Settings for the rest of a large import's transaction."""
+    """Ready the rest of a large import's transaction: one import at a time."""
     _backend().prepare_bulk_load()
 
 

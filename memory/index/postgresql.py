@@ -44,13 +44,20 @@ def add(rows: Sequence[tuple[int, Sequence[str], Sequence[str]]]) -> None:
         )
 
 
-def prepare_bulk_load() -> None:
-    """Queue new GIN entries (up to 64 MB) and merge them in large sorted runs.
+#: The advisory lock that lets one large import run at a time.
+IMPORT_LOCK = 0x776F726B  # "work"
 
-    For the rest of the transaction; ``refresh_statistics`` merges what is
-    left at the end.
+
+def prepare_bulk_load() -> None:
+    """Take the import lock; queue new GIN entries and merge them in large runs.
+
+    For the rest of the transaction. Imports run one at a time: two imports
+    of overlapping files would otherwise each hold entries the other is
+    about to merge, and one of them would die in a deadlock. GIN entries
+    queue up to 64 MB; ``refresh_statistics`` merges what is left at the end.
     """
     with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [IMPORT_LOCK])
         cursor.execute("SET LOCAL gin_pending_list_limit = '64MB'")
         cursor.execute("SET LOCAL work_mem = '256MB'")
 

@@ -1,6 +1,9 @@
 """TMX into and out of the memory: counts, real files, hostile files, streaming."""
 
+import threading
 from io import BytesIO
+
+from django.db import connection, connections
 
 import pytest
 
@@ -194,3 +197,56 @@ def test_an_entity_deep_in_a_large_file_imports_nothing(db) -> None:
     with pytest.raises(FormatError, match="not well-formed|entity"):
         import_tmx(BytesIO(bad), origin="late.tmx")
     assert not MemoryEntry.objects.exists()
+
+
+def _concurrently(*calls):
+    """Run each call in a thread of its own (each with its own connection)."""
+    errors = []
+
+    def run(call):
+        try:
+            call()
+        except Exception as error:  # noqa: BLE001 - reported below
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run, args=(call,)) for call in calls]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert errors == []
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="concurrent writers: SQLite runs one writing transaction at a time",
+)
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_imports_merge_exactly_and_approved_wins(tmp_path):
+    """Two files merging the same 1,500 held units, in opposite orders, at once."""
+    units = [
+        TmxUnit({"en": "Unit %d of the shared file." % n, "zh-Hant": "第%d單位。" % n})
+        for n in range(1500)
+    ]
+    approved = [
+        TmxUnit(dict(unit.variants), props={"x-status": "approved"}) for unit in units
+    ]
+    import_tmx(tmp(tmp_path, "held.tmx", units).open("rb"), origin="held.tmx")
+    first = tmp(tmp_path, "first.tmx", units)
+    second = tmp(tmp_path, "second.tmx", list(reversed(approved)))
+    for _ in range(3):
+        _concurrently(
+            lambda: import_tmx(first.open("rb"), origin="first.tmx"),
+            lambda: import_tmx(second.open("rb"), origin="second.tmx"),
+        )
+    assert MemoryEntry.objects.count() == 1500
+    assert set(MemoryEntry.objects.values_list("times_merged", flat=True)) == {6}
+    assert set(MemoryEntry.objects.values_list("status", flat=True)) == {"approved"}
+
+
+def tmp(folder, name: str, units):
+    path = folder / name
+    path.write_bytes(b"".join(write_tus(units, source_language="en")))
+    return path
