@@ -161,6 +161,20 @@ LOGOUT_REDIRECT_URL = "login"
 MB = 1024 * 1024
 #: A source document, uploaded or given to import_document.
 MAX_DOCUMENT_BYTES = 20 * MB
+#: What a .docx may unpack to, counted while it is unpacked (whatever its zip
+#: headers declare), and how many parts it may have.
+MAX_UNPACKED_BYTES = 200 * MB
+MAX_ARCHIVE_PARTS = 10_000
+#: One paragraph and one sentence of a source document: a longer one is
+#: refused, naming the paragraph (a press release's longest sentence is
+#: under 1,000 characters; a legal one under 5,000).
+MAX_PARAGRAPH_CHARS = 100_000
+MAX_SENTENCE_CHARS = 10_000
+#: Rows of a glossary file and characters of one of its cells.
+MAX_GLOSSARY_ROWS = 100_000
+MAX_GLOSSARY_CELL_CHARS = 10_000
+#: Units of a PO, XLIFF or TMX file of translations coming back.
+MAX_FILE_UNITS = 100_000
 #: A PO file of translations (a press release's is about 100 KB; 10 MB parse
 #: in about a second).
 MAX_PO_BYTES = 10 * MB

@@ -69,21 +69,45 @@ def read_source(data: bytes, filename: str, title: str | None) -> SourceDocument
     """Parse a file, turning any reader error into one line naming the file."""
     try:
         return read_document(
-            data, filename, title=title, max_bytes=settings.MAX_DOCUMENT_BYTES
+            data,
+            filename,
+            title=title,
+            max_bytes=settings.MAX_DOCUMENT_BYTES,
+            max_unpacked_bytes=settings.MAX_UNPACKED_BYTES,
+            max_parts=settings.MAX_ARCHIVE_PARTS,
         )
     except FormatError as error:
         raise ImportRefused(filename, error.localized()) from error
 
 
-def sentences_of(parsed: SourceDocument, language: str) -> list[Sentence]:
-    """Split every translatable paragraph into sentences, in document order."""
+def sentences_of(
+    parsed: SourceDocument, language: str, filename: str
+) -> list[Sentence]:
+    """Split every translatable paragraph into sentences, in document order.
+
+    A paragraph over ``MAX_PARAGRAPH_CHARS`` or a sentence over
+    ``MAX_SENTENCE_CHARS`` (settings) is refused, naming the paragraph.
+    """
     out = []
     for index, paragraph in enumerate(parsed.paragraphs):
         if paragraph.style in UNTRANSLATABLE_STYLES:
             continue
+        _within(filename, index, len(paragraph.text), settings.MAX_PARAGRAPH_CHARS,
+                _("paragraph %(n)d has %(size)d characters, more than the "
+                  "%(limit)d limit"))  # fmt: skip
         for text in split_sentences(paragraph.text, language):
+            _within(filename, index, len(text), settings.MAX_SENTENCE_CHARS,
+                    _("paragraph %(n)d has a sentence of %(size)d characters, "
+                      "more than the %(limit)d limit"))  # fmt: skip
             out.append(Sentence(index, text))
     return out
+
+
+def _within(filename: str, index: int, size: int, limit: int, message: str) -> None:
+    if size > limit:
+        raise ImportRefused(
+            filename, message % {"n": index + 1, "size": size, "limit": limit}
+        )
 
 
 def _file_kind(filename: str) -> str:
@@ -125,7 +149,7 @@ def import_document(
             % {"lang": source_language},
         )
     parsed = read_source(data, filename, title)
-    sentences = sentences_of(parsed, source_language)
+    sentences = sentences_of(parsed, source_language, filename)
     if not sentences:
         raise ImportRefused(filename, _("the document has no sentences to translate."))
     checksum = hashlib.sha256(data).hexdigest()
@@ -178,7 +202,7 @@ def import_new_version(
     if checksum == document.checksum:
         return VersionResult(document, document.current_version, 0, 0, 0, 0)
     parsed = read_source(data, filename, None)
-    sentences = sentences_of(parsed, document.source_language)
+    sentences = sentences_of(parsed, document.source_language, filename)
     if not sentences:
         raise ImportRefused(filename, _("the document has no sentences to translate."))
     number = document.current_version + 1

@@ -9,8 +9,7 @@ from django.db import transaction
 
 from documents.models import Document
 from exchange.importing import import_document, import_new_version
-from formats.glossary import read_glossary
-from glossary.importing import import_concepts
+from glossary.importing import import_concepts, read_file
 from memory.tmx import import_tmx
 
 #: Seed files and their source language.
@@ -75,7 +74,7 @@ def load_seed_documents(progress=None) -> SeedSummary:
 
 def load_seed_glossary() -> dict:
     """Merge ``seeds/glossary.csv`` into the glossary, approved."""
-    units = read_glossary((seeds_dir() / SEED_GLOSSARY).read_bytes(), SEED_GLOSSARY)
+    units = read_file((seeds_dir() / SEED_GLOSSARY).read_bytes(), SEED_GLOSSARY)
     return import_concepts(units)
 
 

@@ -52,6 +52,7 @@ def read_translations(
         source_language=document.source_language,
         target_language=language,
         max_po_bytes=settings.MAX_PO_BYTES,
+        max_units=settings.MAX_FILE_UNITS,
     )
 
 

@@ -10,12 +10,13 @@ Everything is written in bulk, with one revision per change.
 from collections import Counter
 from collections.abc import Callable
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
 from modeltranslation.utils import build_localized_fieldname
 
-from formats.glossary import ConceptUnit
+from formats.glossary import ConceptUnit, read_glossary
 from glossary.history import term_snapshot
 from glossary.models import Action, Approval, Concept, Term, TermRevision
 from glossary.stamps import bump_glossary_stamp
@@ -195,6 +196,19 @@ class _Import:
             snapshot=term_snapshot(term) if term else _concept_texts(concept),
             author=self.user,
         )
+
+
+def read_file(data: bytes, filename: str) -> list[ConceptUnit]:
+    """Read a CSV or TBX glossary within the limits of the settings.
+
+    Raises ``FormatError`` naming the line or concept.
+    """
+    return read_glossary(
+        data,
+        filename,
+        max_rows=settings.MAX_GLOSSARY_ROWS,
+        max_cell_chars=settings.MAX_GLOSSARY_CELL_CHARS,
+    )
 
 
 @transaction.atomic

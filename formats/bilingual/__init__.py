@@ -25,17 +25,29 @@ def read_catalogue(
     source_language: str,
     target_language: str,
     max_po_bytes: int | None = None,
+    max_units: int | None = None,
 ) -> Catalogue:
     """Parse a PO, XLIFF or TMX file into a catalogue of units.
 
     A TMX file may hold any languages: its units holding both
     ``source_language`` and ``target_language`` make the catalogue. PO and
     XLIFF files say their languages themselves. A PO file over
-    ``max_po_bytes`` is refused unread.
+    ``max_po_bytes`` is refused unread; a file of more than ``max_units``
+    units is refused (a PO file as soon as the reader meets one too many).
     """
+    catalogue = _read(data, filename, source_language, target_language,
+                      max_po_bytes, max_units)  # fmt: skip
+    if max_units is not None and len(catalogue.units) > max_units:
+        raise FormatError(
+            gettext_noop("the file has more than %(limit)d units"), limit=max_units
+        )
+    return catalogue
+
+
+def _read(data, filename, source_language, target_language, max_po_bytes, max_units):
     name = filename.lower()
     if name.endswith(PO_SUFFIXES):
-        return po.parse(data, max_bytes=max_po_bytes)
+        return po.parse(data, max_bytes=max_po_bytes, max_entries=max_units)
     if name.endswith(TMX_SUFFIXES):
         return _tmx_catalogue(data, source_language, target_language)
     if name.endswith(XLIFF_SUFFIXES):
@@ -46,7 +58,7 @@ def read_catalogue(
             return _tmx_catalogue(data, source_language, target_language)
         return xliff.parse(data)
     if head.startswith((b"msgid", b"#", b"msgctxt")):
-        return po.parse(data, max_bytes=max_po_bytes)
+        return po.parse(data, max_bytes=max_po_bytes, max_entries=max_units)
     raise FormatError(
         gettext_noop("unsupported file type; use a .po, .xliff or .tmx file")
     )

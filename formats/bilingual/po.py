@@ -79,6 +79,7 @@ _BAD_ESCAPE = re.compile(  # after an even run of backslashes, one that C lacks
 )
 
 _TOO_LARGE = gettext_noop("the file is larger than %(limit)d MB")
+_TOO_MANY = gettext_noop("line %(line)d: the file has more than %(limit)d entries")
 _MO_FILE = gettext_noop("this is a compiled .mo file; upload the .po file instead")
 _BINARY = gettext_noop("the file looks binary, not like a PO file")
 _EMPTY = gettext_noop("the file is empty")
@@ -182,18 +183,26 @@ class _Entry:
     obsolete: bool = False
 
 
-def parse(data: bytes, *, max_bytes: int | None = None) -> Catalogue:
+def parse(
+    data: bytes, *, max_bytes: int | None = None, max_entries: int | None = None
+) -> Catalogue:
     """Read a PO file into a catalogue, or raise ``FormatError``.
 
-    A file over ``max_bytes`` is refused before it is read.
+    A file over ``max_bytes`` is refused before it is read; one with more
+    than ``max_entries`` entries when the reader meets the next one.
     """
     header: dict[str, str] = {}
     header_line = 0
     units = []
     seen: dict[tuple[str | None, str], int] = {}
+    count = 0
     for entry in _entries(_decode(data, max_bytes)):
         strings = {key: "".join(parts) for key, parts in entry.strings.items()}
         context, msgid = strings.get("msgctxt"), strings["msgid"]
+        if context is not None or msgid:  # not the header
+            count += 1
+            if max_entries is not None and count > max_entries:
+                raise FormatError(_TOO_MANY, line=entry.line, limit=max_entries)
         first = seen.setdefault((context, msgid), entry.line)
         if first != entry.line:
             raise FormatError(_DUPLICATE, line=entry.line, first=first)

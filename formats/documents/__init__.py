@@ -35,11 +35,15 @@ def read_document(
     title: str | None = None,
     *,
     max_bytes: int | None = None,
+    max_unpacked_bytes: int | None = None,
+    max_parts: int | None = None,
 ) -> SourceDocument:
     """Parse ``data`` as the kind of document ``filename`` names.
 
     ``title`` replaces the title found in the document; without one, and
     when the document has none, the file name without extension is used.
+    The limits (``None``: none) are the file's size and, for a .docx, what
+    it unpacks to and how many parts it has.
     """
     stem, extension = _split(filename)
     if extension not in EXTENSIONS:
@@ -66,7 +70,9 @@ def read_document(
     elif extension == ".md":
         document = markdown.parse(data)
     elif extension == ".docx":
-        document = docx.parse(data)
+        document = docx.parse(
+            data, max_unpacked_bytes=max_unpacked_bytes, max_parts=max_parts
+        )
     else:
         document = html.parse(data)
     if not any(p.text.strip() for p in document.paragraphs if p.style != "code"):

@@ -6,8 +6,14 @@ name (``Title``, ``Heading 1``, ``Normal``, a table's own paragraph style).
 Text is taken from runs, hyperlinks, fields and tracked insertions; deleted
 text, field codes and text boxes are left out; tabs and line breaks become
 ``\\t`` and ``\\n``. The archive is checked before python-docx sees it: it
-must be a zip holding ``word/document.xml``, not password-protected, and not
-unpack to more than ``MAX_UNPACKED_BYTES`` (a zip bomb is refused unread).
+must be a zip holding ``word/document.xml``, not password-protected, with at
+most ``max_parts`` parts, and every part is unpacked once in chunks and
+counted, so a file that unpacks to more than ``max_unpacked_bytes`` is
+refused whatever its zip headers declare (a part that unpacks to other than
+its declared size fails its CRC and is refused as damaged). A part that
+declares XML entities is refused, as XML files are: python-docx would drop
+the text after an entity reference. The workbench passes its limits from
+the settings (``MAX_UNPACKED_BYTES``, ``MAX_ARCHIVE_PARTS``).
 
 Writing puts one Word paragraph per paragraph. With the original document as
 ``template`` its styles, page setup, headers and footers are kept, its body is
@@ -18,6 +24,7 @@ tables are not rebuilt (their paragraphs follow one another).
 import io
 import re
 import zipfile
+import zlib
 from collections.abc import Iterable
 
 from django.utils.translation import gettext_noop
@@ -30,10 +37,9 @@ from docx.oxml.ns import qn
 from formats import FormatError
 from formats.documents.source import Paragraph, SourceDocument
 
-__all__ = ["MAX_UNPACKED_BYTES", "parse", "write"]
+__all__ = ["parse", "write"]
 
-MAX_UNPACKED_BYTES = 200 * 1024 * 1024
-MAX_MEMBERS = 10_000
+_CHUNK = 1024 * 1024
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _P, _TBL, _TR, _TC = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc")
 _CONTAINERS = {qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml")}
@@ -49,9 +55,14 @@ _STYLES |= {f"h{n}": f"Heading {n}" for n in range(1, 7)}
 _NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
-def parse(data: bytes) -> SourceDocument:
+def parse(
+    data: bytes,
+    *,
+    max_unpacked_bytes: int | None = None,
+    max_parts: int | None = None,
+) -> SourceDocument:
     """Return the document in ``data``; raise ``FormatError`` if unreadable."""
-    _check_archive(data)
+    _check_archive(data, max_unpacked_bytes=max_unpacked_bytes, max_parts=max_parts)
     try:
         document = docx.Document(io.BytesIO(data))
         names = {s.style_id: s.name or s.style_id for s in document.styles}
@@ -104,7 +115,12 @@ def write(paragraphs: Iterable[Paragraph], template: bytes | None = None) -> byt
     return out.getvalue()
 
 
-def _check_archive(data: bytes) -> None:
+def _check_archive(
+    data: bytes,
+    *,
+    max_unpacked_bytes: int | None = None,
+    max_parts: int | None = None,
+) -> None:
     """Refuse what is not a safe, unencrypted .docx zip archive."""
     if data.startswith(_OLE_MAGIC):
         raise FormatError(
@@ -116,35 +132,72 @@ def _check_archive(data: bytes) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = archive.infolist()
+            if max_parts is not None and len(members) > max_parts:
+                raise FormatError(
+                    gettext_noop(
+                        "the .docx archive has %(count)d parts, "
+                        "more than the %(limit)d limit"
+                    ),
+                    count=len(members),
+                    limit=max_parts,
+                )
+            if any(member.flag_bits & 0x1 for member in members):
+                raise FormatError(gettext_noop("the .docx file is password-protected"))
+            if "word/document.xml" not in {member.filename for member in members}:
+                raise FormatError(
+                    gettext_noop("the zip archive is not a Word document")
+                )
+            _unpack_counting(archive, members, max_unpacked_bytes)
+    except FormatError:
+        raise
     except NotImplementedError as exc:
         raise FormatError(
             gettext_noop("the .docx archive uses an unsupported zip feature")
         ) from exc
-    except (zipfile.BadZipFile, ValueError, OSError, EOFError) as exc:
+    except zipfile.BadZipFile as exc:
+        if "CRC" in str(exc) or "magic" in str(exc):
+            raise FormatError(
+                gettext_noop("the .docx file is damaged and cannot be read")
+            ) from exc
         raise FormatError(
             gettext_noop(
                 "the file is not a .docx document (not a zip archive, or truncated)"
             )
         ) from exc
-    if len(members) > MAX_MEMBERS:
-        raise FormatError(
-            gettext_noop("the .docx archive has too many parts (%(count)d)"),
-            count=len(members),
-        )
-    unpacked = sum(member.file_size for member in members)
-    if unpacked > MAX_UNPACKED_BYTES:
+    except (ValueError, OSError, EOFError, zlib.error) as exc:
         raise FormatError(
             gettext_noop(
-                "the .docx would unpack to %(size)d MB, "
-                "more than the %(limit)d MB limit"
-            ),
-            size=unpacked // 2**20,
-            limit=MAX_UNPACKED_BYTES // 2**20,
-        )
-    if any(member.flag_bits & 0x1 for member in members):
-        raise FormatError(gettext_noop("the .docx file is password-protected"))
-    if "word/document.xml" not in {member.filename for member in members}:
-        raise FormatError(gettext_noop("the zip archive is not a Word document"))
+                "the file is not a .docx document (not a zip archive, or truncated)"
+            )
+        ) from exc
+
+
+def _unpack_counting(archive, members, limit: int | None) -> None:
+    """Unpack every part once, counting; refuse past ``limit`` or on entities."""
+    unpacked = 0
+    for member in members:
+        if member.is_dir():
+            continue
+        with archive.open(member) as part:
+            first = True
+            while chunk := part.read(_CHUNK):
+                unpacked += len(chunk)
+                if limit is not None and unpacked > limit:
+                    raise FormatError(
+                        gettext_noop(
+                            "the .docx unpacks to more than the %(limit)d MB limit"
+                        ),
+                        limit=limit // 2**20,
+                    )
+                if (first and b"<!DOCTYPE" in chunk[:4096]) or b"<!ENTITY" in chunk:
+                    raise FormatError(
+                        gettext_noop(
+                            "the .docx declares XML entities (in %(part)s), "
+                            "which are refused"
+                        ),
+                        part=member.filename,
+                    )
+                first = False
 
 
 def _walk(element: object) -> Iterable[tuple[str, str]]:

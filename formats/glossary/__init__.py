@@ -16,11 +16,22 @@ __all__ = ["SUFFIXES", "ConceptUnit", "TermUnit", "csv", "read_glossary", "tbx"]
 SUFFIXES = {".csv": csv, ".tsv": csv, ".txt": csv, ".tbx": tbx, ".xml": tbx}
 
 
-def read_glossary(data: bytes, filename: str) -> list[ConceptUnit]:
-    """Parse a CSV or TBX glossary, chosen by the file name's ending."""
+def read_glossary(
+    data: bytes,
+    filename: str,
+    *,
+    max_rows: int | None = None,
+    max_cell_chars: int | None = None,
+) -> list[ConceptUnit]:
+    """Parse a CSV or TBX glossary, chosen by the file name's ending.
+
+    The limits apply to CSV; TBX is held by lxml's own (no huge trees).
+    """
     name = filename.lower()
     for suffix, reader in SUFFIXES.items():
         if name.endswith(suffix):
+            if reader is csv:
+                return csv.parse(data, max_rows=max_rows, max_cell_chars=max_cell_chars)
             return reader.parse(data)
     raise FormatError(
         gettext_noop("unsupported glossary file type; use .csv, .tsv or .tbx")

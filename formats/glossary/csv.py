@@ -55,8 +55,6 @@ from formats.textdecoding import decode_text
 
 __all__ = ["parse", "write"]
 
-MAX_ROWS = 1_000_000
-MAX_FIELD = 10_000
 _FIELDS = ("id", "domain", "usage", "approval", "case_sensitive")
 _TEXTS = ("definition", "note")
 _ACCEPTED = (
@@ -73,8 +71,14 @@ class _Column:
     language: str = ""
 
 
-def parse(data: bytes) -> list[ConceptUnit]:
-    """Return the concepts of a CSV glossary; raise ``FormatError`` if bad."""
+def parse(
+    data: bytes, *, max_rows: int | None = None, max_cell_chars: int | None = None
+) -> list[ConceptUnit]:
+    """Return the concepts of a CSV glossary; raise ``FormatError`` if bad.
+
+    A file with more than ``max_rows`` records or a cell longer than
+    ``max_cell_chars`` is refused as soon as the reader meets it.
+    """
     text = decode_text(data)
     reader = csv.reader(
         io.StringIO(text, newline=""),
@@ -86,7 +90,7 @@ def parse(data: bytes) -> list[ConceptUnit]:
     concepts: list[ConceptUnit] = []
     by_id: dict[str, ConceptUnit] = {}
     first_line: dict[int, int] = {}  # id(concept) -> line of its first row
-    for line, cells in _records(reader):
+    for line, cells in _records(reader, max_rows, max_cell_chars):
         if columns is None:
             columns = _header(cells, line)
             continue
@@ -125,7 +129,9 @@ def _sniff(text: str) -> str:
     return best if counts[best] else ","
 
 
-def _records(reader) -> Iterator[tuple[int, list[str]]]:
+def _records(
+    reader, max_rows: int | None, max_cell_chars: int | None
+) -> Iterator[tuple[int, list[str]]]:
     """Yield (first line, cells) of every non-blank record; check the limits."""
     count = 0
     line = 1
@@ -136,30 +142,32 @@ def _records(reader) -> Iterator[tuple[int, list[str]]]:
             return
         except csv.Error as error:
             if "field larger" in str(error):
-                _too_long(line)
+                _too_long(line, max_cell_chars or csv.field_size_limit())
             raise FormatError(
                 gettext_noop("line %(line)d: the CSV is malformed (%(error)s)"),
                 line=line,
                 error=str(error),
             ) from None
         count += 1
-        if count > MAX_ROWS:
+        if max_rows is not None and count > max_rows:
             raise FormatError(
-                gettext_noop("the file has more than %(limit)d rows"), limit=MAX_ROWS
+                gettext_noop("the file has more than %(limit)d rows"), limit=max_rows
             )
-        if any(len(cell) > MAX_FIELD for cell in cells):
-            _too_long(line)
+        if max_cell_chars is not None and any(
+            len(cell) > max_cell_chars for cell in cells
+        ):
+            _too_long(line, max_cell_chars)
         if any(cell.strip() for cell in cells):
             yield line, cells
         line = reader.line_num + 1
 
 
-def _too_long(line: int) -> NoReturn:
-    """Refuse a cell over ``MAX_FIELD`` characters."""
+def _too_long(line: int, limit: int) -> NoReturn:
+    """Refuse a cell over ``limit`` characters."""
     raise FormatError(
         gettext_noop("line %(line)d: a cell is longer than %(limit)d characters"),
         line=line,
-        limit=MAX_FIELD,
+        limit=limit,
     )
 
 

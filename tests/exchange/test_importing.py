@@ -193,3 +193,26 @@ def test_the_document_size_limit_comes_from_the_settings(settings):
         _import("A sentence. " * 200)
     assert not Document.objects.exists()
     assert _import("A sentence. " * 50).segments.count() == 50
+
+
+def test_a_sentence_or_paragraph_over_its_limit_is_refused_naming_the_paragraph(
+    settings,
+):
+    settings.MAX_SENTENCE_CHARS = 100
+    settings.MAX_PARAGRAPH_CHARS = 1000
+    run_on = "word " * 30  # 149 characters once trimmed, and no full stop
+    with pytest.raises(
+        ImportRefused,
+        match="notice.txt: paragraph 2 has a sentence of 149 characters, "
+        "more than the 100 limit",
+    ):
+        _import("A title.\n\n" + run_on)
+    long_paragraph = "Short one. " * 109 + "Last."
+    with pytest.raises(
+        ImportRefused,
+        match="paragraph 1 has %d characters, more than the 1000 limit"
+        % len(long_paragraph),
+    ):
+        _import(long_paragraph)
+    assert not Document.objects.exists()
+    assert _import("Short one. " * 9 + "Last.").segments.count() == 10

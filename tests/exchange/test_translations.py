@@ -65,3 +65,18 @@ def test_a_sentence_saved_while_a_file_is_applied_keeps_the_translators_text(
         Translation.objects.get(pk=t.pk).text for t in rows
     ]  # the file's, the translator's, the file's
     assert texts == ["檔案0", "譯者剛存的", "檔案2"]
+
+
+def test_a_file_with_more_units_than_the_limit_is_refused_while_read(
+    settings, seed_press_release
+):
+    settings.MAX_FILE_UNITS = 2
+    entries = b"".join(
+        b'msgctxt "k%d"\nmsgid "S%d"\nmsgstr "T%d"\n\n' % (n, n, n) for n in range(3)
+    )
+    read = partial(read_translations, document=seed_press_release, language="zh-Hant")
+    with pytest.raises(FormatError, match="line 12: the file has more than 2 entries"):
+        read(PO + entries, "many.po")
+    assert (
+        len(read(PO + entries[: entries.index(b'msgctxt "k2"')], "two.po").units) == 2
+    )

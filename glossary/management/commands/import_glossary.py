@@ -6,8 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from formats import FormatError
-from formats.glossary import read_glossary
-from glossary.importing import import_concepts
+from glossary.importing import import_concepts, read_file
 from glossary.models import Approval
 
 
@@ -30,7 +29,7 @@ class Command(BaseCommand):
         except OSError as error:
             raise CommandError("%s: %s" % (path, error.strerror)) from error
         try:
-            units = read_glossary(data, path.name)
+            units = read_file(data, path.name)
         except FormatError as error:
             raise CommandError("%s: %s" % (path, error)) from error
         with tqdm(

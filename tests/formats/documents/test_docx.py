@@ -1,6 +1,8 @@
 """Word documents: body and tables in order, styles, damaged and hostile files."""
 
 import io
+import time
+import tracemalloc
 import zipfile
 
 import docx as python_docx
@@ -97,18 +99,64 @@ def test_docx_with_broken_xml_is_refused_as_damaged() -> None:
         docx_format.parse(out.getvalue())
 
 
-def test_zip_bomb_docx_is_refused_before_unpacking() -> None:
+def _bomb(megabytes: int, declared: int | None = None) -> bytes:
+    """A .docx whose document.xml unpacks to ``megabytes`` MB of zeros.
+
+    With ``declared``, its zip headers (local and central) claim that many
+    bytes instead: a lying archive.
+    """
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-        archive.writestr("word/document.xml", "<w:document/>")
-        with archive.open("word/media/bomb.bin", "w") as member:
+        with archive.open("word/document.xml", "w") as member:
             chunk = bytes(1024 * 1024)
-            for _ in range(docx_format.MAX_UNPACKED_BYTES // len(chunk) + 1):
+            for _ in range(megabytes):
                 member.write(chunk)
-    data = out.getvalue()
+    data = bytearray(out.getvalue())
+    if declared is not None:
+        local = data.index(b"PK\x03\x04")
+        central = data.index(b"PK\x01\x02")
+        data[local + 22 : local + 26] = declared.to_bytes(4, "little")
+        data[central + 24 : central + 28] = declared.to_bytes(4, "little")
+    return bytes(data)
+
+
+def test_zip_bomb_docx_is_refused_while_unpacking() -> None:
+    data = _bomb(21)
     assert len(data) < 1024 * 1024
-    with pytest.raises(FormatError, match=r"unpack to 201 MB, more than the 200 MB"):
-        read_document(data, "bomb.docx")
+    with pytest.raises(FormatError, match=r"unpacks to more than the 20 MB limit"):
+        read_document(data, "bomb.docx", max_unpacked_bytes=20 * 1024 * 1024)
+
+
+def test_a_docx_lying_about_its_size_is_refused_unpacking_no_more_than_it_says():
+    """Headers claiming 1 KB for 150 MB: refused fast, in little memory."""
+    data = _bomb(150, declared=1024)
+    tracemalloc.start()
+    started = time.perf_counter()
+    with pytest.raises(FormatError, match="damaged"):
+        read_document(data, "liar.docx", max_unpacked_bytes=200 * 1024 * 1024)
+    elapsed = time.perf_counter() - started
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert peak < 20 * 1024 * 1024 and elapsed < 5
+
+
+def test_a_docx_declaring_xml_entities_is_refused() -> None:
+    out = io.BytesIO()
+    document = (
+        '<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY x "hidden">]>'
+        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/'
+        '2006/main"><w:body><w:p><w:r><w:t>Before &x; after</w:t></w:r></w:p>'
+        "</w:body></w:document>"
+    )
+    with zipfile.ZipFile(io.BytesIO(make_docx())) as original:
+        with zipfile.ZipFile(out, "w") as archive:
+            for item in original.infolist():
+                body = original.read(item)
+                if item.filename == "word/document.xml":
+                    body = document.encode()
+                archive.writestr(item, body)
+    with pytest.raises(FormatError, match=r"declares XML entities \(in word/document"):
+        docx_format.parse(out.getvalue())
 
 
 def test_password_protected_docx_is_refused() -> None:

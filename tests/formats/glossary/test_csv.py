@@ -5,6 +5,9 @@ No test touches the database.
 """
 
 import codecs
+import time
+from functools import partial
+from types import SimpleNamespace
 
 import pytest
 
@@ -279,20 +282,32 @@ def test_empty_and_binary_files_are_refused(data: bytes):
 # CSV: limits
 
 
+LIMITED = SimpleNamespace(parse=partial(csv.parse, max_rows=3, max_cell_chars=10_000))
+
+
 def test_a_cell_over_10000_characters_is_refused():
-    message = format_error(csv, ("en\nok\n" + "x" * 10_001 + "\n").encode())
+    message = format_error(LIMITED, ("en\nok\n" + "x" * 10_001 + "\n").encode())
     assert message == "line 3: a cell is longer than 10000 characters"
 
 
 def test_a_cell_over_the_csv_module_limit_gets_the_same_message():
-    message = format_error(csv, ('en\n"' + "x" * 200_000 + '"\n').encode())
+    message = format_error(LIMITED, ('en\n"' + "x" * 200_000 + '"\n').encode())
     assert message == "line 2: a cell is longer than 10000 characters"
 
 
-def test_too_many_rows_are_refused(monkeypatch):
-    monkeypatch.setattr(csv, "MAX_ROWS", 3)
-    assert len(parse_csv("en\na\nb\n")) == 2
-    assert format_error(csv, b"en\na\nb\nc\n") == "the file has more than 3 rows"
+def test_too_many_rows_are_refused():
+    assert len(LIMITED.parse(b"en\na\nb\n")) == 2
+    assert format_error(LIMITED, b"en\na\nb\nc\n") == "the file has more than 3 rows"
+
+
+def test_a_million_row_file_is_refused_at_the_limit_not_after_reading_it():
+    started = time.perf_counter()
+    data = b"en\n" + b"term\n" * 1_000_000
+    message = format_error(
+        SimpleNamespace(parse=partial(csv.parse, max_rows=100_000)), data
+    )
+    assert message == "the file has more than 100000 rows"
+    assert time.perf_counter() - started < 10
 
 
 # CSV: samples
