@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_htmx",
+    "axes",
     "workbench",
     "glossary",
 ]
@@ -70,7 +71,46 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "workbench.middleware.RoleRequiredMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Last, as django-axes asks: it turns a lock-out into its page.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Logins: django-axes counts failures per account and per address; five in
+# a row lock that account, or that address, for an hour (or until a manager
+# unlocks it on the Locked accounts page).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = 1  # hours
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_VERBOSE = False
+
+# The admin's translation tabs (django-modeltranslation) use jQuery UI: this
+# site's own copy (static/vendor), not a CDN the policy below forbids.
+JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
+
+# Content Security Policy (django-csp): the pages load scripts, styles and
+# images from this site only; no inline script, no inline style.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 
 ROOT_URLCONF = "config.urls"
 
@@ -173,8 +213,14 @@ MAX_SENTENCE_CHARS = 10_000
 #: Rows of a glossary file and characters of one of its cells.
 MAX_GLOSSARY_ROWS = 100_000
 MAX_GLOSSARY_CELL_CHARS = 10_000
-#: Units of a PO, XLIFF or TMX file of translations coming back.
+#: Units of a PO, XLIFF or TMX file of translations coming back: through
+#: import_translations, and through the browser, where each unit costs about
+#: 2 ms on PostgreSQL and the request must end well inside gunicorn's 120 s.
 MAX_FILE_UNITS = 100_000
+MAX_UPLOAD_UNITS = 10_000
+#: Sentences of one document: 50,000 import in about 15 s with two target
+#: languages on PostgreSQL (benchmarks/import_limits.py).
+MAX_DOCUMENT_SENTENCES = 50_000
 #: A PO file of translations (a press release's is about 100 KB; 10 MB parse
 #: in about a second).
 MAX_PO_BYTES = 10 * MB

@@ -4,7 +4,15 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.i18n import set_language
 
-from workbench.views import conversion, documents, editor, exchange, memory, review
+from workbench.views import (
+    accounts,
+    conversion,
+    documents,
+    editor,
+    exchange,
+    memory,
+    review,
+)
 
 urlpatterns = [
     path("", documents.document_list, name="document-list"),
@@ -62,6 +70,22 @@ urlpatterns = [
     ),
     path("glossary/", include("glossary.urls")),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path(
+        "accounts/password/",
+        auth_views.PasswordChangeView.as_view(),
+        name="password_change",
+    ),
+    path(
+        "accounts/password/done/",
+        auth_views.PasswordChangeDoneView.as_view(),
+        name="password_change_done",
+    ),
+    path("accounts/locked/", accounts.locked_accounts, name="locked-accounts"),
+    path(
+        "accounts/locked/<int:pk>/unlock/",
+        accounts.unlock_account,
+        name="unlock-account",
+    ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("admin/", admin.site.urls),

@@ -103,6 +103,15 @@ def sentences_of(
     return out
 
 
+def _not_too_many(sentences: list[Sentence], filename: str) -> None:
+    if len(sentences) > settings.MAX_DOCUMENT_SENTENCES:
+        raise ImportRefused(
+            filename,
+            _("the document has %(count)d sentences, more than the %(limit)d limit")
+            % {"count": len(sentences), "limit": settings.MAX_DOCUMENT_SENTENCES},
+        )
+
+
 def _within(filename: str, index: int, size: int, limit: int, message: str) -> None:
     if size > limit:
         raise ImportRefused(
@@ -150,6 +159,7 @@ def import_document(
         )
     parsed = read_source(data, filename, title)
     sentences = sentences_of(parsed, source_language, filename)
+    _not_too_many(sentences, filename)
     if not sentences:
         raise ImportRefused(filename, _("the document has no sentences to translate."))
     checksum = hashlib.sha256(data).hexdigest()
@@ -203,6 +213,7 @@ def import_new_version(
         return VersionResult(document, document.current_version, 0, 0, 0, 0)
     parsed = read_source(data, filename, None)
     sentences = sentences_of(parsed, document.source_language, filename)
+    _not_too_many(sentences, filename)
     if not sentences:
         raise ImportRefused(filename, _("the document has no sentences to translate."))
     number = document.current_version + 1

@@ -39,12 +39,18 @@ FILE_STATUS = {
 
 
 def read_translations(
-    data: bytes, filename: str, *, document: Document, language: str
+    data: bytes,
+    filename: str,
+    *,
+    document: Document,
+    language: str,
+    max_units: int | None = None,
 ) -> Catalogue:
     """Read a PO, XLIFF or TMX file of translations into ``language``.
 
     A TMX file gives the units holding the document's source language and
-    ``language``. Raises ``FormatError`` naming the line or unit.
+    ``language``. At most ``max_units`` units (``MAX_FILE_UNITS`` unless
+    given). Raises ``FormatError`` naming the line or unit.
     """
     return read_catalogue(
         data,
@@ -52,7 +58,7 @@ def read_translations(
         source_language=document.source_language,
         target_language=language,
         max_po_bytes=settings.MAX_PO_BYTES,
-        max_units=settings.MAX_FILE_UNITS,
+        max_units=max_units or settings.MAX_FILE_UNITS,
     )
 
 

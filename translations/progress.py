@@ -36,19 +36,23 @@ class LanguageProgress:
         return 100 * done // self.total if self.total else 0
 
     def parts(self) -> list[dict]:
-        """Return the bar's parts: status, label, count and width in percent."""
+        """Return the bar's parts: status, label, count, offset and width in percent."""
         out = []
+        offset = 0.0
         for status in BAR_ORDER:
             count = self.counts.get(status, 0)
             if count:
+                width = round(100 * count / self.total, 2)
                 out.append(
                     {
                         "status": status.value,
                         "label": status.label,
                         "count": count,
-                        "width": round(100 * count / self.total, 2),
+                        "offset": round(offset, 2),
+                        "width": width,
                     }
                 )
+                offset += width
         return out
 
 

@@ -52,6 +52,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "glossary.review_term",
         "glossary.change_concept",
         "glossary.change_term",
+        "axes.view_accessattempt",
+        "axes.delete_accessattempt",
     ],
 }
 

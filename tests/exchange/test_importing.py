@@ -216,3 +216,12 @@ def test_a_sentence_or_paragraph_over_its_limit_is_refused_naming_the_paragraph(
         _import(long_paragraph)
     assert not Document.objects.exists()
     assert _import("Short one. " * 9 + "Last.").segments.count() == 10
+
+
+def test_a_document_of_more_sentences_than_the_limit_is_refused(settings):
+    settings.MAX_DOCUMENT_SENTENCES = 3
+    with pytest.raises(
+        ImportRefused, match="the document has 4 sentences, more than the 3 limit"
+    ):
+        _import("One. Two. Three. Four.")
+    assert _import("One. Two. Three.").segments.count() == 3

@@ -2,6 +2,9 @@
 
 from functools import partial
 
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
 import pytest
 
 from core.statuses import Status
@@ -80,3 +83,25 @@ def test_a_file_with_more_units_than_the_limit_is_refused_while_read(
     assert (
         len(read(PO + entries[: entries.index(b'msgctxt "k2"')], "two.po").units) == 2
     )
+
+
+def test_the_browser_takes_fewer_units_than_the_command(
+    client, manager, settings, seed_press_release, tmp_path
+):
+    """An upload must end inside the worker's timeout: its limit is lower."""
+    settings.MAX_UPLOAD_UNITS = 2
+    settings.MAX_FILE_UNITS = 5
+    entries = b"".join(
+        b'msgctxt "k%d"\nmsgid "S%d"\nmsgstr "T%d"\n\n' % (n, n, n) for n in range(3)
+    )
+    client.force_login(manager)
+    response = client.post(
+        reverse("document-upload-translations", args=[seed_press_release.pk]),
+        {"file": SimpleUploadedFile("three.po", PO + entries), "language": "zh-Hant"},
+        follow=True,
+    )
+    assert "three.po: line 12: the file has more than 2 entries" in (
+        response.content.decode()
+    )
+    read = partial(read_translations, document=seed_press_release, language="zh-Hant")
+    assert len(read(PO + entries, "three.po").units) == 3

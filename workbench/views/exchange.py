@@ -93,7 +93,11 @@ def upload_translations(request, pk: int):
             document=document,
             language=language,
             catalogue=read_translations(
-                upload.read(), upload.name, document=document, language=language
+                upload.read(),
+                upload.name,
+                document=document,
+                language=language,
+                max_units=settings.MAX_UPLOAD_UNITS,
             ),
             user=request.user,
             filename=upload.name,

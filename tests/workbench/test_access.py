@@ -1,0 +1,88 @@
+"""Who may see what: users without a role, throttled logins, passwords."""
+
+from django.urls import reverse
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_user_without_a_role_sees_only_that_they_need_one(
+    client, nobody, seed_press_release
+):
+    client.force_login(nobody)
+    for url in (
+        reverse("document-list"),
+        seed_press_release.get_absolute_url(),
+        reverse("convert"),
+        reverse("glossary:list"),
+        reverse("memory"),
+    ):
+        response = client.get(url)
+        assert response.status_code == 403, url
+        page = response.content.decode()
+        assert "You need a role to use the workbench" in page
+        assert seed_press_release.title not in page
+    assert client.get(reverse("password_change")).status_code == 200
+    assert client.post(reverse("logout")).status_code == 302
+
+
+def _login(client, username: str, password: str):
+    return client.post(
+        reverse("login"),
+        {"username": username, "password": password},
+        REMOTE_ADDR="192.0.2.7",
+    )
+
+
+def test_logins_pause_after_five_failures_until_a_manager_unlocks(
+    client, translator, manager
+):
+    for _ in range(4):
+        assert _login(client, "tina", "wrong").status_code == 200
+    assert _login(client, "tina", "wrong").status_code == 429  # the fifth
+    locked = _login(client, "tina", "pw-tina")
+    assert locked.status_code == 429
+    assert "Too many failed logins" in locked.content.decode()
+    assert "_auth_user_id" not in client.session
+    # A manager unlocks the account (and the address) on their page.
+    other = client.__class__()
+    other.force_login(manager)
+    page = other.get(reverse("locked-accounts")).content.decode()
+    assert "tina" in page and "192.0.2.7" in page
+    from axes.models import AccessAttempt
+
+    attempt = AccessAttempt.objects.get(username="tina")
+    response = other.post(reverse("unlock-account", args=[attempt.pk]), follow=True)
+    assert "tina can log in again." in response.content.decode()
+    assert _login(client, "tina", "pw-tina").status_code == 302
+    assert client.session["_auth_user_id"] == str(translator.pk)
+
+
+def test_failures_from_one_address_lock_it_for_every_account(client, translator):
+    for name in ("a", "b", "c", "d", "e"):
+        _login(client, name, "guess")
+    assert _login(client, "tina", "pw-tina").status_code == 429
+
+
+def test_only_managers_see_and_unlock_locked_accounts(client, reviewer):
+    client.force_login(reviewer)
+    assert client.get(reverse("locked-accounts")).status_code == 403
+    assert client.post(reverse("unlock-account", args=[1])).status_code == 403
+
+
+def test_a_user_changes_their_password(client, translator):
+    client.force_login(translator)
+    response = client.post(
+        reverse("password_change"),
+        {
+            "old_password": "pw-tina",
+            "new_password1": "a much longer passphrase 42",
+            "new_password2": "a much longer passphrase 42",
+        },
+        follow=True,
+    )
+    assert "Password changed" in response.content.decode()
+    client.logout()
+    assert _login(client, "tina", "pw-tina").status_code == 200
+    assert _login(client, "tina", "a much longer passphrase 42").status_code == 302
