@@ -72,6 +72,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "workbench.middleware.RoleRequiredMiddleware",
+    "workbench.middleware.ControlCharacterMiddleware",
     "csp.middleware.CSPMiddleware",
     # Last, as django-axes asks: it turns a lock-out into its page.
     "axes.middleware.AxesMiddleware",

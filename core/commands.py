@@ -21,6 +21,25 @@ def language(code: str, normaliser: Callable[[str], str] = normalise) -> str:
         raise CommandError("unknown language code %r" % str(error)) from error
 
 
+def stdin_text() -> str:
+    """The UTF-8 text on standard input; one line and exit 1 if it is not text.
+
+    Refused: bytes that are not UTF-8 (naming the first) and NUL characters
+    (naming the line), which no stored text may hold.
+    """
+    data = sys.stdin.buffer.read()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise CommandError(
+            "stdin: the text is not UTF-8 (byte %d)" % (error.start + 1)
+        ) from error
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise CommandError("stdin line %d: a NUL character" % line)
+    return text
+
+
 def write_chunks(chunks, output: str | None) -> None:
     """Write to stdout, or to a file that appears only once it is complete."""
     if not output or output == "-":

@@ -55,6 +55,14 @@ def normalise(code: str) -> str:
 
 
 def _chinese(subtags: list[str]) -> str:
+    """The script a Chinese tag names, by its script or region subtag.
+
+    A tag that names neither (``zh-XX``, a malformed subtag) is refused, not
+    guessed; only a bare ``zh`` is read as Simplified, the form most tools
+    mean by it.
+    """
+    if any(not part.isalnum() or len(part) > 8 for part in subtags):
+        raise UnknownLanguage("-".join(["zh", *subtags]))
     for part in subtags:
         low = part.lower()
         if low == "hant":
@@ -66,7 +74,8 @@ def _chinese(subtags: list[str]) -> str:
             return "zh-Hant"
         if part.upper() in SIMPLIFIED_REGIONS:
             return "zh-Hans"
-    # Bare "zh" is read as Simplified, the form most tools mean by it.
+    if subtags:
+        raise UnknownLanguage("-".join(["zh", *subtags]))
     return "zh-Hans"
 
 

@@ -26,7 +26,7 @@ PACKAGES = tuple(
 TRANSLATORS, REVIEWERS, MANAGERS = "translators", "reviewers", "managers"
 
 
-def manage_script(tmp_path, *args: str, migrate: bool = False):
+def manage_script(tmp_path, *args: str, migrate: bool = False, stdin: str = ""):
     """Run manage.py as a script would, on a SQLite file of its own."""
     env = {
         "DJANGO_SETTINGS_MODULE": "tests.settings",
@@ -37,5 +37,10 @@ def manage_script(tmp_path, *args: str, migrate: bool = False):
     if migrate:
         subprocess.run([*command, "migrate", "-v", "0"], env=env, cwd=ROOT, check=True)
     return subprocess.run(
-        [*command, *args], capture_output=True, text=True, env=env, cwd=ROOT
+        [*command, *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        input=stdin,
     )

@@ -38,3 +38,51 @@ class RoleRequiredMiddleware:
             reverse("password_change_done"),
         )
         return path in open_paths or path.startswith("/static/")
+
+
+#: Control characters that have no place in a form field or a query; tab,
+#: line feed and carriage return stay.
+_CONTROLS = dict.fromkeys(c for c in range(32) if c not in (9, 10, 13))
+_CONTROLS[0x7F] = None
+
+
+class ControlCharacterMiddleware:
+    """Refuse a NUL character in a form or a query; drop other control characters.
+
+    A NUL can only come from a broken or hostile client (PostgreSQL refuses
+    to store it): the request is answered 400, naming the field. Other
+    control characters (a vertical tab pasted from a word processor) are
+    removed before any view sees the values.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        for name in ("GET", "POST"):
+            values = getattr(request, name)
+            field = next(
+                (key for key, items in values.lists() for v in [key, *items]
+                 if "\x00" in v),
+                None,
+            )  # fmt: skip
+            if field is not None:
+                return render(
+                    request,
+                    "workbench/bad_request.html",
+                    {"field": field.replace("\x00", "")},
+                    status=400,
+                )
+            if any(
+                value.translate(_CONTROLS) != value
+                for _key, items in values.lists()
+                for value in items
+            ):
+                cleaned = values.copy()
+                for key, items in values.lists():
+                    cleaned.setlist(
+                        key, [value.translate(_CONTROLS) for value in items]
+                    )
+                cleaned._mutable = False
+                setattr(request, name, cleaned)
+        return self.get_response(request)

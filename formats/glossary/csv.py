@@ -20,7 +20,11 @@ an ``id`` shared with a row that has terms. Cells go through ``clean_text``.
 Empty cells past the header's width are ignored; others are an error.
 
 Writing. UTF-8 without BOM, ``\r\n`` line endings (RFC 4180), quotes only
-where needed. Columns: ``id``, the languages, ``usage``, ``approval``,
+where needed. A cell that a spreadsheet would run as a formula (it starts
+with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return: OWASP's CSV
+injection rule) is written with a leading ``'``, which spreadsheets show as
+text; the reader takes that ``'`` off again, so files round-trip.
+Columns: ``id``, the languages, ``usage``, ``approval``,
 ``case_sensitive``, ``domain``, ``definition``, ``note``, then
 ``definition:<language>``, ``note:<language>`` for the other languages.
 A concept takes a row per group of terms sharing usage, approval and case
@@ -242,7 +246,7 @@ def _row(cells: list[str], columns: list[_Column], line: int) -> ConceptUnit | N
     concept = ConceptUnit()
     texts = []
     for column, cell in zip(columns, cells, strict=False):
-        value = clean_text(cell)
+        value = _disarmed(clean_text(cell))
         if not value:
             continue
         if column.kind == "":
@@ -338,8 +342,26 @@ def write(concepts: Iterable[ConceptUnit], languages: list[str]) -> Iterator[byt
             described = [clean_text(concept.domain), *texts]
             if number:
                 described = [""] * len(described)
-            writer.writerow([identifier, *row, *described])
+            writer.writerow(
+                [_armoured(cell) for cell in (identifier, *row, *described)]
+            )
         yield buffer.getvalue().encode("utf-8")
+
+
+#: What makes a spreadsheet read a cell as a formula (OWASP).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _armoured(cell: str) -> str:
+    """A cell a spreadsheet shows as text, never runs as a formula."""
+    return "'" + cell if cell.startswith(_FORMULA_STARTS) else cell
+
+
+def _disarmed(value: str) -> str:
+    """Undo ``_armoured``: the ``'`` it put before a formula-like cell."""
+    if value.startswith("'") and value[1:].startswith(_FORMULA_STARTS):
+        return value[1:]
+    return value
 
 
 def _term_rows(concept: ConceptUnit, languages: list[str]) -> list[list[str]]:

@@ -31,3 +31,12 @@ def test_outside_codes_become_canonical_bcp47(raw, expected):
 def test_malformed_codes_are_refused(raw):
     with pytest.raises(UnknownLanguage):
         normalise(raw)
+
+
+@pytest.mark.parametrize(
+    "raw", ["zh-\x00Hant", "zh-Hant\x00", "zh-XX", "zh-yue", "zh-Ha nt", "zh\x00"]
+)
+def test_a_chinese_tag_naming_no_script_is_refused_not_guessed(raw):
+    """Only a bare zh means Simplified; anything else must name its script."""
+    with pytest.raises(UnknownLanguage):
+        normalise(raw)

@@ -250,3 +250,19 @@ def test_scripts_get_exit_status_1_and_one_line_on_stderr(tmp_path):
 
 def test_seed_files_exist_for_load_seeds():
     assert (SEEDS / "000_a73269a67c9f1785.txt").exists()
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["memory_lookup", "--source-language", "en", "--target-language", "zh-Hant"],
+        ["glossary_lookup", "--language", "en"],
+        ["convert_chinese", "--config", "s2hk"],
+    ],
+)
+def test_a_nul_character_on_stdin_is_one_line_and_exit_1(tmp_path, command):
+    proc = manage_script(tmp_path, *command, migrate=True, stdin="fine\nbad\x00line\n")
+    assert proc.returncode == 1
+    assert proc.stderr.strip().splitlines() == [
+        "CommandError: stdin line 2: a NUL character"
+    ], proc.stderr

@@ -86,3 +86,36 @@ def test_a_user_changes_their_password(client, translator):
     client.logout()
     assert _login(client, "tina", "pw-tina").status_code == 200
     assert _login(client, "tina", "a much longer passphrase 42").status_code == 302
+
+
+@pytest.mark.parametrize(
+    "method,name,data",
+    [
+        ("get", "glossary:list", {"q": "Qian\x00hai"}),
+        ("get", "review-queue", {"document": "1\x00"}),
+        ("get", "memory", {"q": "\x00"}),
+        ("post", "document-upload", {"title": "A\x00", "source_language": "en"}),
+    ],
+)
+def test_a_nul_character_in_a_form_or_query_is_a_clear_400_never_a_500(
+    client, manager, method, name, data
+):
+    client.force_login(manager)
+    response = getattr(client, method)(reverse(name), data)
+    assert response.status_code == 400
+    assert "holds a NUL character" in response.content.decode()
+
+
+def test_other_control_characters_are_dropped_before_a_view_sees_them(
+    client, translator, seed_press_release
+):
+    translation = seed_press_release.segments.first().translations.get(
+        language="zh-Hant"
+    )
+    client.force_login(translator)
+    client.post(
+        reverse("editor-save", args=[translation.pk]),
+        {"text": "前海\x0b管理局\x07", "status": "translated", "version": "0"},
+    )
+    translation.refresh_from_db()
+    assert translation.text == "前海管理局"

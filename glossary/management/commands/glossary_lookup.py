@@ -1,9 +1,9 @@
 import json
-import sys
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
 from core.commands import language as command_language
+from core.commands import stdin_text
 from glossary.lookup import lookup
 
 
@@ -15,12 +15,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         language = command_language(options["language"])
-        data = sys.stdin.buffer.read()
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            raise CommandError(
-                "stdin: the text is not UTF-8 (byte %d)" % error.start
-            ) from error
+        text = stdin_text()
         for hit in lookup(text, language):
             self.stdout.write(json.dumps(hit.as_dict(), ensure_ascii=False))

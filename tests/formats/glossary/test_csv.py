@@ -5,6 +5,7 @@ No test touches the database.
 """
 
 import codecs
+import io
 import time
 from functools import partial
 from types import SimpleNamespace
@@ -409,3 +410,34 @@ def test_write_streams_one_chunk_per_concept_and_skips_concepts_without_terms():
         "1,a,preferred,,no,,,\r\n",
         "4,b c,preferred,,no,,,\r\n",
     ]
+
+
+def test_formula_like_cells_go_out_as_text_and_come_back_unchanged():
+    """OWASP's CSV injection rule: no cell a spreadsheet would run as a formula."""
+    hostile = [
+        '=HYPERLINK("http://example.invalid","click")',
+        "+1+2",
+        "-2+3",
+        "@SUM(A1:A2)",
+    ]
+    concepts = [
+        ConceptUnit(
+            identifier="c%d" % n,
+            terms=[TermUnit(language="en", text=text)],
+            domain=text,
+        )
+        for n, text in enumerate(hostile)
+    ]
+    data = b"".join(csv.write(concepts, LANGUAGES))
+    import csv as spreadsheet  # the reader a spreadsheet program is
+
+    cells = [
+        cell
+        for row in spreadsheet.reader(io.StringIO(data.decode("utf-8")))
+        for cell in row
+    ]
+    assert not [cell for cell in cells if cell.startswith(("=", "+", "-", "@"))]
+    assert '\'=HYPERLINK("http://example.invalid","click")' in cells
+    back = csv.parse(data)
+    assert [c.terms[0].text for c in back] == hostile
+    assert [c.domain for c in back] == hostile

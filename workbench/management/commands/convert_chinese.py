@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from conversion.configs import CONFIGS
 from conversion.engine import ConversionUnavailable, convert_text
+from core.commands import stdin_text
 
 
 class Command(BaseCommand):
@@ -21,13 +22,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        data = sys.stdin.buffer.read()
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            raise CommandError(
-                "stdin: the text is not UTF-8 (byte %d)" % error.start
-            ) from error
+        text = stdin_text()
         try:
             converted = convert_text(
                 text, options["config"], use_glossary=not options["no_glossary"]

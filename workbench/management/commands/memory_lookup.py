@@ -1,9 +1,9 @@
 import json
-import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
 from core.commands import language as command_language
+from core.commands import stdin_text
 from memory.lookup import concordance, lookup
 from memory.store import memory_language
 
@@ -27,12 +27,7 @@ class Command(BaseCommand):
         target = command_language(options["target_language"], memory_language)
         if not 1 <= options["limit"] <= 1000:
             raise CommandError("--limit is a number from 1 to 1000")
-        try:
-            text = sys.stdin.buffer.read().decode("utf-8")
-        except UnicodeDecodeError as error:
-            raise CommandError(
-                "stdin: not UTF-8 (byte %d)" % (error.start + 1)
-            ) from error
+        text = stdin_text()
         for line in text.splitlines():
             if not line.strip():
                 continue
