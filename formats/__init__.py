@@ -20,11 +20,17 @@ class FormatError(ValueError):
     Format modules stay free of Django: they mark messages with
     ``gettext_noop`` and pass values as keyword arguments, so that
     ``localized()`` can translate the message where a language is active.
+    The message is always one line: white space in the values (a parser's
+    own text, a cell's content) is collapsed.
     """
 
     def __init__(self, message: str, **params: object):
         self.message = message
-        self.params = params
+        self.params = {
+            name: " ".join(value.split()) if isinstance(value, str) else value
+            for name, value in params.items()
+        }
+        params = self.params
         super().__init__(message % params if params else message)
 
     def localized(self) -> str:
