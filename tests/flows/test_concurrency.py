@@ -165,9 +165,12 @@ def test_a_crowd_of_writers_loses_nothing(live_server, django_user_model):
     def version_of(pk: int) -> int:
         return Translation.objects.values_list("version", flat=True).get(pk=pk)
 
+    translating = threading.Semaphore(0)
+
     def translate(name: str):
         def work():
             for round_ in range(ROUNDS):
+                translating.release()
                 pk = ids[(round_ + len(name)) % len(ids)]
                 sessions[name].post(
                     "/translations/%d/save/" % pk,
@@ -178,17 +181,20 @@ def test_a_crowd_of_writers_loses_nothing(live_server, django_user_model):
         return work
 
     def review_one():
-        for round_ in range(ROUNDS):
-            pk = ids[round_ % len(ids)]
-            row = Translation.objects.get(pk=pk)
-            if row.status == Status.TRANSLATED:
+        for _ in range(ROUNDS):
+            translating.acquire(timeout=30)  # after a save, as a reviewer would
+            for row in Translation.objects.filter(pk__in=ids, status=Status.TRANSLATED)[
+                :1
+            ]:
                 sessions["rita"].post(
-                    "/translations/%d/review/" % pk,
+                    "/translations/%d/review/" % row.pk,
                     {"action": "approve", "version": row.version},
                 )
 
     def review_bulk():
         for _ in range(ROUNDS // 2):
+            translating.acquire(timeout=30)
+            translating.acquire(timeout=30)
             waiting = Translation.objects.filter(
                 pk__in=ids, status=Status.TRANSLATED
             ).values_list("pk", "version")
