@@ -61,8 +61,10 @@ def editor(request, pk: int, language: str):
 
 
 def _translation(pk: int) -> Translation:
+    """A translation of a sentence of the current version (removed ones: 404)."""
     return get_object_or_404(
-        Translation.objects.select_related("segment__document", "updated_by"), pk=pk
+        Translation.objects.active().select_related("segment__document", "updated_by"),
+        pk=pk,
     )
 
 

@@ -374,3 +374,28 @@ def test_the_pager_keeps_the_filters_and_moves_through_the_pages(client, transla
     assert 'href="?status=todo&amp;page=3"' in second
     assert "Sentence number 50 is here." in second
     assert "Sentence number 49 is here." not in second
+
+
+def test_a_sentence_removed_by_a_new_version_can_no_longer_be_edited(
+    client, translator, document
+):
+    from exchange.importing import import_new_version
+
+    removed = rows(document)[-1]
+    import_new_version(
+        document=document,
+        data="\n\n".join(
+            s.source for s in document.segments.order_by("position")[:1]
+        ).encode(),
+        filename="n2.txt",
+    )
+    removed.refresh_from_db()
+    assert not removed.segment.is_active
+    client.force_login(translator)
+    response = client.post(
+        reverse("editor-save", args=[removed.pk]),
+        {"text": "改", "status": "translated", "version": removed.version},
+    )
+    assert response.status_code == 404
+    removed.refresh_from_db()
+    assert removed.text != "改"
