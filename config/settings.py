@@ -91,6 +91,12 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
+# Behind N trusted proxies, the client's address is the Nth from the right of
+# X-Forwarded-For; without them (0), REMOTE_ADDR. Set it, or every login
+# seems to come from the proxy and one address's lock-out locks everyone.
+AXES_IPWARE_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXIES", "0")) or None
+if AXES_IPWARE_PROXY_COUNT:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
 
 # The admin's translation tabs (django-modeltranslation) use jQuery UI: this
 # site's own copy (static/vendor), not a CDN the policy below forbids.
