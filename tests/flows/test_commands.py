@@ -2,6 +2,8 @@
 
 import io
 import json
+import subprocess
+import sys
 
 from django.core.management import call_command
 from django.core.management.base import CommandError
@@ -12,7 +14,7 @@ from core.statuses import Status
 from documents.models import Document, Segment
 from glossary.models import Approval, Term, TermRevision
 from memory.models import MemoryEntry
-from tests.support import SEEDS, manage_script
+from tests.support import ROOT, SEEDS, manage_script
 from translations.models import Translation
 from translations.writing import change_translation
 
@@ -266,3 +268,24 @@ def test_a_nul_character_on_stdin_is_one_line_and_exit_1(tmp_path, command):
     assert proc.stderr.strip().splitlines() == [
         "CommandError: stdin line 2: a NUL character"
     ], proc.stderr
+
+
+def test_a_reader_that_goes_away_ends_a_command_quietly(tmp_path):
+    """``manage.py segments 1 | head -1``: no traceback, as shell tools do."""
+    path = tmp_path / "long.txt"
+    path.write_text("\n\n".join("Sentence %d is here." % n for n in range(5000)))
+    assert manage_script(tmp_path, "import_document", str(path), migrate=True)
+    env = {
+        "DJANGO_SETTINGS_MODULE": "tests.settings",
+        "PATH": "/usr/bin:/bin",
+        "DATABASE_URL": "sqlite:///" + str(tmp_path / "db.sqlite3"),
+    }
+    proc = subprocess.Popen(
+        [sys.executable, str(ROOT / "manage.py"), "segments", "1"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=ROOT,
+    )  # fmt: skip
+    assert proc.stdout.readline().startswith(b"{")
+    proc.stdout.close()
+    stderr = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) == 1
+    assert "Traceback" not in stderr and "BrokenPipe" not in stderr, stderr
