@@ -34,6 +34,7 @@ class Unit:
     created_by: str = ""
     changed_by: str = ""
     line: int = 0  # where the unit starts in the file read, for error messages
+    file: str = ""  # in a package of several files (XLIFF <file>), which one
 
 
 @dataclass

@@ -11,7 +11,10 @@ The state mapping is in ``write.py`` beside this module. Reading rules:
   back into keys; another tool's id of that form, ``_`` then letters, digits
   and ``_<hex>_``, would be too) and the 1.x ``<trans-unit id>`` (``resname``
   is ignored).
-  A missing id or an id used twice in the file is refused.
+  A missing id, or an id used twice in one ``<file>``, is refused: ids are
+  scoped per ``<file>``, as the standard says, so a package of several
+  files whose ids restart in each is read whole, each unit noting the
+  ``original`` (else the ``id``) of its file in ``Unit.file``.
 - Units and trans-units in groups and in every ``<file>`` are read in order;
   those under ``translate="no"`` are skipped. ``line`` is the unit's line.
 - Texts are taken as they are (no whitespace folding). Inline elements that
@@ -181,7 +184,7 @@ def _parse_20(root: etree._Element) -> Catalogue:
     )
     match = _DOCUMENT_ID.fullmatch(files[0].get("id", "")) if files else None
     catalogue.document = match.group(1) if match else ""
-    for element in root.iter(_q20("unit")):
+    for file, element in _units(files, _q20("unit")):
         if not _translatable(element):
             continue
         key = unescape_key(_required_id(element))
@@ -201,7 +204,12 @@ def _parse_20(root: etree._Element) -> Catalogue:
             statuses.append(
                 _STATUS_20.get(state, "draft") if target else "untranslated"
             )
-        unit = Unit(key=key, source="".join(sources), line=element.sourceline or 0)
+        unit = Unit(
+            key=key,
+            source="".join(sources),
+            line=element.sourceline or 0,
+            file=file,
+        )
         unit.status = _combine(statuses)
         if unit.status != "untranslated":
             unit.target = "".join(targets)
@@ -247,13 +255,14 @@ def _parse_1(root: etree._Element, namespace: str | None) -> Catalogue:
                 )
             setattr(catalogue, field, code or known)
     codes = {q(name) for name in _CODES_1}
-    for element in root.iter(q("trans-unit")):
+    for file, element in _units(files, q("trans-unit")):
         if not _translatable(element):
             continue
         unit = Unit(
             key=_required_id(element),
             source=_text(element.find(q("source")), codes),
             line=element.sourceline or 0,
+            file=file,
         )
         target_element = element.find(q("target"))
         target = _text(target_element, codes)
@@ -323,17 +332,40 @@ def _required_id(element: etree._Element) -> str:
     return unit_id
 
 
+def _units(files: list, tag: str):
+    """Yield (file name, unit element) for every unit, file by file, in order."""
+    names = _file_names(files)
+    for file in files:
+        for element in file.iter(tag):
+            yield names[id(file)], element
+
+
+def _file_names(files: list) -> dict[int, str]:
+    """What each file goes by in a package of several ("" for a single file).
+
+    Its ``original``, else its ``id``, else its position; a name two files
+    share gets the file's position after it.
+    """
+    if len(files) < 2:
+        return {id(file): "" for file in files}
+    names = [f.get("original") or f.get("id") or str(n) for n, f in enumerate(files, 1)]
+    return {
+        id(file): name if names.count(name) == 1 else "%s (%d)" % (name, number)
+        for number, (file, name) in enumerate(zip(files, names, strict=True), 1)
+    }
+
+
 def _refuse_duplicates(catalogue: Catalogue) -> None:
-    """Raise ``FormatError`` if two units share a key."""
-    seen: set[str] = set()
+    """Raise ``FormatError`` if two units of one file share a key."""
+    seen: set[tuple[str, str]] = set()
     for unit in catalogue.units:
-        if unit.key in seen:
+        if (unit.file, unit.key) in seen:
             raise FormatError(
                 gettext_noop("line %(line)s: the unit id %(key)s is used twice"),
                 line=unit.line,
                 key=unit.key,
             )
-        seen.add(unit.key)
+        seen.add((unit.file, unit.key))
 
 
 def _language(element: etree._Element, attribute: str) -> str:

@@ -661,3 +661,67 @@ def test_files_with_different_languages_are_refused() -> None:
 
 def test_parse_returns_a_catalogue() -> None:
     assert isinstance(parse(written([Unit("k", "S")])), Catalogue)
+
+
+PACKAGE_12 = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file original="release-a.html" source-language="en" target-language="zh-HK"
+        datatype="html">
+    <body>
+      <trans-unit id="1"><source>First of A.</source><target>甲一。</target>
+      </trans-unit>
+      <trans-unit id="2"><source>Second of A.</source></trans-unit>
+    </body>
+  </file>
+  <file original="release-b.html" source-language="en" target-language="zh-HK"
+        datatype="html">
+    <body>
+      <trans-unit id="1"><source>First of B.</source><target>乙一。</target>
+      </trans-unit>
+      <trans-unit id="2"><source>Second of B.</source><target>乙二。</target>
+      </trans-unit>
+    </body>
+  </file>
+</xliff>
+""".encode()
+
+
+def test_a_package_of_several_files_scopes_unit_ids_per_file():
+    """CAT tools restart ids in each <file>: the package is read whole."""
+    catalogue = parse(PACKAGE_12)
+    assert [(u.file, u.key, u.source) for u in catalogue.units] == [
+        ("release-a.html", "1", "First of A."),
+        ("release-a.html", "2", "Second of A."),
+        ("release-b.html", "1", "First of B."),
+        ("release-b.html", "2", "Second of B."),
+    ]
+    assert [u.target for u in catalogue.units] == ["甲一。", "", "乙一。", "乙二。"]
+    assert catalogue.target_language == "zh-Hant"
+
+
+def test_an_id_used_twice_within_one_file_is_still_refused():
+    data = PACKAGE_12.replace(b'<trans-unit id="2"><source>Second of B.', (
+        b'<trans-unit id="1"><source>Second of B.'))  # fmt: skip
+    with pytest.raises(FormatError, match=r"line 16: the unit id 1 is used twice"):
+        parse(data)
+
+
+def test_files_of_one_name_are_told_apart_by_position():
+    data = PACKAGE_12.replace(b"release-b.html", b"release-a.html")
+    files = [u.file for u in parse(data).units]
+    assert files == ["release-a.html (1)"] * 2 + ["release-a.html (2)"] * 2
+
+
+def test_an_xliff_2_package_of_several_files_is_read_whole():
+    data = b"""<?xml version="1.0"?>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en"
+       trgLang="zh-Hant">
+  <file id="f1" original="a.txt"><unit id="u1"><segment state="translated">
+    <source>One.</source><target>\xe4\xb8\x80\xe3\x80\x82</target></segment></unit></file>
+  <file id="f2"><unit id="u1"><segment><source>Two.</source></segment></unit></file>
+</xliff>"""
+    units = parse(data).units
+    assert [(u.file, u.key, u.source, u.status) for u in units] == [
+        ("a.txt", "u1", "One.", "translated"),
+        ("f2", "u1", "Two.", "untranslated"),
+    ]
