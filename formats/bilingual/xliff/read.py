@@ -26,9 +26,12 @@ The state mapping is in ``write.py`` beside this module. Reading rules:
 - A 2.0 unit with several segments becomes one unit: sources, and targets,
   are joined with "" together with the ``<ignorable>`` parts between them
   (an ignorable without target gives its source to the target), which is
-  how XLIFF 2.0 keeps the spaces between sentences; ``<target order>`` is
-  not applied. Status: untranslated if no segment has target text, draft if
-  some segment is untranslated or draft, else the lowest of the others.
+  how XLIFF 2.0 keeps the spaces between sentences; where a file has no
+  ignorable between two segments of a spaced script, one space goes between
+  them, so words are never glued together. Targets take the place their
+  ``<target order>`` gives them. Status: untranslated if no segment has
+  target text, draft if some segment is untranslated or draft, else the
+  lowest of the others.
 - Notes: 2.0 ``<note category="comment">`` -> comments, ``"reference"`` ->
   references, any other -> notes; 1.x ``<note>`` -> notes. File and group
   notes are ignored.
@@ -39,6 +42,7 @@ The state mapping is in ``write.py`` beside this module. Reading rules:
 
 import codecs
 import re
+import unicodedata
 from collections.abc import Collection
 
 from django.utils.translation import gettext_noop
@@ -189,30 +193,32 @@ def _parse_20(root: etree._Element) -> Catalogue:
             continue
         key = unescape_key(_required_id(element))
         sources: list[str] = []
-        targets: list[str] = []
+        targets: list[tuple[int, str]] = []
         statuses: list[str] = []
-        for part in element.iterchildren(_q20("segment"), _q20("ignorable")):
+        parts = element.iterchildren(_q20("segment"), _q20("ignorable"))
+        for position, part in enumerate(parts, 1):
             source = _text(part.find(_q20("source")), _CODES_20)
             target_element = part.find(_q20("target"))
             target = _text(target_element, _CODES_20)
             sources.append(source)
+            order = _order(target_element, position)
             if part.tag == _q20("ignorable"):
-                targets.append(source if target_element is None else target)
+                targets.append((order, source if target_element is None else target))
                 continue
-            targets.append(target)
+            targets.append((order, target))
             state = part.get("state")
             statuses.append(
                 _STATUS_20.get(state, "draft") if target else "untranslated"
             )
         unit = Unit(
             key=key,
-            source="".join(sources),
+            source=_joined(sources),
             line=element.sourceline or 0,
             file=file,
         )
         unit.status = _combine(statuses)
         if unit.status != "untranslated":
-            unit.target = "".join(targets)
+            unit.target = _joined([text for _order, text in sorted(targets)])
         for note in element.iterfind(f"{_q20('notes')}/{_q20('note')}"):
             text = "".join(note.itertext())
             category = note.get("category")
@@ -330,6 +336,38 @@ def _required_id(element: etree._Element) -> str:
             gettext_noop("line %(line)s: the unit has no id"), line=element.sourceline
         )
     return unit_id
+
+
+def _order(target: etree._Element | None, position: int) -> int:
+    """Where a target goes among its unit's targets: its ``order``, else in place."""
+    value = target.get("order", "") if target is not None else ""
+    return int(value) if value.isdigit() else position
+
+
+def _joined(pieces: list[str]) -> str:
+    """Join segment texts; never glue two words of a spaced script together.
+
+    Ignorables carry the spaces between segments. Where a tool left none
+    out, a space goes between two segments whose meeting characters are
+    neither spaces nor of a script written without them (CJK, fullwidth).
+    """
+    text = ""
+    for piece in pieces:
+        if (
+            text
+            and piece
+            and not text[-1].isspace()
+            and not piece[0].isspace()
+            and not _unspaced(text[-1])
+            and not _unspaced(piece[0])
+        ):
+            text += " "
+        text += piece
+    return text
+
+
+def _unspaced(character: str) -> bool:
+    return unicodedata.east_asian_width(character) in ("W", "F")
 
 
 def _units(files: list, tag: str):

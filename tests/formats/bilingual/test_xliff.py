@@ -725,3 +725,31 @@ def test_an_xliff_2_package_of_several_files_is_read_whole():
         ("a.txt", "u1", "One.", "translated"),
         ("f2", "u1", "Two.", "untranslated"),
     ]
+
+
+def test_segments_without_an_ignorable_between_them_are_not_glued_together():
+    data = xliff20(
+        '<unit id="u1"><segment state="translated"><source>First one.</source>'
+        "<target>第一句。</target></segment>"
+        '<segment state="translated"><source>Second one.</source>'
+        "<target>第二句。</target></segment></unit>"
+    )
+    (unit,) = parse(data).units
+    assert unit.source == "First one. Second one."
+    assert unit.target == "第一句。第二句。"  # Chinese is written without spaces
+
+
+def test_target_order_puts_each_target_where_it_belongs():
+    """XLIFF 2.0 lets a translation reorder its segments with ``order``."""
+    data = xliff20(
+        '<unit id="u1"><segment state="translated"><source>Click OK.</source>'
+        '<target order="3">Then close.</target></segment>'
+        "<ignorable><source> </source></ignorable>"
+        '<segment state="translated"><source>Then close.</source>'
+        '<target order="1">Click OK.</target></segment></unit>',
+        srcLang="en",
+        trgLang="fr",
+    )
+    (unit,) = parse(data).units
+    assert unit.source == "Click OK. Then close."
+    assert unit.target == "Click OK. Then close."
