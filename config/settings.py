@@ -61,6 +61,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Early, so that every answer carries the policy, refusals included.
+    "csp.middleware.CSPMiddleware",
+    "workbench.middleware.HostileRequestMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -73,7 +76,6 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "workbench.middleware.RoleRequiredMiddleware",
     "workbench.middleware.ControlCharacterMiddleware",
-    "csp.middleware.CSPMiddleware",
     # Last, as django-axes asks: it turns a lock-out into its page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -88,15 +90,16 @@ AUTHENTICATION_BACKENDS = [
 AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
-AXES_RESET_ON_SUCCESS = True
+# A success does not wipe the failures: it would also wipe those made from the
+# same address against other accounts. They expire with the cool-off.
+AXES_RESET_ON_SUCCESS = False
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
 # Behind N trusted proxies, the client's address is the Nth from the right of
 # X-Forwarded-For; without them (0), REMOTE_ADDR. Set it, or every login
 # seems to come from the proxy and one address's lock-out locks everyone.
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXIES", "0")) or None
-if AXES_IPWARE_PROXY_COUNT:
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))
+AXES_CLIENT_IP_CALLABLE = "workbench.accounts.client_address"
 
 # The admin's translation tabs (django-modeltranslation) use jQuery UI: this
 # site's own copy (static/vendor), not a CDN the policy below forbids.

@@ -81,11 +81,7 @@ urlpatterns = [
         name="password_change_done",
     ),
     path("accounts/locked/", accounts.locked_accounts, name="locked-accounts"),
-    path(
-        "accounts/locked/<int:pk>/unlock/",
-        accounts.unlock_account,
-        name="unlock-account",
-    ),
+    path("accounts/locked/unlock/", accounts.unlock_account, name="unlock-account"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("admin/", admin.site.urls),

@@ -20,7 +20,11 @@ from documents.versioning import OldSentence, plan_version
 from formats import FormatError
 from formats.documents import SourceDocument, read_document
 from translations.models import Translation
-from translations.writing import change_translation, ensure_translations
+from translations.writing import (
+    EditConflict,
+    change_translation,
+    ensure_translations,
+)
 
 UNTRANSLATABLE_STYLES = {"code"}
 
@@ -315,15 +319,22 @@ def _send_changed_to_draft(segments: list[Segment], number: int, user) -> None:
         status=Status.UNTRANSLATED
     )
     for translation in translations:
-        change_translation(
-            translation=translation,
-            text=translation.text,
-            status=Status.DRAFT,
-            origin=translation.origin,
-            origin_score=translation.origin_score,
-            user=user,
-            note=note,
-        )
+        for _attempt in range(3):
+            try:
+                change_translation(
+                    translation=translation,
+                    text=translation.text,
+                    status=Status.DRAFT,
+                    origin=translation.origin,
+                    origin_score=translation.origin_score,
+                    user=user,
+                    note=note,
+                    expected_version=translation.version,
+                )
+                break
+            except EditConflict as conflict:
+                # Saved meanwhile: their text stands, and goes back to draft.
+                translation = conflict.current
 
 
 @transaction.atomic

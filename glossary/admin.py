@@ -4,6 +4,7 @@ from django.contrib import admin
 
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from core.versions import VersionedForm
 from glossary.approval import propose_term, update_term
 from glossary.history import record_change
 from glossary.models import Action, Concept, Term, TermRevision
@@ -25,10 +26,16 @@ class TermInline(admin.TabularInline):
 
 @admin.register(Concept)
 class ConceptAdmin(TabbedTranslationAdmin):
+    form = VersionedForm
     list_display = ("__str__", "identifier", "domain", "updated_at")
     search_fields = ("identifier", "terms__text", "definition")
     inlines = [TermInline]
     readonly_fields = ("version", "created_by", "created_at", "updated_at")
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            obj.version += 1
+        super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -43,6 +50,7 @@ class ConceptAdmin(TabbedTranslationAdmin):
 
 @admin.register(Term)
 class TermAdmin(admin.ModelAdmin):
+    form = VersionedForm
     list_display = ("text", "language", "usage", "approval", "concept")
     list_filter = ("language", "usage", "approval")
     search_fields = ("text",)
@@ -72,7 +80,7 @@ class TermAdmin(admin.ModelAdmin):
                 text=obj.text,
                 usage=obj.usage,
                 case_sensitive=obj.case_sensitive,
-                expected_version=obj.version,
+                expected_version=form.cleaned_data["based_on_version"],
                 note="admin",
             )
         else:

@@ -185,7 +185,18 @@ def update_term(
         raise GlossaryConflict(
             _("Someone else changed this term; reload the page and try again.")
         )
-    locked.text = _clean_text(text)
+    text = _clean_text(text)
+    if (
+        Term.objects.filter(concept=locked.concept, language=locked.language, text=text)
+        .exclude(pk=locked.pk)
+        .exists()
+    ):
+        raise ValidationError(
+            _("The concept already has the term “%(text)s” in %(language)s.")
+            % {"text": text, "language": locked.language},
+            code="duplicate_term",
+        )
+    locked.text = text
     locked.usage = usage
     locked.case_sensitive = case_sensitive
     if not can_review(user) and locked.approval != Approval.PROPOSED:

@@ -66,11 +66,18 @@ class _Import:
         self.default_approval = default_approval
         self.now = timezone.now()
         self.counts: Counter = Counter()
-        self.concepts_by_pk = {c.pk: c for c in Concept.objects.all()}
+        # Locked until the import commits: a decision made meanwhile waits,
+        # then meets the new version and is a conflict, never overwritten.
+        self.concepts_by_pk = {
+            c.pk: c for c in Concept.objects.select_for_update().order_by("pk")
+        }
         self.by_identifier = {
             c.identifier: c for c in self.concepts_by_pk.values() if c.identifier
         }
-        self.by_term = {(t.language, t.text): t for t in Term.objects.all()}
+        self.by_term = {
+            (t.language, t.text): t
+            for t in Term.objects.select_for_update().order_by("pk")
+        }
         self.new_concepts: list[Concept] = []
         self.changed_concepts: list[Concept] = []
         self.new_terms: list[tuple[Concept, Term]] = []

@@ -96,7 +96,7 @@ def review_many(
     _require_reviewer(reviewer)
     if action not in ("approve", "reject"):
         raise ValidationError(_("Choose approve or send back."))
-    found = Translation.objects.in_bulk([pk for pk, _version in items])
+    found = Translation.objects.active().in_bulk([pk for pk, _version in items])
     result = BulkReview()
     for pk, version in items:
         translation = found.get(pk)

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from conversion.models import ConversionOverride, ConversionOverrideRevision
 from conversion.overrides import save_override
+from core.versions import VersionedForm
 from documents.models import Document, DocumentVersion, Paragraph, Segment
 from memory.models import MemoryEntry
 from memory.store import forget
@@ -25,7 +26,15 @@ class DocumentAdmin(admin.ModelAdmin):
     list_display = ("title", "source_language", "current_version", "created_at")
     list_filter = ("source_language", "file_kind")
     search_fields = ("title", "original_filename")
-    readonly_fields = ("checksum", "current_version", "created_by", "created_at")
+    # Languages change through the document page (target rows are made there).
+    readonly_fields = (
+        "source_language",
+        "target_languages",
+        "checksum",
+        "current_version",
+        "created_by",
+        "created_at",
+    )
     inlines = [VersionInline]
 
 
@@ -135,6 +144,7 @@ class OverrideRevisionInline(admin.TabularInline):
 
 @admin.register(ConversionOverride)
 class ConversionOverrideAdmin(admin.ModelAdmin):
+    form = VersionedForm
     list_display = ("source_text", "target_text", "variant", "is_active", "updated_at")
     list_filter = ("variant", "is_active")
     search_fields = ("source_text", "target_text")
@@ -152,7 +162,7 @@ class ConversionOverrideAdmin(admin.ModelAdmin):
             note=obj.note,
             is_active=obj.is_active,
             override=obj if change else None,
-            expected_version=obj.version if change else None,
+            expected_version=form.cleaned_data["based_on_version"] if change else None,
         )
         obj.pk, obj.version = saved.pk, saved.version
 

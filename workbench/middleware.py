@@ -6,8 +6,10 @@ document and use the converter; here they can only log out, change their
 password and switch the interface language.
 """
 
+from django.http import HttpResponseBadRequest
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from workbench.roles import role_of
 
@@ -85,4 +87,24 @@ class ControlCharacterMiddleware:
                     )
                 cleaned._mutable = False
                 setattr(request, name, cleaned)
+        return self.get_response(request)
+
+
+class HostileRequestMiddleware:
+    """Refuse a NUL in the path or a cookie before anything reads them (400).
+
+    The session middleware would otherwise look the cookie up in the
+    database, which refuses a NUL with an error.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path or any(
+            "\x00" in name or "\x00" in value for name, value in request.COOKIES.items()
+        ):
+            return HttpResponseBadRequest(
+                _("The request holds a NUL character."), content_type="text/plain"
+            )
         return self.get_response(request)

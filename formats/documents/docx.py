@@ -172,14 +172,27 @@ def _check_archive(
         ) from exc
 
 
+#: What an XML part declaring entities holds, in the encodings XML allows.
+_DECLARATIONS = tuple(
+    marker.encode(encoding)
+    for marker in ("<!DOCTYPE", "<!ENTITY")
+    for encoding in ("utf-8", "utf-16-le", "utf-16-be")
+)
+_OVERLAP = max(len(marker) for marker in _DECLARATIONS)
+
+
 def _unpack_counting(archive, members, limit: int | None) -> None:
-    """Unpack every part once, counting; refuse past ``limit`` or on entities."""
+    """Unpack every part once, counting; refuse past ``limit`` or on entities.
+
+    Each chunk is searched together with the end of the one before, so a
+    declaration split across two chunks is found too.
+    """
     unpacked = 0
     for member in members:
         if member.is_dir():
             continue
         with archive.open(member) as part:
-            first = True
+            tail = b""
             while chunk := part.read(_CHUNK):
                 unpacked += len(chunk)
                 if limit is not None and unpacked > limit:
@@ -189,7 +202,8 @@ def _unpack_counting(archive, members, limit: int | None) -> None:
                         ),
                         limit=limit // 2**20,
                     )
-                if (first and b"<!DOCTYPE" in chunk[:4096]) or b"<!ENTITY" in chunk:
+                window = tail + chunk
+                if any(marker in window for marker in _DECLARATIONS):
                     raise FormatError(
                         gettext_noop(
                             "the .docx declares XML entities (in %(part)s), "
@@ -197,7 +211,7 @@ def _unpack_counting(archive, members, limit: int | None) -> None:
                         ),
                         part=member.filename,
                     )
-                first = False
+                tail = window[-_OVERLAP:]
 
 
 def _walk(element: object) -> Iterable[tuple[str, str]]:

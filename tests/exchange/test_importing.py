@@ -225,3 +225,42 @@ def test_a_document_of_more_sentences_than_the_limit_is_refused(settings):
     ):
         _import("One. Two. Three. Four.")
     assert _import("One. Two. Three.").segments.count() == 3
+
+
+def test_a_save_during_a_new_version_keeps_its_text_and_goes_to_draft(
+    translator, monkeypatch
+):
+    """The new version re-drafts changed sentences without undoing a save."""
+    from exchange import importing
+
+    doc = _import("The plan was issued. It covers Qianhai.")
+    first = Translation.objects.get(segment__position=0, language="zh-Hant")
+    first = change_translation(
+        translation=first, text="計劃已發布。", status=Status.APPROVED
+    )
+    real = importing.change_translation
+    raced = []
+
+    def racing(**kwargs):
+        if not raced:
+            raced.append(kwargs["translation"].pk)
+            real(
+                translation=kwargs["translation"],
+                text="計劃今日發布。",
+                status=Status.TRANSLATED,
+                user=translator,
+                expected_version=kwargs["translation"].version,
+            )
+        return real(**kwargs)
+
+    monkeypatch.setattr(importing, "change_translation", racing)
+    import_new_version(
+        document=doc,
+        data=b"The plan was issued today. It covers Qianhai.",
+        filename="notice.txt",
+    )
+    first.refresh_from_db()
+    assert (first.text, first.status) == ("計劃今日發布。", Status.DRAFT)
+    versions = list(first.revisions.order_by("version").values_list("version", "text"))
+    assert [v for v, _ in versions] == list(range(1, first.version + 1))
+    assert versions[-1][1] == "計劃今日發布。"

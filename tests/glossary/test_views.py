@@ -170,3 +170,23 @@ def test_a_reviewer_changes_a_term_on_the_concept_page_keeping_a_revision(
     )
     assert "Someone else changed this term" in stale.content.decode()
     assert Term.objects.get(pk=term.pk).usage == "admitted"
+
+
+def test_renaming_a_term_to_a_sibling_it_already_has_is_a_message_not_a_500(
+    client, reviewer, approved
+):
+    from glossary.approval import propose_term
+
+    term = approved.terms.get(language="zh-Hant")
+    propose_term(
+        concept=approved, language="zh-Hant", text="前海局", user=reviewer, approve=True
+    )
+    client.force_login(reviewer)
+    response = client.post(
+        reverse("glossary:term-edit", args=[term.pk]),
+        {"text": "前海局", "usage": "preferred", "version": term.version},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert "already has the term “前海局” in zh-Hant" in response.content.decode()
+    assert Term.objects.get(pk=term.pk).text == "前海管理局"

@@ -23,6 +23,7 @@ def test_a_user_without_a_role_sees_only_that_they_need_one(
         page = response.content.decode()
         assert "You need a role to use the workbench" in page
         assert seed_press_release.title not in page
+        assert "script-src 'self'" in response["Content-Security-Policy"]
     assert client.get(reverse("password_change")).status_code == 200
     assert client.post(reverse("logout")).status_code == 302
 
@@ -45,18 +46,72 @@ def test_logins_pause_after_five_failures_until_a_manager_unlocks(
     assert locked.status_code == 429
     assert "Too many failed logins" in locked.content.decode()
     assert "_auth_user_id" not in client.session
-    # A manager unlocks the account (and the address) on their page.
+    # A manager unlocks the account on their page; the address is locked too.
     other = client.__class__()
     other.force_login(manager)
     page = other.get(reverse("locked-accounts")).content.decode()
     assert "tina" in page and "192.0.2.7" in page
-    from axes.models import AccessAttempt
-
-    attempt = AccessAttempt.objects.get(username="tina")
-    response = other.post(reverse("unlock-account", args=[attempt.pk]), follow=True)
-    assert "tina can log in again." in response.content.decode()
+    for kind, value in (("username", "tina"), ("ip_address", "192.0.2.7")):
+        response = other.post(
+            reverse("unlock-account"), {"kind": kind, "value": value}, follow=True
+        )
+        assert "%s can log in again." % value in response.content.decode()
+    assert "No account or address is locked." in (
+        other.get(reverse("locked-accounts")).content.decode()
+    )
     assert _login(client, "tina", "pw-tina").status_code == 302
     assert client.session["_auth_user_id"] == str(translator.pk)
+
+
+def test_failures_spread_over_addresses_still_lock_the_account_and_show(
+    client, translator, manager
+):
+    for number in range(5):
+        client.post(
+            reverse("login"),
+            {"username": "tina", "password": "wrong"},
+            REMOTE_ADDR="198.51.100.%d" % number,
+        )
+    assert _login(client, "tina", "pw-tina").status_code == 429
+    other = client.__class__()
+    other.force_login(manager)
+    page = other.get(reverse("locked-accounts")).content.decode()
+    assert "<td>tina</td>" in page
+
+
+def test_a_success_does_not_wipe_failures_against_other_accounts(client, reviewer):
+    """Logging in as oneself between guesses at another's password does not help."""
+    for _round in range(2):
+        for _ in range(2):
+            _login(client, "tina", "guess")
+        assert _login(client, "rita", "pw-rita").status_code in (302, 429)
+        client.logout()
+    assert _login(client, "tina", "guess").status_code == 429
+
+
+def test_behind_a_trusted_proxy_the_client_address_is_the_forwarded_one(
+    client, settings, translator, manager
+):
+    settings.TRUSTED_PROXIES = 1
+    for _ in range(5):
+        client.post(
+            reverse("login"),
+            {"username": "nobody-%d" % _, "password": "x"},
+            REMOTE_ADDR="10.0.0.1",
+            HTTP_X_FORWARDED_FOR="1.2.3.4, 203.0.113.5",
+        )
+    other = client.__class__()
+    other.force_login(manager)
+    page = other.get(reverse("locked-accounts")).content.decode()
+    assert "203.0.113.5" in page and "10.0.0.1" not in page and "1.2.3.4" not in page
+    # Another client behind the same proxy still logs in.
+    response = client.post(
+        reverse("login"),
+        {"username": "tina", "password": "pw-tina"},
+        REMOTE_ADDR="10.0.0.1",
+        HTTP_X_FORWARDED_FOR="198.51.100.9",
+    )
+    assert response.status_code == 302
 
 
 def test_failures_from_one_address_lock_it_for_every_account(client, translator):
@@ -68,7 +123,16 @@ def test_failures_from_one_address_lock_it_for_every_account(client, translator)
 def test_only_managers_see_and_unlock_locked_accounts(client, reviewer):
     client.force_login(reviewer)
     assert client.get(reverse("locked-accounts")).status_code == 403
-    assert client.post(reverse("unlock-account", args=[1])).status_code == 403
+    unlock = {"kind": "username", "value": "tina"}
+    assert client.post(reverse("unlock-account"), unlock).status_code == 403
+
+
+@pytest.mark.parametrize("cookie,path", [("\x00abc", "/"), ("ok", "/glossary/%00/")])
+def test_a_nul_in_a_cookie_or_the_path_is_a_400_never_a_500(client, cookie, path):
+    client.cookies["sessionid"] = cookie
+    response = client.get(path)
+    assert response.status_code == 400
+    assert response["Content-Security-Policy"]
 
 
 def test_a_user_changes_their_password(client, translator):

@@ -141,7 +141,11 @@ def derive_view(request, pk: int, segment_id: int | None = None):
     target = _language(request.POST.get("to", ""))
     segments = None
     if segment_id is not None:
-        segments = [get_object_or_404(Segment, pk=segment_id, document=document)]
+        segments = [
+            get_object_or_404(
+                Segment.objects.active(), pk=segment_id, document=document
+            )
+        ]
     try:
         counts = derive(
             document=document,

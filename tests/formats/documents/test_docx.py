@@ -171,3 +171,27 @@ def test_password_protected_docx_is_refused() -> None:
     data[central + 8] |= 0x1  # and central directory
     with pytest.raises(FormatError, match="password-protected"):
         docx_format.parse(bytes(data))
+
+
+@pytest.mark.parametrize("before", [1, 4, 7])
+def test_an_entity_declaration_split_across_chunks_is_found(before):
+    """The unpacking reads 1 MB at a time; a declaration may straddle two."""
+    head = b"<?xml version='1.0'?><w:document xmlns:w='urn:w'><!-- "
+    start = 1024 * 1024 - before  # the declaration's first byte
+    body = head + b"x" * (start - len(head)) + b"<!ENTITY e 'gone'>"
+    body += b"x" * 100 + b" --></w:document>"
+    assert body[start : start + 8] == b"<!ENTITY"
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", body)
+    with pytest.raises(FormatError, match="declares XML entities"):
+        docx_format.parse(out.getvalue())
+
+
+def test_a_utf16_part_declaring_entities_is_refused():
+    body = "<?xml version='1.0' encoding='UTF-16'?><!DOCTYPE w [<!ENTITY e 'x'>]><w/>"
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("word/document.xml", body.encode("utf-16-le"))
+    with pytest.raises(FormatError, match="declares XML entities"):
+        docx_format.parse(out.getvalue())
