@@ -11,29 +11,17 @@ postgresql]``. One JSON line per database.
 
 import argparse
 import json
-import os
-import platform
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-POSTGRES = os.environ.get(
-    "BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/workbench_bench"
-)
+from databases import fresh_database, machine, setup_django
 
 
 def measure(database_url: str) -> dict:
-    os.environ.update(
-        DATABASE_URL=database_url, DEBUG="0", DJANGO_SETTINGS_MODULE="config.settings"
-    )
-    os.environ.setdefault("SECRET_KEY", "benchmark-only-not-a-secret")
-    import django
-
-    django.setup()
+    setup_django(database_url)
     from django.conf import settings
     from django.core.management import call_command
 
@@ -90,8 +78,7 @@ def measure(database_url: str) -> dict:
         "po_units": units,
         "po_import_s": round(po_seconds, 1),
         "worker_timeout_s": 120,
-        "machine": "%s, %d cores, Python %s"
-        % (platform.machine(), os.cpu_count(), platform.python_version()),
+        "machine": machine(),
     }
 
 
@@ -105,16 +92,7 @@ def main() -> None:
         return
     with tempfile.TemporaryDirectory() as tmp:
         for kind in args.database:
-            if kind == "sqlite":
-                url = "sqlite:///%s" % (Path(tmp) / "limits.sqlite3")
-            else:
-                import psycopg
-
-                base, _, name = POSTGRES.rpartition("/")
-                with psycopg.connect(base + "/postgres", autocommit=True) as conn:
-                    conn.execute('DROP DATABASE IF EXISTS "%s"' % name)
-                    conn.execute('CREATE DATABASE "%s"' % name)
-                url = POSTGRES
+            url = fresh_database(kind, Path(tmp))
             subprocess.run(
                 [sys.executable, __file__, "--database-url", url], check=True
             )

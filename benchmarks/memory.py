@@ -24,8 +24,6 @@ database is dropped and made anew).
 
 import argparse
 import json
-import os
-import platform
 import random
 import resource
 import statistics
@@ -35,24 +33,10 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from databases import ROOT, fresh_database, machine, setup_django
+
 SEEDS = ROOT / "seeds"
 QUERIES = 200
-POSTGRES = os.environ.get(
-    "BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/workbench_bench"
-)
-
-
-def setup_django(database_url: str) -> None:
-    os.environ["DATABASE_URL"] = database_url
-    # DEBUG off, as in production: with it on, Django keeps every query.
-    os.environ["DEBUG"] = "0"
-    os.environ.setdefault("SECRET_KEY", "benchmark-only-not-a-secret")
-    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings"
-    import django
-
-    django.setup()
 
 
 def seed_sentences() -> list[str]:
@@ -154,18 +138,6 @@ def run_lookups() -> dict:
     }
 
 
-def fresh_database(kind: str, workdir: Path) -> str:
-    if kind == "sqlite":
-        return "sqlite:///%s" % (workdir / "bench.sqlite3")
-    import psycopg
-
-    base, _, name = POSTGRES.rpartition("/")
-    with psycopg.connect(base + "/postgres", autocommit=True) as conn:
-        conn.execute('DROP DATABASE IF EXISTS "%s"' % name)
-        conn.execute('CREATE DATABASE "%s"' % name)
-    return POSTGRES
-
-
 def child(step: str, database_url: str, path: str, count: int = 0) -> dict:
     """Run one step in a fresh process, so its time and memory are its own."""
     result = subprocess.run(
@@ -215,11 +187,7 @@ def main() -> None:
                     "import": child("import", url, str(tmx)),
                 }
                 result.update(child("lookup", url, ""))
-                result["machine"] = "%s, %d cores, Python %s" % (
-                    platform.machine(),
-                    os.cpu_count(),
-                    platform.python_version(),
-                )
+                result["machine"] = machine()
                 print(json.dumps(result), flush=True)
                 if kind == "sqlite":
                     (workdir / "bench.sqlite3").unlink()

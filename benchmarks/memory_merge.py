@@ -13,19 +13,13 @@ Run: ``.venv/bin/python benchmarks/memory_merge.py [--units 20000]
 
 import argparse
 import json
-import os
-import platform
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-POSTGRES = os.environ.get(
-    "BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/workbench_bench"
-)
+from databases import fresh_database, machine, setup_django
 
 
 def per_row_merge(rows) -> None:
@@ -53,15 +47,7 @@ def per_row_merge(rows) -> None:
 
 
 def measure(database_url: str, units: int, workdir: Path) -> dict:
-    os.environ.update(
-        DATABASE_URL=database_url,
-        DEBUG="0",
-        DJANGO_SETTINGS_MODULE="config.settings",
-    )
-    os.environ.setdefault("SECRET_KEY", "benchmark-only-not-a-secret")
-    import django
-
-    django.setup()
+    setup_django(database_url)
     from django.core.management import call_command
 
     from formats.bilingual.tmx import TmxUnit, write_tus
@@ -113,21 +99,8 @@ def measure(database_url: str, units: int, workdir: Path) -> dict:
         "reimport_per_row_s": round(per_row, 2),
         "units_per_s_set_based": round(units / set_based),
         "speedup": round(per_row / set_based, 1),
-        "machine": "%s, %d cores, Python %s"
-        % (platform.machine(), os.cpu_count(), platform.python_version()),
+        "machine": machine(),
     }
-
-
-def fresh_database(kind: str, workdir: Path) -> str:
-    if kind == "sqlite":
-        return "sqlite:///%s" % (workdir / "merge.sqlite3")
-    import psycopg
-
-    base, _, name = POSTGRES.rpartition("/")
-    with psycopg.connect(base + "/postgres", autocommit=True) as conn:
-        conn.execute('DROP DATABASE IF EXISTS "%s"' % name)
-        conn.execute('CREATE DATABASE "%s"' % name)
-    return POSTGRES
 
 
 def main() -> None:

@@ -44,3 +44,58 @@ def manage_script(tmp_path, *args: str, migrate: bool = False, stdin: str = ""):
         cwd=ROOT,
         input=stdin,
     )
+
+
+def run_concurrently(*calls, timeout: float = 300) -> None:
+    """Run each call in a thread of its own, each with its own connection.
+
+    Fails the test with every exception a call raised.
+    """
+    import threading
+
+    from django.db import connections
+
+    errors = []
+
+    def run(call):
+        try:
+            call()
+        except Exception as error:  # noqa: BLE001 - reported below
+            errors.append(repr(error))
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run, args=(call,)) for call in calls]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=timeout)
+    assert errors == []
+
+
+def saved_meanwhile(monkeypatch, module, *, text: str, user, which=None) -> list:
+    """Make someone save ``text`` just before ``module`` writes a translation.
+
+    ``module.change_translation`` is wrapped: before the first write whose
+    translation ``which`` picks (any, by default), ``user`` saves ``text``
+    at the version that write was based on, as a person racing it would.
+    Returns the list that receives the raced translation's id.
+    """
+    real = module.change_translation
+    raced: list = []
+
+    def racing(**kwargs):
+        translation = kwargs["translation"]
+        if not raced and (which is None or which(translation)):
+            raced.append(translation.pk)
+            real(
+                translation=translation,
+                text=text,
+                status="translated",
+                user=user,
+                expected_version=translation.version,
+            )
+        return real(**kwargs)
+
+    monkeypatch.setattr(module, "change_translation", racing)
+    return raced

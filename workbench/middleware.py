@@ -64,10 +64,13 @@ class ControlCharacterMiddleware:
         for name in ("GET", "POST"):
             values = getattr(request, name)
             field = next(
-                (key for key, items in values.lists() for v in [key, *items]
-                 if "\x00" in v),
+                (
+                    key
+                    for key, items in values.lists()
+                    if "\x00" in key or any("\x00" in value for value in items)
+                ),
                 None,
-            )  # fmt: skip
+            )
             if field is not None:
                 return render(
                     request,

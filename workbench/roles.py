@@ -79,8 +79,11 @@ def role_of(user) -> str | None:
         return None
     if user.is_superuser:
         return MANAGERS
-    names = set(user.groups.values_list("name", flat=True))
-    for role in (MANAGERS, REVIEWERS, TRANSLATORS):
-        if role in names:
-            return role
-    return None
+    # Asked by the middleware and again by the pages' context: one query.
+    if not hasattr(user, "_workbench_role"):
+        names = set(user.groups.values_list("name", flat=True))
+        user._workbench_role = next(
+            (role for role in (MANAGERS, REVIEWERS, TRANSLATORS) if role in names),
+            None,
+        )
+    return user._workbench_role

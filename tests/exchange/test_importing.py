@@ -5,7 +5,7 @@ import pytest
 from core.statuses import Status
 from documents.models import Document, Segment
 from exchange.importing import ImportRefused, import_document, import_new_version
-from tests.support import SEEDS
+from tests.support import SEEDS, saved_meanwhile
 from translations.models import Revision, Translation
 from translations.writing import change_translation
 
@@ -238,22 +238,7 @@ def test_a_save_during_a_new_version_keeps_its_text_and_goes_to_draft(
     first = change_translation(
         translation=first, text="計劃已發布。", status=Status.APPROVED
     )
-    real = importing.change_translation
-    raced = []
-
-    def racing(**kwargs):
-        if not raced:
-            raced.append(kwargs["translation"].pk)
-            real(
-                translation=kwargs["translation"],
-                text="計劃今日發布。",
-                status=Status.TRANSLATED,
-                user=translator,
-                expected_version=kwargs["translation"].version,
-            )
-        return real(**kwargs)
-
-    monkeypatch.setattr(importing, "change_translation", racing)
+    saved_meanwhile(monkeypatch, importing, text="計劃今日發布。", user=translator)
     import_new_version(
         document=doc,
         data=b"The plan was issued today. It covers Qianhai.",

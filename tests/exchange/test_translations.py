@@ -7,10 +7,10 @@ from django.urls import reverse
 
 import pytest
 
-from core.statuses import Status
 from exchange.translations import import_translations, read_translations
 from formats import FormatError
 from formats.bilingual import Catalogue, Unit
+from tests.support import saved_meanwhile
 from translations.models import Translation
 
 PO = b'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
@@ -47,19 +47,13 @@ def test_a_sentence_saved_while_a_file_is_applied_keeps_the_translators_text(
             for n, t in enumerate(rows)
         ],
     )  # fmt: skip
-    real = importing.change_translation
-
-    def racing(**kwargs):
-        if kwargs["translation"].pk == rows[1].pk:
-            real(
-                translation=kwargs["translation"],
-                text="譯者剛存的",
-                status=Status.TRANSLATED,
-                user=translator,
-            )
-        return real(**kwargs)
-
-    monkeypatch.setattr(importing, "change_translation", racing)
+    saved_meanwhile(
+        monkeypatch,
+        importing,
+        text="譯者剛存的",
+        user=translator,
+        which=lambda translation: translation.pk == rows[1].pk,
+    )
     counts = import_translations(
         document=seed_press_release, language="zh-Hant", catalogue=catalogue
     )

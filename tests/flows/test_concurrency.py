@@ -18,7 +18,7 @@ import urllib.request
 import uuid
 
 from django.contrib.auth.models import Group
-from django.db import connection, connections
+from django.db import connection
 
 import pytest
 
@@ -28,6 +28,7 @@ from formats.bilingual.tmx import TmxUnit, write_tus
 from glossary.approval import NewTerm, propose_concept
 from glossary.models import Action, Term, TermRevision
 from memory.models import MemoryEntry
+from tests.support import run_concurrently
 from translations.models import Revision, Translation
 
 pytestmark = [
@@ -104,25 +105,6 @@ def _user(django_user_model, name: str, role: str):
     user = django_user_model.objects.create_user(name, password="pw-" + name)
     user.groups.add(Group.objects.get(name=role))
     return user
-
-
-def _run(workers) -> None:
-    errors = []
-
-    def guard(work):
-        try:
-            work()
-        except Exception as error:  # noqa: BLE001 - reported below
-            errors.append(repr(error))
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=guard, args=(work,)) for work in workers]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=300)
-    assert errors == []
 
 
 def test_a_crowd_of_writers_loses_nothing(live_server, django_user_model):
@@ -218,9 +200,9 @@ def test_a_crowd_of_writers_loses_nothing(live_server, django_user_model):
         for _ in range(2):
             sessions["mona"].post("/memory/import/", {}, {"file": ("crowd.tmx", tmx)})
 
-    _run(
-        [translate("tina"), translate("tom"), review_one, review_bulk,
-         decide_terms("rita"), decide_terms("rob"), import_memory, import_memory]
+    run_concurrently(
+        translate("tina"), translate("tom"), review_one, review_bulk,
+        decide_terms("rita"), decide_terms("rob"), import_memory, import_memory,
     )  # fmt: skip
 
     statuses = [status for s in sessions.values() for status in s.statuses]

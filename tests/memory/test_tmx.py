@@ -1,9 +1,8 @@
 """TMX into and out of the memory: counts, real files, hostile files, streaming."""
 
-import threading
 from io import BytesIO
 
-from django.db import connection, connections
+from django.db import connection
 
 import pytest
 
@@ -14,7 +13,7 @@ from memory.models import MemoryEntry
 from memory.store import store
 from memory.tmx import import_tmx
 from tests.memory.samples import pair, tmx
-from tests.support import DATA
+from tests.support import DATA, run_concurrently
 
 # TMX import
 
@@ -199,26 +198,6 @@ def test_an_entity_deep_in_a_large_file_imports_nothing(db) -> None:
     assert not MemoryEntry.objects.exists()
 
 
-def _concurrently(*calls):
-    """Run each call in a thread of its own (each with its own connection)."""
-    errors = []
-
-    def run(call):
-        try:
-            call()
-        except Exception as error:  # noqa: BLE001 - reported below
-            errors.append(error)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(call,)) for call in calls]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    assert errors == []
-
-
 @pytest.mark.skipif(
     connection.vendor != "postgresql",
     reason="concurrent writers: SQLite runs one writing transaction at a time",
@@ -237,7 +216,7 @@ def test_concurrent_imports_merge_exactly_and_approved_wins(tmp_path):
     first = tmp(tmp_path, "first.tmx", units)
     second = tmp(tmp_path, "second.tmx", list(reversed(approved)))
     for _ in range(3):
-        _concurrently(
+        run_concurrently(
             lambda: import_tmx(first.open("rb"), origin="first.tmx"),
             lambda: import_tmx(second.open("rb"), origin="second.tmx"),
         )

@@ -12,6 +12,7 @@ import pytest
 from core.statuses import Origin, Status
 from exchange.importing import import_document
 from glossary.approval import NewTerm, propose_concept
+from tests.support import saved_meanwhile
 from translations.deriving import DeriveRefused, derive
 from translations.models import Revision, Translation
 from translations.writing import change_translation
@@ -183,21 +184,7 @@ def test_a_sentence_saved_while_deriving_keeps_the_translators_text(
     hant = rows(document, "zh-Hant")
     for row, text in zip(hant, ("標題。", "會議舉行。"), strict=False):
         change_translation(translation=row, text=text, status=Status.TRANSLATED)
-    real = deriving.change_translation
-    raced = []
-
-    def racing(**kwargs):
-        if not raced:
-            raced.append(kwargs["translation"].pk)
-            real(
-                translation=kwargs["translation"],
-                text="譯者剛存的",
-                status=Status.TRANSLATED,
-                user=translator,
-            )
-        return real(**kwargs)
-
-    monkeypatch.setattr(deriving, "change_translation", racing)
+    raced = saved_meanwhile(monkeypatch, deriving, text="譯者剛存的", user=translator)
     counts = derive(document=document, from_language="zh-Hant", to_language="zh-Hans")
     assert counts["skipped_changed"] == 1 and counts["derived"] >= 1
     kept = Translation.objects.get(pk=raced[0])

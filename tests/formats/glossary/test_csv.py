@@ -5,6 +5,7 @@ No test touches the database.
 """
 
 import codecs
+import csv as spreadsheet  # the reader a spreadsheet program is
 import io
 import time
 from functools import partial
@@ -429,8 +430,6 @@ def test_formula_like_cells_go_out_as_text_and_come_back_unchanged():
         for n, text in enumerate(hostile)
     ]
     data = b"".join(csv.write(concepts, LANGUAGES))
-    import csv as spreadsheet  # the reader a spreadsheet program is
-
     cells = [
         cell
         for row in spreadsheet.reader(io.StringIO(data.decode("utf-8")))
