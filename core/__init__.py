@@ -1,5 +1,6 @@
 """What every part of the workbench uses, and nothing of ours below it.
 
+- ``inline``: inline codes (placeholders, paired tags) as one character each.
 - ``languages``: language codes, normalised once at the edge.
 - ``statuses``: a translation's review status and origin.
 - ``qa``: the ``Finding`` every quality check reports.
@@ -14,6 +15,7 @@ __all__ = [
     "commands",
     "diffing",
     "highlighting",
+    "inline",
     "languages",
     "qa",
     "redirects",

@@ -99,6 +99,12 @@ class Paragraph(models.Model):
     style = models.CharField(_("style"), max_length=100, blank=True)
     text = models.TextField(_("text"))
     translatable = models.BooleanField(_("translatable"), default=True)
+    codes = models.JSONField(
+        _("inline codes"),
+        default=dict,
+        blank=True,
+        help_text=_("What each inline code in the text stands for (core.inline)."),
+    )
 
     class Meta:
         app_label = "workbench"
@@ -138,6 +144,12 @@ class Segment(models.Model):
     position = models.PositiveIntegerField(_("position"))
     paragraph = models.PositiveIntegerField(_("paragraph"))
     source = models.TextField(_("source"))
+    codes = models.JSONField(
+        _("inline codes"),
+        default=dict,
+        blank=True,
+        help_text=_("What each inline code in the source stands for (core.inline)."),
+    )
     previous_source = models.TextField(_("previous source"), blank=True)
     key = models.CharField(_("key"), max_length=40)
     is_active = models.BooleanField(_("in current version"), default=True)

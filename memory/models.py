@@ -50,6 +50,12 @@ class MemoryEntry(models.Model):
         help_text=_("Digest of the neighbouring sentences, for context matches."),
     )
     author = models.CharField(_("author"), max_length=150, blank=True)
+    codes = models.JSONField(
+        _("inline codes"),
+        default=dict,
+        blank=True,
+        help_text=_("What each inline code in the texts stands for (core.inline)."),
+    )
     times_merged = models.PositiveIntegerField(
         _("times met again"), default=0, db_default=0
     )
