@@ -5,7 +5,11 @@ and ``formats`` only. What the rest of the workbench may use:
 
 - ``models``: ``Concept``, ``Term``, ``TermRevision`` and their choices.
 - ``approval``: propose, approve, reject and change terms (the write path).
-- ``importing``: merge concepts read from a CSV or TBX file.
+- ``folding``: spellings folded for matching; OpenCC's Traditional ->
+  Simplified character table (``script_table``).
+- ``importing``: merge concepts read from a CSV or TBX file, ids scoped to
+  their file; what it is not sure of is left as possible duplicates.
+- ``merging``: a reviewer merges two concepts or keeps them apart.
 - ``matching``: find terms in running text (the automaton behind lookup).
 - ``lookup``: approved terms found in a text, with their renderings.
 - ``qa``: the glossary check on a translated sentence.
@@ -15,9 +19,11 @@ and ``formats`` only. What the rest of the workbench may use:
 
 __all__ = [
     "approval",
+    "folding",
     "importing",
     "lookup",
     "matching",
+    "merging",
     "models",
     "qa",
     "stamps",

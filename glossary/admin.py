@@ -27,10 +27,19 @@ class TermInline(admin.TabularInline):
 @admin.register(Concept)
 class ConceptAdmin(TabbedTranslationAdmin):
     form = VersionedForm
-    list_display = ("__str__", "identifier", "domain", "updated_at")
-    search_fields = ("identifier", "terms__text", "definition")
+    list_display = ("__str__", "identifier", "scope", "domain", "updated_at")
+    search_fields = ("identifier", "scope", "terms__text", "definition")
     inlines = [TermInline]
-    readonly_fields = ("version", "created_by", "created_at", "updated_at")
+    # The kept data categories are written back to TBX as they were read: not
+    # edited by hand, where nothing would check them against TBX-Basic.
+    readonly_fields = (
+        "scope",
+        "extra",
+        "version",
+        "created_by",
+        "created_at",
+        "updated_at",
+    )
 
     def save_model(self, request, obj, form, change):
         if change:
@@ -56,6 +65,7 @@ class TermAdmin(admin.ModelAdmin):
     search_fields = ("text",)
     raw_id_fields = ("concept",)
     readonly_fields = (
+        "extra",
         "approval",
         "reason",
         "version",

@@ -1,6 +1,7 @@
 """Glossary forms: propose a concept or a term, change a term, reject with a reason."""
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from core.languages import LANGUAGE_NAMES
@@ -96,3 +97,54 @@ class GlossaryFilterForm(forms.Form):
         required=False,
         choices=[("", _("any"))] + list(Approval.choices),
     )
+
+
+class GlossaryImportForm(forms.Form):
+    """A CSV or TBX file to merge into the glossary, and how."""
+
+    file = forms.FileField(label=_("CSV or TBX file"))
+    id_scope = forms.CharField(
+        label=_("Identifier scope"),
+        required=False,
+        max_length=200,
+        help_text=_(
+            "The file's concept ids are matched only within this scope; by "
+            "default the file's name, so re-importing the file updates its "
+            "concepts."
+        ),
+    )
+    merge_on = forms.ChoiceField(
+        label=_("Join concepts of other files"),
+        choices=[
+            ("term", _("by a shared term in the same domain (no conflicting term)")),
+            ("id", _("by the same id in another scope")),
+            ("none", _("never: only list possible duplicates")),
+        ],
+        initial="term",
+    )
+    source_language = forms.CharField(
+        label=_("Source language"),
+        required=False,
+        max_length=35,
+        help_text=_("For a CSV with a source,target header or without a header."),
+    )
+    target_language = forms.CharField(
+        label=_("Target language"), required=False, max_length=35
+    )
+    approval = forms.ChoiceField(
+        label=_("Status of terms the file does not give one"),
+        choices=Approval.choices,
+        initial=Approval.APPROVED,
+    )
+    dry_run = forms.BooleanField(
+        label=_("Dry run: show what would change, write nothing"), required=False
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > settings.MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(
+                _("%(name)s is larger than %(mb)d MB.")
+                % {"name": upload.name, "mb": settings.MAX_UPLOAD_BYTES // settings.MB}
+            )
+        return upload

@@ -35,6 +35,7 @@ class Action(models.TextChoices):
     REJECTED = "rejected", _("term rejected")
     EDITED = "edited", _("term edited")
     IMPORTED = "imported", _("imported")
+    MERGED = "merged", _("concepts merged")
 
 
 class Concept(models.Model):
@@ -51,9 +52,25 @@ class Concept(models.Model):
         db_index=True,
         help_text=_("The concept's id in an imported or exported file."),
     )
+    scope = models.CharField(
+        _("identifier scope"),
+        max_length=200,
+        blank=True,
+        db_index=True,
+        help_text=_(
+            "Where the identifier comes from (the imported file's name by "
+            "default): ids are matched only within their scope."
+        ),
+    )
     domain = models.CharField(_("domain"), max_length=200, blank=True)
     definition = models.TextField(_("definition"), blank=True)
     note = models.TextField(_("note"), blank=True)
+    extra = models.JSONField(
+        _("other data categories"),
+        default=list,
+        blank=True,
+        help_text=_("TBX data categories with no field of their own, as read."),
+    )
     version = models.PositiveIntegerField(_("version"), default=1)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -70,7 +87,10 @@ class Concept(models.Model):
         verbose_name = _("concept")
         verbose_name_plural = _("concepts")
         ordering = ["id"]
-        permissions = [("review_term", _("Can approve and reject glossary terms"))]
+        permissions = [
+            ("review_term", _("Can approve and reject glossary terms")),
+            ("import_glossary", _("Can import glossary files")),
+        ]
 
     def __str__(self) -> str:
         first = self.terms.order_by("id").first()
@@ -132,6 +152,12 @@ class Term(models.Model):
     )
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
     reason = models.TextField(_("reason"), blank=True)
+    extra = models.JSONField(
+        _("other data categories"),
+        default=list,
+        blank=True,
+        help_text=_("TBX data categories with no field of their own, as read."),
+    )
     version = models.PositiveIntegerField(_("version"), default=1)
 
     objects = TermQuerySet.as_manager()
@@ -179,6 +205,52 @@ class TermRevision(RevisionRecord):
 
     def __str__(self) -> str:
         return "%s %s" % (self.action, self.created_at)
+
+
+class PossibleDuplicate(models.Model):
+    """Two concepts an import would not merge on its own: a reviewer decides.
+
+    ``concept`` came from the later file. Kept apart, the pair stays recorded
+    so that it is never listed again; merged, the row goes with the concept.
+    """
+
+    concept = models.ForeignKey(
+        Concept,
+        verbose_name=_("concept"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    other = models.ForeignKey(
+        Concept,
+        verbose_name=_("possible duplicate of"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    reason = models.CharField(_("reason"), max_length=200, blank=True)
+    kept_apart = models.BooleanField(_("kept apart"), default=False)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    created_at = models.DateTimeField(_("found"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("possible duplicate")
+        verbose_name_plural = _("possible duplicates")
+        ordering = ["id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["concept", "other"], name="unique_duplicate_pair"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return "%s ~ %s" % (self.concept_id, self.other_id)
 
 
 class GlossaryStamp(models.Model):

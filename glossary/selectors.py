@@ -5,7 +5,7 @@ Nothing here writes; changes go through ``glossary.approval``.
 
 from django.db.models import Prefetch, Q, QuerySet
 
-from glossary.models import Concept, Term
+from glossary.models import Concept, PossibleDuplicate, Term
 
 #: The languages the concept list shows in columns of their own.
 MAIN_LANGUAGES = ("en", "zh-Hant", "zh-Hans")
@@ -76,3 +76,16 @@ def terms_awaiting_review(language: str = "") -> QuerySet[Term]:
 def waiting_count() -> int:
     """How many terms wait for a reviewer."""
     return Term.objects.awaiting_review().count()
+
+
+def possible_duplicates() -> QuerySet:
+    """Pairs of concepts an import left for a reviewer, not yet kept apart."""
+    terms = Prefetch("terms", queryset=Term.objects.order_by("language", "id"))
+    return (
+        PossibleDuplicate.objects.filter(kept_apart=False)
+        .prefetch_related(
+            Prefetch("concept", queryset=Concept.objects.prefetch_related(terms)),
+            Prefetch("other", queryset=Concept.objects.prefetch_related(terms)),
+        )
+        .order_by("id")
+    )

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from core.languages import UnknownLanguage, normalise
 from core.redirects import redirect_back
 from core.versions import posted_version
+from formats import FormatError
 from glossary.approval import (
     GlossaryConflict,
     NewTerm,
@@ -26,16 +27,20 @@ from glossary.forms import (
     TERM_LENGTH,
     ConceptProposalForm,
     GlossaryFilterForm,
+    GlossaryImportForm,
     RejectForm,
     TermEditForm,
     TermProposalForm,
 )
-from glossary.models import Concept, Term, Usage
+from glossary.importing import import_concepts, read_file
+from glossary.merging import keep_apart, merge_concepts
+from glossary.models import Concept, PossibleDuplicate, Term, Usage
 from glossary.selectors import (
     MAIN_LANGUAGES,
     concept_history,
     concept_rows,
     concept_terms,
+    possible_duplicates,
     search_concepts,
     terms_awaiting_review,
     waiting_count,
@@ -223,3 +228,120 @@ def term_reject(request, pk: int):
     else:
         messages.success(request, _("“%(term)s” rejected.") % {"term": term.text})
     return _back(request, term)
+
+
+@permission_required("glossary.review_term", raise_exception=True)
+def duplicate_list(request):
+    pairs = possible_duplicates()
+    page = Paginator(pairs, CONCEPTS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "glossary/duplicates.html", {"page": page})
+
+
+@permission_required("glossary.review_term", raise_exception=True)
+@require_POST
+def duplicate_merge(request, pk: int):
+    """Merge one concept of a pair into the other (``into``: concept or other)."""
+    pair = get_object_or_404(PossibleDuplicate, pk=pk)
+    keep_other = request.POST.get("into") != "concept"
+    target, source = (
+        (pair.other, pair.concept)
+        if keep_other
+        else (
+            pair.concept,
+            pair.other,
+        )
+    )
+    versions = (
+        posted_version(request.POST, "source_version"),
+        posted_version(request.POST, "target_version"),
+    )
+    try:
+        merged = merge_concepts(
+            source=source,
+            target=target,
+            user=request.user,
+            source_version=versions[0],
+            target_version=versions[1],
+        )
+    except (GlossaryConflict, PermissionDenied) as error:
+        messages.error(request, str(error))
+    else:
+        message = _("The two concepts are now one.")
+        if merged.doubled:
+            message += " " + _("Both had %(terms)s: kept once.") % {
+                "terms": ", ".join(merged.doubled)
+            }
+        messages.success(request, message)
+    return redirect("glossary:duplicates")
+
+
+@permission_required("glossary.review_term", raise_exception=True)
+@require_POST
+def duplicate_keep_apart(request, pk: int):
+    pair = get_object_or_404(PossibleDuplicate, pk=pk)
+    try:
+        keep_apart(pair=pair, user=request.user)
+    except PermissionDenied as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Kept apart; the pair will not be listed again."))
+    return redirect("glossary:duplicates")
+
+
+def import_summary(result: dict) -> str:
+    """The counted account of an import, as one sentence for the UI."""
+    text = _(
+        "%(created)d concepts created, %(merged)d merged into existing ones, "
+        "%(updated)d updated, %(duplicates)d possible duplicates left for review; "
+        "terms: %(terms_created)d created, %(terms_updated)d updated, "
+        "%(terms_unchanged)d unchanged."
+    ) % {
+        "created": result["concepts_created"],
+        "merged": result["concepts_merged"],
+        "updated": result["concepts_updated"],
+        "duplicates": result["possible_duplicates"],
+        "terms_created": result["terms_created"],
+        "terms_updated": result["terms_updated"],
+        "terms_unchanged": result["terms_unchanged"],
+    }
+    lost = [
+        "%s × %d" % (name, count)
+        for name, count in [
+            *result["not_kept"].items(),
+            *result["columns_not_kept"].items(),
+        ]
+    ]
+    if lost:
+        text += " " + _("Not kept: %(what)s.") % {"what": ", ".join(lost)}
+    if result["dry_run"]:
+        text = _("Dry run, nothing written: %(summary)s") % {"summary": text}
+    return text
+
+
+@permission_required("glossary.import_glossary", raise_exception=True)
+def glossary_import(request):
+    form = GlossaryImportForm(request.POST or None, request.FILES or None)
+    result = None
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        data = form.cleaned_data
+        try:
+            units = read_file(
+                upload.read(),
+                upload.name,
+                source_language=data["source_language"] or None,
+                target_language=data["target_language"] or None,
+            )
+        except FormatError as error:
+            form.add_error("file", "%s: %s" % (upload.name, error.localized()))
+        else:
+            result = import_concepts(
+                units,
+                user=request.user,
+                default_approval=data["approval"],
+                scope=data["id_scope"] or upload.name,
+                merge_on=data["merge_on"],
+                dry_run=data["dry_run"],
+            )
+            messages.success(request, import_summary(result))
+    return render(request, "glossary/import.html", {"form": form, "result": result})

@@ -52,6 +52,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "glossary.review_term",
         "glossary.change_concept",
         "glossary.change_term",
+        "glossary.import_glossary",
         "axes.view_accessattempt",
         "axes.delete_accessattempt",
     ],

@@ -22,16 +22,25 @@ def read_glossary(
     *,
     max_rows: int | None = None,
     max_cell_chars: int | None = None,
+    source_language: str | None = None,
+    target_language: str | None = None,
 ) -> list[ConceptUnit]:
     """Parse a CSV or TBX glossary, chosen by the file name's ending.
 
-    The limits apply to CSV; TBX is held by lxml's own (no huge trees).
+    The limits and the two languages (of a ``source,target`` or header-less
+    file) apply to CSV; TBX is held by lxml's own limits (no huge trees).
     """
     name = filename.lower()
     for suffix, reader in SUFFIXES.items():
         if name.endswith(suffix):
             if reader is csv:
-                return csv.parse(data, max_rows=max_rows, max_cell_chars=max_cell_chars)
+                return csv.parse(
+                    data,
+                    max_rows=max_rows,
+                    max_cell_chars=max_cell_chars,
+                    source_language=source_language,
+                    target_language=target_language,
+                )
             return reader.parse(data)
     raise FormatError(
         gettext_noop("unsupported glossary file type; use .csv, .tsv or .tbx")

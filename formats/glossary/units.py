@@ -73,6 +73,9 @@ class TermUnit:
     usage: str = "preferred"  # preferred | admitted | deprecated | forbidden
     approval: str | None = None  # proposed | approved | rejected | None
     case_sensitive: bool = False
+    #: Data categories kept as they came (TBX ``partOfSpeech``, ``context``...):
+    #: ``{"tag", "type", "text", "attrs", "children"}`` in document order.
+    extra: list[dict] = field(default_factory=list)
 
 
 @dataclass
@@ -84,6 +87,13 @@ class ConceptUnit:
     domain: str = ""  # subject field
     definitions: dict[str, str] = field(default_factory=dict)  # language -> text
     notes: dict[str, str] = field(default_factory=dict)  # language -> text
+    #: Concept and language-section data categories kept as they came, like
+    #: ``TermUnit.extra``; one of a language section also has ``"lang"``.
+    extra: list[dict] = field(default_factory=list)
+    #: What the reader could not keep: data category or column -> how many.
+    not_kept: dict[str, int] = field(default_factory=dict)
+    #: CSV columns the reader does not map, by header name -> values left out.
+    columns_not_kept: dict[str, int] = field(default_factory=dict)
 
 
 def clean_text(text: str) -> str:

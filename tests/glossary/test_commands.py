@@ -3,13 +3,16 @@
 import io
 import json
 import sys
+from collections import Counter
 
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
 import pytest
-from lxml import etree
+from lxml import etree, isoschematron
 
+from formats.glossary import tbx
+from glossary.importing import read_file
 from glossary.models import Approval, Concept, Term
 from tests.support import DATA, SEEDS
 
@@ -134,7 +137,7 @@ def test_glossary_lookup_in_chinese_crosses_scripts():
 @pytest.mark.parametrize(
     "name,content,problem",
     [
-        ("bad.csv", "en,klingon-xx-yy-zz,zh-Hant\nA,B,C\n", "klingon"),
+        ("bad.csv", "en,zh-Hant\nA,B\n,,x\n", "line 3"),
         ("bad.csv", "en,zh-Hant\nOne,一,extra\n", "line 2"),
         (
             "bad.tbx",
@@ -159,3 +162,177 @@ def test_bad_glossary_files_are_refused_with_nothing_imported(
 
 def test_seed_glossary_file_exists():
     assert (SEEDS / "glossary.csv").exists()
+
+
+TBX_SAMPLES = sorted(
+    path.name
+    for path in (DATA / "glossary").glob("*.tbx")
+    if path.name != "ltac_basic_bad_tbx3.tbx"
+)
+
+
+def _essence(units) -> list:
+    """Terms per concept, statuses, texts and kept categories, order aside
+    (non-web targets point into the source file and are not written back)."""
+
+    def plain(nodes):
+        out = []
+        for node in nodes:
+            node = dict(node)
+            attrs = {
+                k: v
+                for k, v in node.pop("attrs", {}).items()
+                if k != "target" or v.startswith("http")
+            }
+            children = plain(node.pop("children", []))
+            out.append(json.dumps([node, attrs, children], sort_keys=True))
+        return sorted(out)
+
+    return sorted(
+        json.dumps(
+            [
+                sorted((t.language, t.text, t.usage) for t in unit.terms),
+                sorted(plain(t.extra) for t in unit.terms),
+                plain(unit.extra),
+                unit.definitions,
+                unit.notes,
+            ],
+            sort_keys=True,
+        )
+        for unit in units
+    )
+
+
+@pytest.mark.parametrize("name", TBX_SAMPLES)
+def test_real_tbx_round_trip_keeps_categories_and_validates(tmp_path, name):
+    source = (DATA / "glossary" / name).read_bytes()
+    counts = json.loads(
+        run("import_glossary", str(DATA / "glossary" / name), "--approval", "proposed")
+    )
+    assert counts["concepts_merged"] == 0
+    data = export("tbx", tmp_path)
+    document = etree.fromstring(data)
+    assert etree.RelaxNG(etree.parse(str(RNG))).validate(document)
+    schematron = isoschematron.Schematron(
+        etree.parse(str(DATA / "glossary" / "TBX-Basic_DCA.xslt1.sch"))
+    )
+    assert schematron.validate(document), schematron.error_log
+    original = tbx.parse(source)
+    assert _essence(tbx.parse(data)) == _essence([u for u in original if u.terms]), name
+    assert counts["not_kept"] == dict(
+        sorted(sum((Counter(u.not_kept) for u in original), Counter()).items())
+    )
+
+
+def test_source_target_csv_needs_the_languages_and_dry_run_writes_nothing():
+    path = DATA / "glossary" / "weblate_terms-header.csv"
+    with pytest.raises(CommandError, match="give the source and target languages"):
+        run("import_glossary", str(path))
+    args = ("--source-language", "en", "--target-language", "cs")
+    counts = json.loads(run("import_glossary", str(path), *args, "--dry-run"))
+    assert counts["dry_run"] and counts["concepts_created"] == 163
+    assert Term.objects.count() == 0
+    counts = json.loads(run("import_glossary", str(path), *args))
+    assert counts["concepts_created"] == 163
+    assert Concept.objects.filter(scope="weblate_terms-header.csv").count() == 163
+    counts = json.loads(run("import_glossary", str(path), *args, "--id-scope", "other"))
+    assert counts["concepts_created"] == 0 and counts["concepts_merged"] == 163
+
+
+CSV_SAMPLES = [
+    (
+        "okapi_glossary_test01_crlf.csv",
+        ("--source-language", "en", "--target-language", "fr"),
+    ),
+    (
+        "weblate_terms-header.csv",
+        ("--source-language", "en", "--target-language", "cs"),
+    ),
+    ("weblate_terms.csv", ("--source-language", "en", "--target-language", "cs")),
+    ("weblate_en-3col.csv", ("--source-language", "en", "--target-language", "de")),
+    ("crowdin_fcc_testing.csv", ()),
+    ("lokalise_darwin_glossary.csv", ("--source-language", "en")),
+    ("lokalise_darwin_glossary_sample.csv", ("--source-language", "en")),
+]
+
+
+def _membership() -> set:
+    return {
+        frozenset(concept.terms.values_list("language", "text", "usage"))
+        for concept in Concept.objects.all()
+    }
+
+
+@pytest.mark.parametrize("name,args", CSV_SAMPLES)
+def test_real_csv_round_trip_keeps_concepts_and_exports_validate(tmp_path, name, args):
+    path = DATA / "glossary" / name
+    counts = json.loads(run("import_glossary", str(path), *args))
+    options = dict(zip(args[::2], args[1::2], strict=True))
+    units = read_file(
+        path.read_bytes(),
+        name,
+        source_language=options.get("--source-language"),
+        target_language=options.get("--target-language"),
+    )
+    assert counts["columns_not_kept"] == dict(
+        sorted(sum((Counter(u.columns_not_kept) for u in units), Counter()).items())
+    )
+    before = _membership()
+    definitions = sorted(
+        d or "" for d in Concept.objects.values_list("definition_en", flat=True)
+    )
+    tbx_data = export("tbx", tmp_path)
+    document = etree.fromstring(tbx_data)
+    assert etree.RelaxNG(etree.parse(str(RNG))).validate(document)
+    schematron = isoschematron.Schematron(
+        etree.parse(str(DATA / "glossary" / "TBX-Basic_DCA.xslt1.sch"))
+    )
+    assert schematron.validate(document), schematron.error_log
+    csv_data = export("csv", tmp_path)
+    for data, suffix in ((csv_data, "csv"), (tbx_data, "tbx")):
+        Term.objects.all().delete()
+        Concept.objects.all().delete()
+        again = tmp_path / ("again." + suffix)
+        again.write_bytes(data)
+        run("import_glossary", str(again))
+        assert _membership() == before, suffix
+        assert (
+            sorted(
+                d or "" for d in Concept.objects.values_list("definition_en", flat=True)
+            )
+            == definitions
+        )
+
+
+def test_rows_sharing_only_a_translation_stay_apart_and_are_listed():
+    """Weblate's en-cs list has "clear" and "delete" both as "vymazat": two
+    concepts, left for a reviewer, never one."""
+    path = DATA / "glossary" / "weblate_terms.csv"
+    args = ("--source-language", "en", "--target-language", "cs")
+    counts = json.loads(run("import_glossary", str(path), *args))
+    assert counts["concepts_created"] == 163
+    clear = Term.objects.get(language="en", text="clear").concept
+    delete = Term.objects.get(language="en", text="delete").concept
+    assert clear != delete
+    reasons = {(pair["file_concept"], pair["reason"]) for pair in counts["duplicates"]}
+    assert ("en:delete; cs:vymazat", "different term in en") in reasons
+    assert counts["possible_duplicates"] == len(counts["duplicates"])
+    again = json.loads(run("import_glossary", str(path), *args))
+    assert again["concepts_created"] == 0 and again["possible_duplicates"] == 0
+    assert again["terms_unchanged"] == 2 * 163
+
+
+def test_real_files_sharing_ids_c1_c2_do_not_merge():
+    """LTAC's astronomy sample and BYU's lens sample both use c1 and c2."""
+    astronomy = DATA / "glossary" / "ltac_Example_Astronomy_DCA_VALID.tbx"
+    lenses = DATA / "glossary" / "byutrg_TBX-basic-sample_2008.tbx"
+    run("import_glossary", str(astronomy))
+    before = _membership()
+    counts = json.loads(run("import_glossary", str(lenses)))
+    assert counts["concepts_created"] == 5 and counts["concepts_merged"] == 0
+    assert before <= _membership()  # the astronomy concepts are untouched
+    c1 = Concept.objects.filter(identifier="c1")
+    assert {c.scope for c in c1} == {astronomy.name, lenses.name}
+    assert "open cluster" in c1.get(scope=astronomy.name).terms.values_list(
+        "text", flat=True
+    )

@@ -1,13 +1,28 @@
 """Glossary pages for translators and reviewers, with server-side permissions."""
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 import pytest
 
+from formats.glossary.units import ConceptUnit, TermUnit
 from glossary.approval import NewTerm, propose_concept
-from glossary.models import Approval, Concept, Term
+from glossary.importing import import_concepts
+from glossary.models import (
+    Action,
+    Approval,
+    Concept,
+    PossibleDuplicate,
+    Term,
+    TermRevision,
+)
+from tests.support import DATA
 
 pytestmark = pytest.mark.django_db
+
+
+def unit(identifier, *terms):
+    return ConceptUnit(identifier, [TermUnit(*t) for t in terms])
 
 
 @pytest.fixture
@@ -190,3 +205,141 @@ def test_renaming_a_term_to_a_sibling_it_already_has_is_a_message_not_a_500(
     assert response.status_code == 200
     assert "already has the term “前海局” in zh-Hant" in response.content.decode()
     assert Term.objects.get(pk=term.pk).text == "前海管理局"
+
+
+def _pair():
+    import_concepts(
+        [unit("a", ("en", "Chief Executive"), ("zh-Hant", "行政長官"))], scope="one"
+    )
+    import_concepts(
+        [unit("b", ("en", "Chief Executive"), ("zh-Hant", "特首"))], scope="two"
+    )
+    return PossibleDuplicate.objects.get()
+
+
+def test_possible_duplicates_page_is_for_reviewers(client, translator, reviewer):
+    pair = _pair()
+    client.force_login(translator)
+    assert client.get(reverse("glossary:duplicates")).status_code == 403
+    client.force_login(reviewer)
+    page = client.get(reverse("glossary:duplicates")).content.decode()
+    assert "特首" in page and "行政長官" in page and f"pair-{pair.pk}" in page
+    assert (
+        reverse("glossary:duplicates")
+        in client.get(reverse("glossary:queue")).content.decode()
+    )
+
+
+def test_merge_moves_terms_keeps_a_shared_term_once_and_keeps_a_revision(
+    client, reviewer
+):
+    pair = _pair()
+    source, target = pair.concept, pair.other
+    client.force_login(reviewer)
+    response = client.post(
+        reverse("glossary:merge", args=[pair.pk]),
+        {"into": "other", "source_version": 1, "target_version": 1},
+        follow=True,
+    )
+    assert "Chief Executive (en)" in response.content.decode()
+    assert not Concept.objects.filter(pk=source.pk).exists()
+    target.refresh_from_db()
+    assert target.version == 2
+    assert sorted(target.terms.values_list("text", flat=True)) == [
+        "Chief Executive",
+        "特首",
+        "行政長官",
+    ]
+    revision = TermRevision.objects.filter(concept=target, action=Action.MERGED).get()
+    assert "kept once" in revision.note
+    assert not PossibleDuplicate.objects.exists()
+
+
+def test_merge_with_a_stale_version_is_a_conflict(client, reviewer):
+    pair = _pair()
+    client.force_login(reviewer)
+    response = client.post(
+        reverse("glossary:merge", args=[pair.pk]),
+        {"into": "other", "source_version": 1, "target_version": 7},
+        follow=True,
+    )
+    assert "reload the page" in response.content.decode()
+    assert Concept.objects.count() == 2
+
+
+def test_keep_apart_is_remembered_and_not_listed_again(client, reviewer):
+    pair = _pair()
+    client.force_login(reviewer)
+    client.post(reverse("glossary:keep-apart", args=[pair.pk]))
+    assert (
+        f"pair-{pair.pk}"
+        not in client.get(reverse("glossary:duplicates")).content.decode()
+    )
+    again = import_concepts(
+        [unit("b", ("en", "Chief Executive"), ("zh-Hant", "特首"))], scope="two"
+    )
+    assert again["possible_duplicates"] == 0
+    assert PossibleDuplicate.objects.get().kept_apart
+
+
+def _upload(client, name: str, **fields):
+    data = (DATA / "glossary" / name).read_bytes()
+    post = {"merge_on": "term", "approval": "approved", **fields}
+    post["file"] = SimpleUploadedFile(name, data)
+    return client.post(reverse("glossary:import"), post, follow=True)
+
+
+def test_import_page_is_for_managers(client, reviewer, manager):
+    client.force_login(reviewer)
+    assert client.get(reverse("glossary:import")).status_code == 403
+    client.force_login(manager)
+    assert client.get(reverse("glossary:import")).status_code == 200
+
+
+def test_import_page_gives_the_counted_account(client, manager):
+    client.force_login(manager)
+    page = _upload(client, "okapi_ibm_tbx.tbx").content.decode()
+    assert "5 concepts created, 0 merged into existing ones" in page
+    assert "admin:productSubset × 9" in page  # not kept, and said so
+    assert Concept.objects.filter(scope="okapi_ibm_tbx.tbx").count() == 5
+
+
+def test_import_page_needs_the_languages_of_a_source_target_csv(client, manager):
+    client.force_login(manager)
+    page = _upload(client, "weblate_terms-header.csv").content.decode()
+    assert "give the source and target languages" in page
+    assert not Term.objects.exists()
+    page = _upload(
+        client,
+        "weblate_terms-header.csv",
+        source_language="en",
+        target_language="cs",
+        dry_run="on",
+    ).content.decode()
+    assert "Dry run, nothing written: 163 concepts created" in page
+    assert not Term.objects.exists()
+
+
+def test_concept_page_shows_the_kept_data_categories(client, translator):
+    import_concepts(
+        [
+            ConceptUnit(
+                "c1",
+                [
+                    TermUnit(
+                        "en",
+                        "open cluster",
+                        extra=[
+                            {"tag": "termNote", "type": "partOfSpeech", "text": "noun"}
+                        ],
+                    )
+                ],
+                extra=[{"tag": "admin", "type": "source", "text": "Oxford2007"}],
+            )
+        ],
+        scope="astronomy.tbx",
+    )
+    client.force_login(translator)
+    page = client.get(Concept.objects.get().get_absolute_url()).content.decode()
+    assert "partOfSpeech: noun" in page and "source: Oxford2007" in page
+    assert "c1 (astronomy.tbx)" in page

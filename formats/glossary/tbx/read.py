@@ -12,8 +12,18 @@ text without ``xml:lang`` is in the file's language (``en-US`` counts as
 our markers go to the language's note; a term-level definition, which
 TBX-Basic forbids (LTAC's ``basic_bad.tbx``), counts as the language's if it
 has none. Several texts for one language, or subject fields, are joined with
-``"; "``. A concept without a term is an error. Other data categories are
-ignored. (translate-toolkit's ``translate.storage.tbx`` only reads TBX 2008.)
+``"; "``. A concept without a term is an error. (translate-toolkit's
+``translate.storage.tbx`` only reads TBX 2008.)
+
+Every other TBX-Basic data category (``categories.py``: part of speech, term
+type, context, sources, subsets, cross-references, transactions, a note on a
+term...) is kept as it stands in ``extra`` of the concept (with ``lang`` for
+a language section's) or of the term, DCT-style elements under their DCA
+names; a ``descripGrp`` holding a definition or subject field is kept whole
+and its text also read as the concept's. A category outside TBX-Basic, or
+one where TBX-Basic does not allow it, or with a value outside its list, is
+counted by name in ``not_kept`` (``descrip:Usage note``,
+``termNote:partOfSpeech=nominal``). The header and back matter are not read.
 
 Safety. No DTD is loaded, no entity resolved, nothing fetched, and lxml's
 limits stay on (``huge_tree=False``: 256 levels, 10 MB text nodes). A file
@@ -34,6 +44,12 @@ from lxml import etree
 
 from core.languages import UnknownLanguage, normalise
 from formats import FormatError
+from formats.glossary.tbx.categories import (
+    ADMINISTRATIVE_STATUSES,
+    DCT_ELEMENTS,
+    STATUS_OF_USAGE,
+)
+from formats.glossary.tbx.categories import problem as problem_of
 from formats.glossary.units import (
     APPROVALS,
     ConceptUnit,
@@ -177,8 +193,10 @@ def _concept(entry: etree._Element, position: int, default: str) -> ConceptUnit:
     ):
         default = primary  # <tbx xml:lang="en-US"> with <langSec xml:lang="en">
     _describe(entry, unit, domains, None, default, label)
+    _keep(entry, "concept", unit, unit.extra, None)
     for language, section in sections:
         _describe(section, unit, domains, language, language, label)
+        _keep(section, "lang", unit, unit.extra, language)
         for holder in _children(section, "termSec", "tig", "ntig"):
             term = _term(holder, language, unit, label)
             if term is not None:
@@ -244,6 +262,7 @@ def _term(
         return None
     term = TermUnit(language, text)
     status = marked = None
+    used: set = set()  # the children read into the term's own fields (kept alive)
     for part in parts:
         for category, item in _data(part):
             value = clean_text(_text(item))
@@ -251,17 +270,87 @@ def _term(
                 status = usage_from_text(value)
                 if status is None:
                     _bad_value(label, category, value, text)
+                if category != "administrativeStatus" or (
+                    value not in ADMINISTRATIVE_STATUSES
+                ):  # read as the usage; TBX-Basic cannot say it as it was
+                    name = "termNote:%s=%s" % (category, value)
+                    unit.not_kept[name] = unit.not_kept.get(name, 0) + 1
+                    used.add(item)
+                elif value == STATUS_OF_USAGE[status]:
+                    used.add(item)
+                # else (supersededTerm-admn-sts): kept as it was, in extra
             elif category == "definition" and value:
-                unit.definitions.setdefault(language, value)
+                _add(unit.definitions, language, value)  # TBX-Basic: langSec's
+                used.add(item)
         for note in _children(part, "note"):
             value = clean_text(_text(note))
             marker = _MARKER.fullmatch(value)
             if marker:
                 marked = _apply_marker(term, marker, label) or marked
-            elif value:
-                _add(unit.notes, language, value)
+                used.add(note)
     term.usage = marked or status or "preferred"
+    for part in parts:
+        _keep(part, "term", unit, term.extra, None, used)
     return term
+
+
+#: Read into the unit's own fields, never into ``extra``.
+_OWN = {
+    "concept": {("descrip", "definition"), ("descrip", "subjectField"), ("note", "")},
+    "lang": {("descrip", "definition"), ("descrip", "subjectField"), ("note", "")},
+    "term": {("term", ""), ("termGrp", ""), ("descrip", "definition")},
+}
+_HOLDERS = {"langSec", "langSet", "termSec", "tig", "ntig"}
+
+
+def _node(element: etree._Element) -> dict:
+    """Return an element as a plain dict: tag, type, text, attrs, children."""
+    tag, kind = _local(element), element.get("type", "")
+    if tag in DCT_ELEMENTS:
+        tag, kind = DCT_ELEMENTS[tag], tag
+    node: dict = {"tag": tag}
+    if kind:
+        node["type"] = kind
+    if tag.endswith("Grp"):
+        node["children"] = [_node(child) for child in element if _local(child)]
+    else:
+        node["text"] = clean_text(_text(element))
+    attrs = {
+        name: value
+        for name, value in element.attrib.items()
+        if name in ("target", "datatype") or name == XML_LANG
+    }
+    if XML_LANG in attrs:
+        attrs["xml:lang"] = attrs.pop(XML_LANG)
+    if attrs:
+        node["attrs"] = attrs
+    return node
+
+
+def _keep(
+    element: etree._Element,
+    level: str,
+    unit: ConceptUnit,
+    extra: list[dict],
+    language: str | None,
+    used: set | None = None,
+) -> None:
+    """Add the element's TBX-Basic categories to ``extra``; count the others."""
+    for child in element:
+        tag = _local(child)
+        if not tag or tag in _HOLDERS or (used and child in used):
+            continue
+        node = _node(child)
+        key = (node["tag"], node.get("type", ""))
+        if key in _OWN[level]:
+            continue
+        problem = problem_of(node, level)
+        if problem:
+            unit.not_kept[problem] = unit.not_kept.get(problem, 0) + 1
+            continue
+        if language:
+            node["lang"] = language
+        extra.append(node)
 
 
 def _apply_marker(term: TermUnit, marker: re.Match, label: str) -> str | None:

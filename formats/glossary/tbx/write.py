@@ -16,6 +16,13 @@ the reader takes back and never reads as note text:
   for ``None``;
 - case-sensitive: ``<note>x-case-sensitive: yes</note>``.
 
+The data categories kept in ``extra`` are written where they came from:
+the concept's and each language section's after their definitions and
+notes, a term's termNotes right after its status and the rest after them
+(the order TBX requires). A definition or subject field that a kept
+``descripGrp`` holds is written once, in its group. A ``target`` that is no
+web address pointed at an id of the source file and is left out.
+
 Identifiers must become unique XML IDs. One matching
 ``[A-Za-z][A-Za-z0-9._-]*`` is written as it is the first time; any other,
 or a repeat, is written ``_`` + itself with characters outside
@@ -29,19 +36,15 @@ import re
 from collections.abc import Iterable, Iterator
 
 from core.languages import normalise
+from formats.glossary.tbx.categories import STATUS_OF_USAGE
 from formats.glossary.tbx.read import TBX_NAMESPACE
-from formats.glossary.units import ConceptUnit, TermUnit, clean_text
+from formats.glossary.units import ConceptUnit, TermUnit, clean_text, usage_from_text
 
 __all__ = ["write"]
 
+_WEB_ADDRESS = re.compile(r"https?://.")
 _PLAIN_ID = re.compile(r"[A-Za-z][A-Za-z0-9._-]*\Z")
 _ID_UNSAFE = re.compile(r"[^A-Za-z0-9.-]")
-_STATUS = {
-    "preferred": "preferredTerm-admn-sts",
-    "admitted": "admittedTerm-admn-sts",
-    "deprecated": "deprecatedTerm-admn-sts",
-    "forbidden": "deprecatedTerm-admn-sts",
-}
 _SCHEMAS = "https://raw.githubusercontent.com/LTAC-Global/TBX-Basic_dialect/master/DCA/"
 _HEAD = (
     '<?xml version="1.0" encoding="UTF-8"?>\n'
@@ -124,31 +127,100 @@ def _concept_xml(concept: ConceptUnit, used: set[str]) -> str:
         return ""
     xml_id = _encode_id(clean_text(concept.identifier), used)
     out = ['      <conceptEntry id="%s">\n' % xml_id]
-    if clean_text(concept.domain):
-        out.append(
-            _element(8, "descrip", clean_text(concept.domain), type="subjectField")
-        )
+    grouped = _grouped_texts(concept.extra)
+    domain = clean_text(concept.domain)
+    if domain and ("subjectField", domain) not in grouped:
+        out.append(_element(8, "descrip", domain, type="subjectField"))
     described = [("descrip", concept.definitions), ("note", concept.notes)]
     for tag, texts in described:
         for language, text in texts.items():
             if language not in by_language and clean_text(text):
                 out.append(_element(8, tag, clean_text(text), lang=language))
+    out.extend(_node_xml(node, 8) for node in concept.extra if not node.get("lang"))
     for language, terms in by_language.items():
         out.append('        <langSec xml:lang="%s">\n' % _escape(language))
         for tag, texts in described:
-            if clean_text(texts.get(language, "")):
-                out.append(_element(10, tag, clean_text(texts[language])))
+            text = clean_text(texts.get(language, ""))
+            if text and not (tag == "descrip" and ("definition", text) in grouped):
+                out.append(_element(10, tag, text))
+        out.extend(
+            _node_xml(node, 10)
+            for node in concept.extra
+            if node.get("lang") == language
+        )
         out.extend(_term_xml(term) for term in terms)
         out.append("        </langSec>\n")
     out.append("      </conceptEntry>\n")
     return "".join(out)
 
 
+def _grouped_texts(extra: list[dict]) -> set[tuple[str, str]]:
+    """Return (category, text) of the descrips that descripGrps in ``extra`` hold.
+
+    The reader files such a definition or subject field under the concept's
+    own fields too; written once, in its group.
+    """
+    return {
+        (child.get("type", ""), clean_text(child.get("text", "")))
+        for node in extra
+        if node.get("tag") == "descripGrp"
+        for child in node.get("children", ())[:1]
+    }
+
+
+def _node_xml(node: dict, indent: int) -> str:
+    """Return a data category kept by the reader (``TermUnit.extra``) as XML.
+
+    A ``target`` that is no web address pointed at an id of the file it came
+    from, which this file does not have: it is left out (the text stays).
+    """
+    attributes = {"type": node["type"]} if node.get("type") else {}
+    for name, value in node.get("attrs", {}).items():
+        if name == "target" and not _WEB_ADDRESS.match(value):
+            continue
+        attributes["lang" if name == "xml:lang" else name] = value
+    if "children" not in node:
+        return _element(
+            indent, node["tag"], clean_text(node.get("text", "")), **attributes
+        )
+    attrs = "".join(
+        ' %s="%s"' % ("xml:lang" if key == "lang" else key, _escape(value))
+        for key, value in attributes.items()
+    )
+    inner = "".join(_node_xml(child, indent + 2) for child in node["children"])
+    return "%s<%s%s>\n%s%s</%s>\n" % (
+        " " * indent,
+        node["tag"],
+        attrs,
+        inner,
+        " " * indent,
+        node["tag"],
+    )
+
+
 def _term_xml(term: TermUnit) -> str:
     """Return the termSec of one term, with its status and marker notes."""
     out = ["          <termSec>\n", _element(12, "term", clean_text(term.text))]
-    status = _STATUS.get(term.usage, _STATUS["preferred"])
-    out.append(_element(12, "termNote", status, type="administrativeStatus"))
+    kept = [
+        node
+        for node in term.extra
+        if node.get("type") == "administrativeStatus" and node.get("tag") == "termNote"
+    ]
+    if not kept or usage_from_text(kept[0].get("text", "")) != term.usage:
+        # No status kept as read (supersededTerm), or the usage changed since:
+        # the usage's own status.
+        status = STATUS_OF_USAGE.get(term.usage, STATUS_OF_USAGE["preferred"])
+        out.append(_element(12, "termNote", status, type="administrativeStatus"))
+        kept = []
+    notes = [
+        node
+        for node in term.extra
+        if node.get("tag") == "termNote"
+        and (node.get("type") != "administrativeStatus" or kept)
+    ]
+    out.extend(_node_xml(node, 12) for node in notes)
+    others = [node for node in term.extra if node.get("tag") != "termNote"]
+    out.extend(_node_xml(node, 12) for node in others)
     if term.usage == "forbidden":
         out.append(_element(12, "note", "x-usage: forbidden"))
     if term.approval:

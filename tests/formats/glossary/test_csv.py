@@ -42,7 +42,8 @@ from tests.formats.glossary.samples import (
 )
 def test_header_names_are_matched_in_any_case(header, row, languages):
     if languages is None:
-        assert 'unknown column "case-sensitive:x"' in format_error(csv, header.encode())
+        [concept] = parse_csv(f"{header}\n{row},,x\n")
+        assert concept.columns_not_kept == {"case-sensitive:x": 1}
         return
     concepts = parse_csv(f"{header}\n{row}\n")
     assert [term.language for term in concepts[0].terms] == languages
@@ -63,10 +64,10 @@ def test_repeated_columns_are_refused(header: str):
     assert "mean the same" in format_error(csv, f"{header}\na\n".encode())
 
 
-def test_unknown_column_is_named_with_the_accepted_ones():
-    message = format_error(csv, b"en,zh-Hant,comment\na,b,c\n")
-    assert message.startswith('line 1: unknown column "comment"; use language codes')
-    assert "definition:<language>" in message and "case_sensitive" in message
+def test_an_unknown_column_is_counted_by_name_not_dropped_silently():
+    [concept] = csv.parse(b"en,zh-Hant,comment,Comment\na,b,c,d\n")
+    assert concept.columns_not_kept == {"comment": 1, "Comment": 1}
+    assert [t.text for t in concept.terms] == ["a", "b"]
 
 
 def test_a_header_without_language_column_is_refused():
@@ -315,10 +316,24 @@ def test_a_million_row_file_is_refused_at_the_limit_not_after_reading_it():
 # CSV: samples
 
 
-def test_okapi_sample_has_no_header_so_its_first_row_is_refused():
+def test_okapi_sample_has_no_header_so_it_needs_the_two_languages():
     """Okapi's test01.csv is header-less: "source 1" is no language code."""
     message = format_error(csv, read_sample("okapi_glossary_test01_crlf.csv"))
-    assert message.startswith('line 1: unknown column "source 1"')
+    assert message.startswith("line 1: no column is named by a language code")
+    assert "give the source and target languages" in message
+
+
+def test_okapi_sample_reads_without_a_header_given_the_two_languages():
+    concepts = csv.parse(
+        read_sample("okapi_glossary_test01_crlf.csv"),
+        source_language="en",
+        target_language="fr",
+    )
+    assert [[(t.language, t.text) for t in c.terms] for c in concepts][:2] == [
+        [("en", "source 1"), ("fr", "target 1")],
+        [("en", "source 2"), ("fr", "target 2")],
+    ]
+    assert len(concepts) == 4
 
 
 def test_okapi_sample_reads_once_given_a_header():
@@ -331,10 +346,26 @@ def test_okapi_sample_reads_once_given_a_header():
     ]
 
 
-def test_weblate_sample_source_target_header_is_refused():
+def test_weblate_sample_source_target_header_needs_the_languages():
     """Weblate's "source,target" header cannot tell which languages it holds."""
     message = format_error(csv, read_sample("weblate_terms-header.csv"))
-    assert message.startswith('line 1: unknown column "source"')
+    assert message == (
+        'line 1: the column "source" does not say its language; '
+        "give the source and target languages"
+    )
+
+
+def test_weblate_sample_source_target_header_with_the_languages():
+    concepts = csv.parse(
+        read_sample("weblate_terms-header.csv"),
+        source_language="en",
+        target_language="cs",
+    )
+    assert len(concepts) == 163
+    assert [(t.language, t.text) for t in concepts[1].terms] == [
+        ("en", "Edit"),
+        ("cs", "Upravit"),
+    ]
 
 
 def test_weblate_sample_reads_with_language_codes_in_its_header():
@@ -440,3 +471,83 @@ def test_formula_like_cells_go_out_as_text_and_come_back_unchanged():
     back = csv.parse(data)
     assert [c.terms[0].text for c in back] == hostile
     assert [c.domain for c in back] == hostile
+
+
+def test_crowdin_bracketed_columns_with_part_of_speech():
+    """Crowdin: Term [xx], Description [xx], Part of Speech [xx] per language."""
+    concepts = csv.parse(read_sample("crowdin_fcc_testing.csv"))
+    first = concepts[0]
+    assert [(t.language, t.text) for t in first.terms] == [
+        ("en", "Quotes"),
+        ("zh-Hans", "Something"),
+        ("es-EM", "also"),
+    ]
+    assert first.definitions == {"en": "here's a definition"}
+    assert first.terms[0].extra == [
+        {"tag": "termNote", "type": "partOfSpeech", "text": "noun"}
+    ]
+    assert [(t.language, t.text) for t in concepts[-1].terms] == [
+        ("en", "object"),
+        ("ach", "object"),
+    ]
+    assert len(concepts) == 8
+    assert not any(concept.columns_not_kept for concept in concepts)
+
+
+def test_crowdin_language_name_columns_are_refused_in_one_line():
+    message = format_error(csv, read_sample("crowdin_fcc_docs_language_names.csv"))
+    assert message.startswith("line 1: no column is named by a language code")
+
+
+def test_lokalise_glossary_needs_the_source_language_and_counts_what_it_drops():
+    data = read_sample("lokalise_darwin_glossary.csv")
+    message = format_error(csv, data)
+    assert message.startswith('line 1: the column "term" does not say its language')
+    concepts = csv.parse(data, source_language="en")
+    assert len(concepts) == 112
+    darwin = concepts[0]
+    assert [(t.language, t.text, t.case_sensitive) for t in darwin.terms] == [
+        ("en", "Darwin CX", True)
+    ]
+    assert darwin.definitions == {"en": "Product name. Never translate."}
+    issue = next(c for c in concepts if c.terms[0].text == "Issue")
+    assert [(t.language, t.text) for t in issue.terms] == [
+        ("en", "Issue"),
+        ("de", "Ausgabe"),
+    ]
+    not_kept: dict[str, int] = {}
+    for concept in concepts:
+        for name, count in concept.columns_not_kept.items():
+            not_kept[name] = not_kept.get(name, 0) + count
+    assert not_kept == {"translatable": 112, "tags": 112}
+
+
+def test_lokalise_forbidden_column_marks_the_terms_forbidden():
+    [concept] = csv.parse(
+        b"term;description;forbidden;de\nfoo;bar;yes;Foo\n", source_language="en"
+    )
+    assert {t.usage for t in concept.terms} == {"forbidden"}
+
+
+def test_weblate_headerless_glossary_with_the_two_languages():
+    data = read_sample("weblate_terms.csv")
+    assert "give the source and target languages" in format_error(csv, data)
+    concepts = csv.parse(data, source_language="en", target_language="cs")
+    assert len(concepts) == 163
+    assert [(t.language, t.text) for t in concepts[3].terms] == [
+        ("en", "Loading, please wait..."),
+        ("cs", "Načítá se, prosím čekejte"),
+    ]
+
+
+def test_weblate_three_columns_count_the_comment_column():
+    concepts = csv.parse(
+        read_sample("weblate_en-3col.csv"), source_language="en", target_language="de"
+    )
+    assert [[t.text for t in c.terms] for c in concepts] == [
+        ["test003_1", "q123"],
+        ["test003_2", "q234"],
+        ["test003_3", "qwe12"],
+    ]
+    # Its comment cells are empty: nothing was left out.
+    assert not any(c.columns_not_kept for c in concepts)

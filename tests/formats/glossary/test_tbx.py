@@ -24,6 +24,10 @@ from tests.formats.glossary.samples import (
 # TBX: samples
 
 
+def _plain(concept: ConceptUnit) -> list[tuple[str, str, str]]:
+    return [(t.language, t.text, t.usage) for t in concept.terms]
+
+
 def _by_text(concepts: list[ConceptUnit]) -> dict[str, TermUnit]:
     return {term.text: term for concept in concepts for term in concept.terms}
 
@@ -54,20 +58,33 @@ def test_ltac_dca_example():
 
 
 def test_ltac_good_file_uses_usage_status_and_reads_like_the_dca_example():
+    """Its values outside TBX-Basic (usageStatus, transaction "creation") are
+    counted as not kept; a usageStatus still gives the term its usage."""
     good = tbx.parse(read_sample("ltac_basic_good_tbx3.tbx"))
     example = tbx.parse(read_sample("ltac_Example_Astronomy_DCA_VALID.tbx"))
-    assert good == example
+    assert [_plain(c) for c in good] == [_plain(c) for c in example]
+    not_kept = {name for concept in good for name in concept.not_kept}
+    assert not_kept == {
+        "transac:transactionType=creation",
+        "termNote:usageStatus=preferred",
+        "termNote:usageStatus=admitted",
+        "termNote:usageStatus=deprecated",
+    }
 
 
 def test_ltac_bad_file_is_read_because_its_faults_are_dialect_rules():
     """basic_bad.tbx is well-formed; it breaks TBX-Basic's Schematron rules
     (a term-level definition, wrong picklist values), which the reader does not
-    enforce. Its term-level definition would count as the language's, but that
-    language already has one, which wins."""
+    enforce. Its term-level definition is joined to the language's, where
+    TBX-Basic allows a definition."""
     bad = tbx.parse(read_sample("ltac_basic_bad_tbx3.tbx"))
     example = tbx.parse(read_sample("ltac_Example_Astronomy_DCA_VALID.tbx"))
-    assert [c.terms for c in bad] == [c.terms for c in example]
-    assert [c.definitions for c in bad] == [c.definitions for c in example]
+    assert [_plain(c) for c in bad] == [_plain(c) for c in example]
+    assert bad[0].definitions["en"] == (
+        example[0].definitions["en"] + "; Definitions may not go at the term level."
+    )
+    assert [c.definitions for c in bad[1:]] == [c.definitions for c in example[1:]]
+    assert "termNote:partOfSpeech=nominal" in bad[0].not_kept
 
 
 def test_byutrg_sample_is_tbx_v3_despite_its_name():
@@ -88,7 +105,18 @@ def test_byutrg_sample_is_tbx_v3_despite_its_name():
     assert (
         concepts[4].definitions["en"].startswith("This is a sample definition at the")
     )
-    assert concepts[4].notes["en"].startswith("This is a sample entry with some data")
+    assert any(
+        text.startswith("This is a sample entry with some data")
+        for text in concepts[3].notes.values()
+    )
+    # A note on a term stays on the term, with the term's other categories.
+    term_notes = [
+        node["text"]
+        for term in concepts[4].terms
+        for node in term.extra
+        if node["tag"] == "note"
+    ]
+    assert term_notes[0].startswith("This is a sample entry with some data")
 
 
 def test_okapi_tbx_2008_with_bom():
@@ -117,7 +145,16 @@ def test_weblate_martif_in_the_v3_namespace_with_obsolete_status():
         ("fr", "bus de données", "deprecated"),
     ]
     assert first.definitions == {"en": "Superseded but still found in older manuals."}
-    assert second.notes == {"en": "Do not translate error codes."}
+    assert second.notes == {}
+    assert {"tag": "note", "text": "Do not translate error codes."} in (
+        second.terms[0].extra
+    )
+    assert first.not_kept == {
+        "descrip:Usage note": 1,
+        "descrip:Translation needed": 1,
+        # read as deprecated, but TBX-Basic has no "obsolete" to write back
+        "termNote:administrativeStatus=obsolete": 2,
+    }
 
 
 def test_tbx_2008_ntig_and_normative_authorization():

@@ -1,15 +1,35 @@
-"""Read and write glossaries as CSV: a row per concept, a column per language.
+"""Read CSV glossaries: a row per concept, a column per language.
 
-Reading. ``decode_text`` decodes the bytes (BOM, UTF-16, GB18030, Big5); the
+``decode_text`` decodes the bytes (BOM, UTF-16, GB18030, Big5); the
 delimiter is the commonest of comma, tab and semicolon on the first line,
 the header. Its names, in any case and order, are language codes (``en``,
 ``zh_HK``, ``ZH-cn``: a term column each, normalised), ``id``, ``domain``,
 ``usage``, ``approval``, ``case_sensitive``, ``definition`` and ``note``
-(English) and ``definition:<language>``, ``note:<language>``. Any other name
-is refused, so Weblate's ``source,target``, which does not say which
-languages it holds, is refused too; so are a header without a language and
-two columns meaning the same (``zh_HK`` and ``zh-Hant``). ``id`` always means
-the identifier: write Indonesian ``id-ID``.
+(English) and ``definition:<language>``, ``note:<language>``. ``id`` always
+means the identifier: write Indonesian ``id-ID``.
+
+Other tools' conventions, each tested with a real file:
+
+- Weblate's ``source,target`` (and translate-toolkit's): term columns in the
+  source and target languages the caller names; without them such a header
+  is refused in one line;
+- a header-less two-column file (Okapi, Weblate): a file whose first row
+  names nothing known is read without a header when both languages are
+  given, its first two columns the terms;
+- Crowdin's ``Term [xx]``, ``Description [xx]`` (a definition) and ``Part of
+  Speech [xx]`` (kept on the term as TBX ``partOfSpeech`` when it is one of
+  TBX-Basic's values); its later export, named by language names
+  (``Term:English``), is refused: no language code names a column;
+- Lokalise's ``term`` (in the source language, which the caller names),
+  ``description`` (its definition), ``casesensitive``, ``forbidden`` (yes:
+  the row's terms are forbidden), ``<language>`` and
+  ``<language>_description``.
+
+Any other name is a column not kept: its values are counted per name in
+each concept's ``columns_not_kept`` (Lokalise's ``translatable`` and
+``tags``, Weblate's ``translator_comments``), never silently dropped. A
+header without a term column, and two columns of ours meaning the same
+(``zh_HK`` and ``zh-Hant``), are refused.
 
 Each row holds terms of one concept; its ``usage`` (ours or TBX statuses like
 ``admittedTerm-admn-sts``), ``approval`` and ``case_sensitive`` apply to all
@@ -18,28 +38,13 @@ carry synonyms); its domain, definitions and notes come from the first row
 that has them. A blank row is skipped; a row with values but no term needs
 an ``id`` shared with a row that has terms. Cells go through ``clean_text``.
 Empty cells past the header's width are ignored; others are an error.
-
-Writing. UTF-8 without BOM, ``\r\n`` line endings (RFC 4180), quotes only
-where needed. A cell that a spreadsheet would run as a formula (it starts
-with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return: OWASP's CSV
-injection rule) is written with a leading ``'``, which spreadsheets show as
-text; the reader takes that ``'`` off again, so files round-trip.
-Columns: ``id``, the languages, ``usage``, ``approval``,
-``case_sensitive``, ``domain``, ``definition``, ``note``, then
-``definition:<language>``, ``note:<language>`` for the other languages.
-A concept takes a row per group of terms sharing usage, approval and case
-flag (preferred first; two terms of one language in a group take two rows);
-domain and texts go on its first row. Written on several rows without an
-identifier, it gets ``concept-<position>`` so the rows read back as one.
-Terms and texts in languages not listed are left out; a concept left
-without terms is skipped. ``write(parse(write(x))) == write(x)`` unless two
-concepts share an identifier (they read back as one).
 """
 
 import csv
 import io
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import NoReturn
 
 from django.utils.translation import gettext_noop
@@ -57,32 +62,40 @@ from formats.glossary.units import (
 )
 from formats.textdecoding import decode_text
 
-__all__ = ["parse", "write"]
+__all__ = ["FIELDS", "FORMULA_STARTS", "parse"]
 
-_FIELDS = ("id", "domain", "usage", "approval", "case_sensitive")
+
+FIELDS = ("id", "domain", "usage", "approval", "case_sensitive")
 _TEXTS = ("definition", "note")
-_ACCEPTED = (
-    "language codes (en, zh-Hant, zh-Hans...), id, domain, usage, approval, "
-    "case_sensitive, definition, note, definition:<language>, note:<language>"
-)
 
 
 @dataclass(frozen=True)
 class _Column:
     """What a header cell means: a field, or a term/definition/note language."""
 
-    kind: str  # "term", "definition", "note", one of _FIELDS, or "" (no name)
+    kind: str  # "term", "definition", "note", one of FIELDS, or "" (no name)
     language: str = ""
+    #: Named by another platform's convention: may repeat a column of ours
+    #: (Lokalise's ``term`` and ``en``), values of both are kept.
+    alias: bool = field(default=False, compare=False)
 
 
 def parse(
-    data: bytes, *, max_rows: int | None = None, max_cell_chars: int | None = None
+    data: bytes,
+    *,
+    max_rows: int | None = None,
+    max_cell_chars: int | None = None,
+    source_language: str | None = None,
+    target_language: str | None = None,
 ) -> list[ConceptUnit]:
     """Return the concepts of a CSV glossary; raise ``FormatError`` if bad.
 
     A file with more than ``max_rows`` records or a cell longer than
-    ``max_cell_chars`` is refused as soon as the reader meets it.
+    ``max_cell_chars`` is refused as soon as the reader meets it. The two
+    languages name the columns of a ``source,target`` header or of a file
+    without a header.
     """
+    pair = _pair(source_language, target_language)
     text = decode_text(data)
     reader = csv.reader(
         io.StringIO(text, newline=""),
@@ -96,8 +109,9 @@ def parse(
     first_line: dict[int, int] = {}  # id(concept) -> line of its first row
     for line, cells in _records(reader, max_rows, max_cell_chars):
         if columns is None:
-            columns = _header(cells, line)
-            continue
+            columns, is_data = _header(cells, line, pair)
+            if not is_data:
+                continue
         row = _row(cells, columns, line)
         if row is None:
             continue
@@ -175,14 +189,49 @@ def _too_long(line: int, limit: int) -> NoReturn:
     )
 
 
-def _header(cells: list[str], line: int) -> list[_Column]:
-    """Read the header row into columns, refusing unknown or repeated names."""
+def _pair(source: str | None, target: str | None) -> tuple[str, str]:
+    """Return the normalised source and target languages ("" if not given)."""
+    try:
+        return (
+            normalise(source) if source else "",
+            normalise(target) if target else "",
+        )
+    except UnknownLanguage as error:
+        raise FormatError(
+            gettext_noop('unknown language code "%(code)s"'), code=str(error)
+        ) from None
+
+
+def _header(
+    cells: list[str], line: int, pair: tuple[str, str]
+) -> tuple[list[_Column], bool]:
+    """Read the header row into columns, refusing repeated names.
+
+    Return the columns and whether the row is data: a file whose first row
+    names nothing known, read with the source and target languages, has no
+    header (its first two columns are the terms).
+    """
     columns = []
     seen: dict[_Column, str] = {}
+    aliased: set[_Column] = set()
     for number, cell in enumerate(cells, 1):
         name = cell.strip()
-        column = _column(name, line) if name else _Column("", str(number))
-        if column in seen:
+        column = _column(name, pair) if name else _Column("", str(number))
+        if column.kind in ("source", "target"):
+            raise FormatError(
+                gettext_noop(
+                    'line %(line)d: the column "%(column)s" does not say its '
+                    "language; give the source and target languages"
+                ),
+                line=line,
+                column=name,
+            )
+        if (
+            column in seen
+            and column.kind != "unknown"
+            and not column.alias
+            and column not in aliased
+        ):
             raise FormatError(
                 gettext_noop(
                     'line %(line)d: columns "%(first)s" and "%(second)s" mean the '
@@ -193,40 +242,70 @@ def _header(cells: list[str], line: int) -> list[_Column]:
                 second=name,
                 meaning=" ".join(filter(None, (column.kind, column.language))),
             )
-        seen[column] = name
+        seen.setdefault(column, name)
+        if column.alias:
+            aliased.add(column)
         columns.append(column)
-    if not any(column.kind == "term" for column in columns):
-        raise FormatError(
-            gettext_noop(
-                "line %(line)d: no column is named by a language code; name the "
-                "term columns like en,zh-Hant,zh-Hans"
-            ),
-            line=line,
-        )
-    return columns
+    if any(column.kind == "term" for column in columns):
+        return columns, False
+    kinds = {column.kind for column in columns}
+    if all(pair) and len(cells) >= 2 and kinds <= {"unknown", ""}:
+        headerless = [_Column("term", pair[0]), _Column("term", pair[1])]
+        headerless += [
+            _Column("unknown", "column %d" % n) for n in range(3, len(cells) + 1)
+        ]
+        return headerless, True
+    raise FormatError(
+        gettext_noop(
+            "line %(line)d: no column is named by a language code; name the "
+            "term columns like en,zh-Hant,zh-Hans, or give the source and "
+            "target languages of a file without a header"
+        ),
+        line=line,
+    )
 
 
-def _column(name: str, line: int) -> _Column:
-    """Return the meaning of one header name, or raise ``FormatError``."""
+#: Crowdin's glossary CSV: ``Term [en]``, ``Description [en]``,
+#: ``Part of Speech [en]``.
+_BRACKETED = re.compile(r"(term|description|part of speech)\s*\[([^\]]+)\]\Z", re.I)
+#: Other platforms' names for our fields (Lokalise: ``casesensitive``).
+_ALIASES = {"casesensitive": "case_sensitive", "forbidden": "forbidden"}
+#: Term columns in the source language (Weblate ``source``, Lokalise ``term``).
+_SOURCE_NAMES = ("source", "term")
+
+
+def _column(name: str, pair: tuple[str, str] = ("", "")) -> _Column:
+    """Return the meaning of one header name (kind "unknown" if none)."""
     key = name.lower().replace("-", "_").replace(" ", "_")
-    if key in _FIELDS:
+    if key in FIELDS:
         return _Column(key)
+    if key in _ALIASES:
+        return _Column(_ALIASES[key], alias=True)
     if key in _TEXTS:
         return _Column(key, "en")
+    if key in (*_SOURCE_NAMES, "target"):
+        language = pair[key == "target"]
+        kind = "term" if language else ("target" if key == "target" else "source")
+        return _Column(kind, language, alias=True)
+    if key == "description":  # Lokalise: the source term's description
+        return _Column("definition", pair[0] or "en", alias=True)
+    bracketed = _BRACKETED.match(name.strip())
     base, colon, language = name.partition(":")
+    if key.endswith("_description") and not colon:
+        base, colon, language = "definition", ":", name.strip()[: -len("_description")]
     try:
+        if bracketed:
+            kind = {"term": "term", "description": "definition"}.get(
+                bracketed.group(1).lower(), "partOfSpeech"
+            )
+            return _Column(kind, normalise(bracketed.group(2).strip()))
         if colon and base.strip().lower() in _TEXTS:
             return _Column(base.strip().lower(), normalise(language))
         if not colon:
             return _Column("term", normalise(name))
     except UnknownLanguage:
         pass
-    raise FormatError(
-        gettext_noop('line %(line)d: unknown column "%(column)s"; use %(accepted)s'),
-        line=line,
-        column=name,
-        accepted=_ACCEPTED,
-    )
+    return _Column("unknown", name)
 
 
 def _row(cells: list[str], columns: list[_Column], line: int) -> ConceptUnit | None:
@@ -245,6 +324,7 @@ def _row(cells: list[str], columns: list[_Column], line: int) -> ConceptUnit | N
     values: dict[str, str] = {}
     concept = ConceptUnit()
     texts = []
+    parts_of_speech: dict[str, str] = {}
     for column, cell in zip(columns, cells, strict=False):
         value = _disarmed(clean_text(cell))
         if not value:
@@ -257,7 +337,14 @@ def _row(cells: list[str], columns: list[_Column], line: int) -> ConceptUnit | N
                 line=line,
                 number=column.language,
             )
-        if column.kind == "term":
+        if column.kind == "unknown" or (
+            column.kind == "partOfSpeech" and value.lower() not in _PARTS_OF_SPEECH
+        ):
+            name = _not_kept_name(column)
+            concept.columns_not_kept[name] = concept.columns_not_kept.get(name, 0) + 1
+        elif column.kind == "partOfSpeech":
+            parts_of_speech[column.language] = value.lower()
+        elif column.kind == "term":
             texts.append((column.language, value))
         elif column.kind == "definition":
             concept.definitions[column.language] = value
@@ -266,15 +353,33 @@ def _row(cells: list[str], columns: list[_Column], line: int) -> ConceptUnit | N
         else:
             values[column.kind] = value
     if not texts and not values and not concept.definitions and not concept.notes:
-        return None
+        return concept if concept.columns_not_kept else None
     usage, approval, case_sensitive = _flags(values, line)
     concept.identifier = values.get("id", "")
     concept.domain = values.get("domain", "")
     concept.terms = [
         TermUnit(language, text, usage, approval, case_sensitive)
-        for language, text in texts
+        for language, text in dict.fromkeys(texts)
     ]
+    for term in concept.terms:
+        if term.language in parts_of_speech:
+            node = {"tag": "termNote", "type": "partOfSpeech"}
+            term.extra.append({**node, "text": parts_of_speech[term.language]})
+    for language in parts_of_speech.keys() - {t.language for t in concept.terms}:
+        name = "Part of Speech [%s]" % language
+        concept.columns_not_kept[name] = concept.columns_not_kept.get(name, 0) + 1
     return concept
+
+
+#: TBX-Basic's parts of speech: a Crowdin value among them is kept on the term.
+_PARTS_OF_SPEECH = ("adjective", "noun", "other", "verb", "adverb")
+
+
+def _not_kept_name(column: _Column) -> str:
+    """Return the name a column not kept is counted under."""
+    if column.kind == "partOfSpeech":
+        return "Part of Speech [%s]" % column.language
+    return column.language
 
 
 def _flags(values: dict[str, str], line: int) -> tuple[str, str | None, bool]:
@@ -282,8 +387,12 @@ def _flags(values: dict[str, str], line: int) -> tuple[str, str | None, bool]:
     usage = usage_from_text(values.get("usage", "preferred"))
     approval = values.get("approval", "").lower() or None
     case_sensitive = flag_from_text(values.get("case_sensitive", ""))
+    forbidden = flag_from_text(values.get("forbidden", ""))
+    if forbidden:  # Lokalise: a term not to be used
+        usage = "forbidden"
     for name, bad, accepted in (
         ("usage", usage is None, ", ".join(USAGES)),
+        ("forbidden", forbidden is None, "yes, no"),
         ("approval", approval not in (None, *APPROVALS), ", ".join(APPROVALS)),
         ("case_sensitive", case_sensitive is None, "yes, no"),
     ):
@@ -303,6 +412,8 @@ def _flags(values: dict[str, str], line: int) -> tuple[str, str | None, bool]:
 def _merge(concept: ConceptUnit, row: ConceptUnit) -> None:
     """Add a later row of the same concept: its terms, and texts not yet set."""
     concept.terms.extend(row.terms)
+    for name, count in row.columns_not_kept.items():
+        concept.columns_not_kept[name] = concept.columns_not_kept.get(name, 0) + count
     concept.domain = concept.domain or row.domain
     for language, text in row.definitions.items():
         concept.definitions.setdefault(language, text)
@@ -310,75 +421,12 @@ def _merge(concept: ConceptUnit, row: ConceptUnit) -> None:
         concept.notes.setdefault(language, text)
 
 
-def write(concepts: Iterable[ConceptUnit], languages: list[str]) -> Iterator[bytes]:
-    """Yield a CSV glossary of ``concepts`` in ``languages``, a chunk per concept."""
-    languages = list(dict.fromkeys(normalise(code) for code in languages))
-    others = [code for code in languages if code != "en"]
-    text_columns = [("definition", "en"), ("note", "en")]
-    for code in others:
-        text_columns += [("definition", code), ("note", code)]
-    header = ["id", *languages, *_FIELDS[2:], "domain"]
-    header += [
-        kind if code == "en" else f"{kind}:{code}" for kind, code in text_columns
-    ]
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(header)
-    yield buffer.getvalue().encode("utf-8")
-    for position, concept in enumerate(concepts, 1):
-        rows = _term_rows(concept, languages)
-        if not rows:
-            continue
-        identifier = clean_text(concept.identifier)
-        if not identifier and len(rows) > 1:
-            identifier = f"concept-{position}"
-        texts = [
-            clean_text(getattr(concept, kind + "s").get(code, ""))
-            for kind, code in text_columns
-        ]
-        buffer.seek(0)
-        buffer.truncate()
-        for number, row in enumerate(rows):
-            described = [clean_text(concept.domain), *texts]
-            if number:
-                described = [""] * len(described)
-            writer.writerow(
-                [_armoured(cell) for cell in (identifier, *row, *described)]
-            )
-        yield buffer.getvalue().encode("utf-8")
-
-
 #: What makes a spreadsheet read a cell as a formula (OWASP).
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _armoured(cell: str) -> str:
-    """A cell a spreadsheet shows as text, never runs as a formula."""
-    return "'" + cell if cell.startswith(_FORMULA_STARTS) else cell
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _disarmed(value: str) -> str:
     """Undo ``_armoured``: the ``'`` it put before a formula-like cell."""
-    if value.startswith("'") and value[1:].startswith(_FORMULA_STARTS):
+    if value.startswith("'") and value[1:].startswith(FORMULA_STARTS):
         return value[1:]
     return value
-
-
-def _term_rows(concept: ConceptUnit, languages: list[str]) -> list[list[str]]:
-    """Return the term, usage, approval and case cells of a concept's rows."""
-    groups: dict[tuple[str, str, bool], dict[str, list[str]]] = {}
-    for term in concept.terms:
-        text = clean_text(term.text)
-        if text and term.language in languages:
-            key = (term.usage, term.approval or "", term.case_sensitive)
-            groups.setdefault(key, {}).setdefault(term.language, []).append(text)
-    rank = {usage: number for number, usage in enumerate(USAGES)}
-    rows = []
-    for key in sorted(groups, key=lambda key: rank.get(key[0], len(rank))):
-        usage, approval, case_sensitive = key
-        by_language = groups[key]
-        for depth in range(max(len(texts) for texts in by_language.values())):
-            terms = [by_language.get(code, [])[depth : depth + 1] for code in languages]
-            flags = [usage, approval, "yes" if case_sensitive else "no"]
-            rows.append([next(iter(texts), "") for texts in terms] + flags)
-    return rows
