@@ -2,8 +2,9 @@
 
 - ``importing``: a document, or a new version of it, from a file.
 - ``translations``: translations back from PO or XLIFF.
+- ``annotations``: the flags and notes files say about source sentences.
 - ``exporting``: a document as PO, TMX, XLIFF or the translated document.
 - ``seeding``: the seed documents, glossary and memory.
 """
 
-__all__ = ["exporting", "importing", "seeding", "translations"]
+__all__ = ["annotations", "exporting", "importing", "seeding", "translations"]

@@ -15,6 +15,8 @@ as ``docs/architecture.md`` ("Statuses") says:
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from core.inline import Code
+
 STATUSES = ("untranslated", "draft", "translated", "approved", "rejected")
 
 
@@ -35,6 +37,13 @@ class Unit:
     changed_by: str = ""
     line: int = 0  # where the unit starts in the file read, for error messages
     file: str = ""  # in a package of several files (XLIFF <file>), which one
+    codes: dict[int, Code] = field(default_factory=dict)  # inline codes, by number
+    flags: list[str] = field(default_factory=list)  # PO "#," flags but fuzzy
+    previous_source: str = ""  # PO "#| msgid": the source it was translated from
+    previous_context: str = ""  # PO "#| msgctxt"
+    plural_source: str = ""  # PO msgid_plural; "" for a singular unit
+    plural_targets: list[str] = field(default_factory=list)  # PO msgstr[n]
+    obsolete: bool = False  # PO "#~": kept in the file, no longer in the source
 
 
 @dataclass
@@ -46,3 +55,4 @@ class Catalogue:
     units: list[Unit] = field(default_factory=list)
     document: str = ""  # the document id the file says it belongs to, if any
     title: str = ""
+    plural_forms: str = ""  # PO Plural-Forms, as the file says it

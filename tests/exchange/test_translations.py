@@ -5,9 +5,14 @@ from functools import partial
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+import polib
 import pytest
 
-from exchange.translations import import_translations, read_translations
+from exchange.translations import (
+    TranslationsRefused,
+    import_translations,
+    read_translations,
+)
 from formats import FormatError
 from formats.bilingual import Catalogue, Unit
 from tests.support import saved_meanwhile
@@ -99,3 +104,215 @@ def test_the_browser_takes_fewer_units_than_the_command(
     )
     read = partial(read_translations, document=seed_press_release, language="zh-Hant")
     assert len(read(PO + entries, "three.po").units) == 3
+
+
+def catalogue_for(document, language: str, units: list[Unit], **fields) -> Catalogue:
+    return Catalogue(
+        source_language="en", target_language=language, units=units, **fields
+    )
+
+
+def first_rows(document, language: str, count: int) -> list[Translation]:
+    return list(
+        Translation.objects.filter(segment__document=document, language=language)
+        .select_related("segment")
+        .order_by("segment__position")[:count]
+    )
+
+
+def test_comments_flags_and_notes_are_kept_and_written_back(seed_press_release):
+    """A foreign file's # comment becomes a comment, its flags and #. notes go
+    on the document, and the PO export carries all three; a second import of
+    the same file adds nothing."""
+    from exchange.exporting import export_exchange
+
+    [row] = first_rows(seed_press_release, "zh-Hant", 1)
+    unit = Unit(
+        key="",
+        source=row.segment.source,
+        target="前海方案。",
+        status="translated",
+        comments=["checked with the desk"],
+        notes=["Translators: the headline"],
+        flags=["python-format"],
+        references=["press.txt:1"],
+    )
+    catalogue = catalogue_for(seed_press_release, "zh-Hant", [unit])
+    counts = import_translations(
+        document=seed_press_release, language="zh-Hant", catalogue=catalogue
+    )
+    assert counts.updated == 1
+    assert counts.as_dict()["kept"] == {"comments": 1, "flags": 1, "notes": 1}
+    assert counts.as_dict()["not_kept"] == {
+        "references": {"count": 1, "units": [row.segment.source[:60]]}
+    }
+    assert "references: 1" in counts.not_kept_summary()
+    again = import_translations(
+        document=seed_press_release, language="zh-Hant", catalogue=catalogue
+    )
+    assert again.as_dict()["kept"] == {"comments": 0, "flags": 0, "notes": 0}
+    exported = b"".join(export_exchange(seed_press_release, "zh-Hant", "po"))
+    entry = next(
+        e for e in polib.pofile(exported.decode()) if e.msgctxt == row.segment.key
+    )
+    assert entry.msgstr == "前海方案。"
+    assert "python-format" in entry.flags
+    assert "Translators: the headline" in entry.comment
+    assert entry.tcomment == "checked with the desk"
+
+
+def test_plural_and_obsolete_units_are_counted_by_name(seed_press_release):
+    rows = first_rows(seed_press_release, "zh-Hant", 2)
+    units = [
+        Unit(key="", source="%d file", target="%d 個檔案", status="translated",
+             plural_source="%d files", plural_targets=["%d 個檔案"]),
+        Unit(key="", source=rows[0].segment.source, target="舊譯", status="draft",
+             obsolete=True),
+        Unit(key="", source=rows[1].segment.source, target="新譯", status="translated"),
+    ]  # fmt: skip
+    counts = import_translations(
+        document=seed_press_release,
+        language="zh-Hant",
+        catalogue=catalogue_for(seed_press_release, "zh-Hant", units),
+    )
+    result = counts.as_dict()
+    assert result["not_kept"]["plural_entries"] == {"count": 1, "units": ["%d file"]}
+    assert result["not_kept"]["obsolete_entries"]["count"] == 1
+    assert result["skipped"] == {"obsolete": 1, "plural": 1}
+    assert result["updated"] == 1
+    assert "plural entries: 1 (%d file)" in counts.not_kept_summary()
+
+
+@pytest.mark.parametrize(
+    ("target", "expected"),
+    [
+        ("前海方案。\n", "前海方案。"),
+        ("\n        前海方案。\n      ", "前海方案。"),
+        ("前海方案。", "前海方案。"),
+    ],
+    ids=["trailing-newline", "pretty-printed", "already-right"],
+)
+def test_a_target_takes_the_sources_surrounding_white_space(
+    seed_press_release, target, expected
+):
+    [row] = first_rows(seed_press_release, "zh-Hant", 1)
+    assert row.segment.source == row.segment.source.strip()
+    counts = import_translations(
+        document=seed_press_release,
+        language="zh-Hant",
+        catalogue=catalogue_for(
+            seed_press_release,
+            "zh-Hant",
+            [
+                Unit(
+                    key=row.segment.key,
+                    source=row.segment.source,
+                    target=target,
+                    status="translated",
+                )
+            ],  # fmt: skip
+        ),
+    )
+    assert Translation.objects.get(pk=row.pk).text == expected
+    assert counts.whitespace_normalised == (target != expected)
+
+
+def test_an_xliff_without_a_target_language_needs_it_named_for_chinese(
+    seed_press_release,
+):
+    [row] = first_rows(seed_press_release, "zh-Hans", 1)
+    unit = Unit(key=row.segment.key, source=row.segment.source, target="前海方案。",
+                status="translated")  # fmt: skip
+    catalogue = catalogue_for(seed_press_release, "", [unit])
+    with pytest.raises(TranslationsRefused, match="does not name its target language"):
+        import_translations(
+            document=seed_press_release, language="zh-Hans", catalogue=catalogue
+        )
+    counts = import_translations(
+        document=seed_press_release,
+        language="zh-Hans",
+        catalogue=catalogue,
+        file_language="zh-Hans",
+    )
+    assert counts.updated == 1
+
+
+def test_traditional_text_for_a_simplified_target_is_refused(seed_press_release):
+    rows = first_rows(seed_press_release, "zh-Hans", 2)
+    units = [
+        Unit(key=r.segment.key, source=r.segment.source, target=text,
+             status="translated")
+        for r, text in zip(rows, ["政制及內地事務局局長表示", "前海合作區擴展範圍"],
+                           strict=True)
+    ]  # fmt: skip
+    with pytest.raises(TranslationsRefused, match="are in zh-Hant, not zh-Hans"):
+        import_translations(
+            document=seed_press_release,
+            language="zh-Hans",
+            catalogue=catalogue_for(seed_press_release, "zh-Hans", units),
+        )
+    assert all(Translation.objects.get(pk=r.pk).text == r.text for r in rows)
+
+
+def test_the_upload_page_says_what_was_not_kept_and_takes_a_named_language(
+    client, manager, seed_press_release
+):
+    """The message names the plural entry; a file without its language is
+    taken for a Chinese target only when the uploader ticks that it is."""
+    [row] = first_rows(seed_press_release, "zh-Hant", 1)
+    source = row.segment.source.replace("\\", "\\\\").replace('"', '\\"')
+    body = (
+        f'msgid "{source}"\nmsgstr "前海方案。\\n"\n\n'
+        'msgid "%d file"\nmsgid_plural "%d files"\nmsgstr[0] "%d 個檔案"\n'
+    ).encode()
+    url = reverse("document-upload-translations", args=[seed_press_release.pk])
+    client.force_login(manager)
+
+    def upload(**extra):
+        return client.post(
+            url,
+            {"file": SimpleUploadedFile("no-language.po", PO + body),
+             "language": "zh-Hant"} | extra,
+            follow=True,
+        ).content.decode()  # fmt: skip
+
+    assert "does not name its target language" in upload()
+    assert Translation.objects.get(pk=row.pk).text == row.text
+    page = upload(file_language="1")
+    assert "Not kept: plural entries: 1 (%d file)" in page
+    assert "Surrounding white space made like the source&#x27;s: 1" in page
+    assert Translation.objects.get(pk=row.pk).text == "前海方案。"
+
+
+@pytest.mark.parametrize(
+    ("language", "refusal"),
+    [("zh-Hant", None), ("zh-Hans", "are in zh-Hant, not zh-Hans")],
+)
+def test_a_bare_zh_file_is_measured_not_assumed(seed_press_release, language, refusal):
+    """A PO saying only "Language: zh" goes by the script its text is in."""
+    rows = first_rows(seed_press_release, language, 2)
+    body = "".join(
+        'msgctxt "%s"\nmsgid "%s"\nmsgstr "%s"\n\n'
+        % (r.segment.key, r.segment.source.replace('"', '\\"'), text)
+        for r, text in zip(rows, ["政制及內地事務局局長表示", "前海合作區擴展範圍"],
+                           strict=True)
+    )  # fmt: skip
+    data = (
+        'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n'
+        '"Language: zh\\n"\n\n' + body
+    ).encode()
+    catalogue = read_translations(
+        data, "bare.po", document=seed_press_release, language=language
+    )
+    assert catalogue.target_language == "zh"
+    apply = partial(
+        import_translations,
+        document=seed_press_release,
+        language=language,
+        catalogue=catalogue,
+    )
+    if refusal:
+        with pytest.raises(TranslationsRefused, match=refusal):
+            apply()
+    else:
+        assert apply().updated == 2

@@ -2,6 +2,8 @@
 
 import codecs
 import random
+import shutil
+import subprocess
 
 import pytest
 
@@ -173,3 +175,85 @@ def test_invalid_utf16_names_the_line() -> None:
         FormatError, match=r"not valid UTF-16 \(first bad byte at line 3"
     ):
         decode_text(data)
+
+
+# The other encodings of a Chinese archive: HZ, UTF-16 without BOM, EUC-TW
+
+GOLDEN_TEXTS = TEST_DATA / "opencc" / "golden"
+ICONV = shutil.which("iconv")
+needs_iconv = pytest.mark.skipif(ICONV is None, reason="iconv is missing")
+
+
+def golden(name: str) -> str:
+    return (GOLDEN_TEXTS / name).read_text("utf-8")
+
+
+def iconv(text: str, encoding: str) -> bytes:
+    """Return ``text`` encoded by GNU iconv (Python has no EUC-TW codec)."""
+    return subprocess.run(
+        [ICONV, "-f", "UTF-8", "-t", encoding],
+        input=text.encode(),
+        capture_output=True,
+        check=True,
+    ).stdout
+
+
+@needs_iconv
+@pytest.mark.parametrize(
+    "name",
+    ["output/us_constitution_zhs.s2tw.txt", "output/us_constitution_zhs.s2t.txt"],
+)
+def test_euc_tw_is_refused_by_name_not_read_as_nonsense(name: str) -> None:
+    """GB18030 and Big5 read EUC-TW bytes without error; it is named and refused."""
+    data = iconv(golden(name), "EUC-TW")
+    with pytest.raises(FormatError) as caught:
+        decode_text(data)
+    message = str(caught.value)
+    assert "EUC-TW" in message and "UTF-8" in message and "\n" not in message
+
+
+@needs_iconv
+def test_euc_tw_paragraphs_are_refused_and_never_read_as_chinese() -> None:
+    """Every paragraph of 12+ characters: refused, never decoded."""
+    paragraphs = [
+        part
+        for part in golden("output/us_constitution_zhs.s2tw.txt").split("\n\n")
+        if len(part.strip()) >= 12
+    ]
+    assert len(paragraphs) > 50
+    for paragraph in paragraphs:
+        with pytest.raises(FormatError):
+            decode_text(iconv(paragraph, "EUC-TW"))
+
+
+@needs_iconv
+def test_gb_and_big5_are_not_taken_for_euc_tw() -> None:
+    """Real GB2312 and Big5 text with the same byte shapes still decodes."""
+    simplified = golden("input/us_constitution_zhs.txt")
+    traditional = golden("output/us_constitution_zhs.s2tw.txt")
+    for text, encoding in ((simplified, "GB18030"), (traditional, "BIG5-HKSCS")):
+        for line in filter(str.strip, text.split("\n")):
+            assert decode_text(iconv(line, encoding)) == line
+
+
+def test_hz_is_decoded() -> None:
+    """HZ is 7-bit ASCII: without this it would come in as ``~{...~}`` text."""
+    text = golden("input/us_constitution_zhs.txt")
+    lines = [line for line in text.split("\n") if line.strip()][:40]
+    for line in lines:
+        data = line.encode("hz")
+        assert data.isascii()
+        assert decode_text(data) == line
+
+
+def test_ascii_with_a_tilde_brace_stays_ascii() -> None:
+    for text in ("Use ~{name} in templates", "a ~{ b ~} c", "x ~{~} y"):
+        assert decode_text(text.encode()) == text
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_chinese_utf16_without_bom_is_decoded(codec: str) -> None:
+    for text in (SIMPLIFIED_PARAGRAPH, TRADITIONAL_PARAGRAPH):
+        assert decode_text(text.encode(codec)) == text
+    whole = golden("output/us_constitution_zhs.s2hk.txt")
+    assert decode_text(whole.encode(codec)) == whole

@@ -101,6 +101,7 @@ def upload_translations(request, pk: int):
             ),
             user=request.user,
             filename=upload.name,
+            file_language=language if request.POST.get("file_language") else "",
         )
     except FormatError as error:
         messages.error(request, "%s: %s" % (upload.name, error.localized()))
@@ -119,6 +120,7 @@ def upload_translations(request, pk: int):
                 "updated": counts.updated,
                 "unchanged": counts.unchanged,
                 "skipped": skipped,
-            },
+            }
+            + (" " + counts.not_kept_summary() if counts.not_kept_summary() else ""),
         )
     return redirect("%s?language=%s" % (document.get_absolute_url(), language))

@@ -359,22 +359,32 @@ def test_iso_8859_15_catalogue_is_decoded_from_its_charset() -> None:
     ]
 
 
-def test_msgctxt_catalogue_skips_its_plural_entry() -> None:
+def test_msgctxt_catalogue_keeps_its_plural_entry() -> None:
+    """Changed by issue 13: plural entries were skipped, now they are units."""
     units = po.parse(sample("polib_test_msgctxt.po")).units
     assert [(u.key, u.source, u.target) for u in units] == [
         ("Some message context", "some string", "une chaîne avec contexte"),
+        ("Some other message context", "singular", "singulier"),
         ("", "some string", "une chaîne sans contexte"),
     ]
+    assert (units[1].plural_source, units[1].plural_targets) == (
+        "plural",
+        ["singulier", "pluriel"],
+    )
 
 
-def test_obsolete_entries_are_ignored() -> None:
+def test_obsolete_entries_are_kept_as_obsolete() -> None:
+    """Changed by issue 13: obsolete entries were dropped, now they are marked."""
     catalogue = po.parse(sample("polib_test_obsolete_previousmsgid.po"))
     assert catalogue.target_language == "ca"
-    [unit] = catalogue.units
+    current = [unit for unit in catalogue.units if not unit.obsolete]
+    [unit] = current
     assert unit.source == "This address book could not be opened."
     assert unit.target == "No s'ha pogut obrir aquesta llibreta d'adreces."
     assert unit.status == "translated"
     assert unit.references == ["../addressbook/addressbook.error.xml.h:1"]
+    obsolete = [unit for unit in catalogue.units if unit.obsolete]
+    assert obsolete and all(unit.status == "draft" for unit in obsolete)
 
 
 def test_a_utf8_bom_is_accepted() -> None:
@@ -395,18 +405,27 @@ def test_utf16_with_bom_is_decoded() -> None:
 
 
 def test_polib_utf8_catalogue() -> None:
+    """714 singular current entries, plus plural and obsolete ones (issue 13).
+
+    polib drops blank ``#.`` lines, so the note keeps its two lines of text.
+    """
     catalogue = po.parse(sample("polib_test_utf8.po"))
-    assert len(catalogue.units) == 714
-    by_key = {(u.key, u.source): u for u in catalogue.units}
+    singular = [u for u in catalogue.units if not u.plural_source and not u.obsolete]
+    assert len(singular) == 714
+    assert len(catalogue.units) == 733
+    by_key = {(u.key, u.source): u for u in singular}
     assert by_key[("@context2", "test context")].target == "test context 2"
     generated = by_key[("", "Test generated comments")]
-    assert generated.notes == ["test generated comments", "", "more tests..."]
+    assert generated.notes == ["test generated comments", "more tests..."]
 
 
-def test_only_plural_entries_give_no_units() -> None:
+def test_only_plural_entries_give_plural_units() -> None:
+    """Changed by issue 13: the plural entry is a unit, its quotes unescaped."""
     catalogue = po.parse(sample("symfony_escaped-id-plurals.po"))
     assert catalogue.target_language == "en"
-    assert catalogue.units == []
+    [unit] = catalogue.units
+    assert unit.plural_source and len(unit.plural_targets) == 2
+    assert '"' in unit.source
 
 
 def test_weblate_czech_with_bad_plural_forms_still_reads() -> None:
@@ -428,31 +447,136 @@ def test_weblate_hebrew() -> None:
     ]
 
 
-@pytest.mark.parametrize("name", sorted(path.name for path in DATA.glob("*.po")))
-def test_every_sample_reads_as_polib_reads_it(name: str) -> None:
-    """Singular, current entries agree with polib: context, texts, fuzzy, notes.
+SAMPLES = sorted(path.name for path in DATA.glob("*.po"))
 
-    polib drops empty ``#.`` lines, which gettext keeps (and so do we).
+
+def polib_view(entry: polib.POEntry) -> tuple:
+    """Return what matters of a polib entry, in our terms."""
+    return (
+        entry.msgctxt or "",
+        entry.msgid,
+        entry.msgid_plural,
+        entry.msgstr if not entry.msgid_plural else "",
+        [text for _, text in sorted(entry.msgstr_plural.items())],
+        sorted(set(entry.flags)),
+        entry.comment,
+        entry.tcomment,
+        [f"{path}:{line}" if line else path for path, line in entry.occurrences],
+        entry.previous_msgid or "",
+        entry.previous_msgctxt or "",
+        bool(entry.obsolete),
+    )
+
+
+def unit_view(unit: Unit) -> tuple:
+    """Return what matters of a unit, in polib's terms."""
+    fuzzy = unit.status == "draft" or "fuzzy" in unit.flags
+    return (
+        unit.key,
+        unit.source,
+        unit.plural_source,
+        unit.target if not unit.plural_source else "",
+        unit.plural_targets,
+        sorted(set(unit.flags) | ({"fuzzy"} if fuzzy else set())),
+        "\n".join(unit.notes),
+        "\n".join(unit.comments),
+        unit.references,
+        unit.previous_source,
+        unit.previous_context,
+        unit.obsolete,
+    )
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_every_sample_reads_as_polib_reads_it(name: str) -> None:
+    """Every entry, plural and obsolete ones too, agrees with polib.
+
+    polib reads the file from disk here; the workbench never lets it.
     """
     ours = po.parse(sample(name)).units
-    theirs = [
-        entry
-        for entry in polib.pofile(str(DATA / name))
-        if not entry.obsolete and not entry.msgid_plural
-    ]
-    assert [
-        (u.key, u.source, u.target, u.status, "\n".join(filter(None, u.notes)))
-        for u in ours
-    ] == [
-        (
-            e.msgctxt or "",
-            e.msgid,
-            e.msgstr,
-            "untranslated" if not e.msgstr else "draft" if e.fuzzy else "translated",
-            e.comment,
-        )
-        for e in theirs
-    ]
+    theirs = [entry for entry in polib.pofile(str(DATA / name)) if entry.msgid]
+    assert [unit_view(u) for u in ours] == [polib_view(e) for e in theirs]
+
+
+def rewritten(name: str) -> bytes:
+    """Parse a sample and write it back with its own Plural-Forms."""
+    catalogue = po.parse(sample(name))
+    return written(
+        catalogue.units,
+        target_language=catalogue.target_language or "en",
+        plural_forms=catalogue.plural_forms,
+    )
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_every_sample_survives_a_round_trip(name: str) -> None:
+    """Parse -> write -> parse keeps every entry: plurals, obsolete, flags, #|."""
+    first = po.parse(sample(name)).units
+    again = po.parse(rewritten(name)).units
+    assert [unit_view(u) for u in again] == [unit_view(u) for u in first]
+    assert [u.status for u in again] == [u.status for u in first]
+
+
+@needs_msgfmt
+@pytest.mark.parametrize("name", SAMPLES)
+def test_msgfmt_judges_the_round_trip_as_it_judges_the_sample(
+    name: str, tmp_path: Path
+) -> None:
+    """A sample msgfmt -c accepts is still accepted after our round trip,
+    and compiles to the same messages."""
+    original = tmp_path / "original.po"
+    original.write_bytes(sample(name))
+    check = [MSGFMT, "-c", "-o", str(tmp_path / "original.mo"), str(original)]
+    if subprocess.run(check, capture_output=True).returncode:
+        pytest.skip("msgfmt -c refuses the sample itself")
+    path = tmp_path / "ours.po"
+    path.write_bytes(rewritten(name))
+    result = subprocess.run(
+        [MSGFMT, "-c", "-o", str(tmp_path / "ours.mo"), str(path)],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    compiled = {
+        (e.msgctxt, e.msgid): (e.msgstr, e.msgstr_plural)
+        for e in polib.mofile(str(tmp_path / "ours.mo"))
+        if e.msgid
+    }
+    expected = {
+        (e.msgctxt, e.msgid): (e.msgstr, e.msgstr_plural)
+        for e in polib.mofile(str(tmp_path / "original.mo"))
+        if e.msgid
+    }
+    assert compiled == expected
+
+
+def test_a_one_line_upload_naming_a_file_is_not_read_from_disk(
+    tmp_path: Path,
+) -> None:
+    """polib opens a string that names a file; ours never reaches it as a path."""
+    target = tmp_path / "secret.po"
+    target.write_text('msgid "secret"\nmsgstr "leaked"\n')
+    with pytest.raises(FormatError) as caught:
+        po.parse(str(target).encode())
+    assert "not PO syntax" in str(caught.value)
+
+
+def test_a_unicode_line_separator_inside_a_string_is_kept() -> None:
+    """polib splits on U+2028 and NEL; the guard hands it ``\\n`` lines only."""
+    body = 'msgid "one\u2028two\x85three"\nmsgstr "一\u2028二"\n'.encode()
+    [unit] = po.parse(HEADER + body).units
+    assert (unit.source, unit.target) == ("one\u2028two\x85three", "一\u2028二")
+
+
+def test_an_unterminated_last_string_is_refused_not_cut() -> None:
+    """polib would drop the last character of ``"abc``; the guard refuses it."""
+    message = refusal(HEADER + b'msgid "a"\nmsgstr "abc')
+    assert message == "line 6: unterminated string or unescaped quote"
+
+
+def test_an_unterminated_obsolete_string_is_refused() -> None:
+    message = refusal(HEADER + b'#~ msgid "a"\n#~ msgstr "abc\n')
+    assert message == "line 6: unterminated string or unescaped quote"
 
 
 # Hostile and broken input

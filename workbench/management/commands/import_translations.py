@@ -20,10 +20,21 @@ class Command(BaseCommand):
         parser.add_argument("path")
         parser.add_argument("--document", type=int, required=True)
         parser.add_argument("--language", required=True)
+        parser.add_argument(
+            "--file-language",
+            default="",
+            help="the file's target language, for a file that does not name it "
+            "(needed for a Chinese target)",
+        )
 
     def handle(self, *args, **options):
         path = Path(options["path"])
         language = command_language(options["language"])
+        file_language = (
+            command_language(options["file_language"])
+            if options["file_language"]
+            else ""
+        )
         try:
             data = path.read_bytes()
         except OSError as error:
@@ -41,6 +52,7 @@ class Command(BaseCommand):
                 language=language,
                 catalogue=catalogue,
                 filename=path.name,
+                file_language=file_language,
             )
         except TranslationsRefused as error:
             raise CommandError("%s: %s" % (path, error)) from error
