@@ -4,12 +4,18 @@ import hashlib
 import re
 import unicodedata
 
+from core.inline import plain
+
 _SPACE = re.compile(r"\s+")
 
 
 def normalise_source(text: str) -> str:
-    """Return text in NFC with runs of whitespace folded to one space."""
-    return _SPACE.sub(" ", unicodedata.normalize("NFC", text)).strip()
+    """Return text in NFC with runs of whitespace folded to one space.
+
+    Inline codes are left out, so a sentence keeps its key when only its
+    markup changes (or a code before it in the paragraph renumbers its own).
+    """
+    return _SPACE.sub(" ", unicodedata.normalize("NFC", plain(text))).strip()
 
 
 def sentence_keys(sources: list[str]) -> list[str]:

@@ -44,7 +44,11 @@ Rules, applied at every run of terminators (``.``, ``?``, ``!``, ``…``, ``。`
    breaks inside a sentence are kept, and offsets refer to the original text.
 """
 
+import itertools
 import re
+
+from core.inline import OPENING, has_codes, parse_char
+from core.inline import PLACEHOLDER as PH
 
 __all__ = ["ABBREVIATIONS", "sentence_spans", "split_sentences"]
 
@@ -138,6 +142,12 @@ def sentence_spans(text: str, language: str) -> list[tuple[int, int]]:
     ``text`` is one paragraph; ``language`` is a BCP 47 code. The rules are in
     the module docstring. ``text[start:end]`` is always a non-empty sentence.
     """
+    if has_codes(text):
+        return _coded_spans(text, language)
+    return _plain_spans(text)
+
+
+def _plain_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _RUN.finditer(text):
@@ -146,6 +156,50 @@ def sentence_spans(text: str, language: str) -> list[tuple[int, int]]:
             start = match.end()
     _add(spans, text, start, len(text))
     return spans
+
+
+def _coded_spans(text: str, language: str) -> list[tuple[int, int]]:
+    """Split text holding inline codes: the rules see the text without them.
+
+    A placeholder (a line break, a picture) counts as a space, so a sentence
+    may end at a ``<br>``; the halves of pairs are left out.
+
+    Codes before the first sentence and after the last belong to them. A
+    code between two sentences goes with the one before when it touches
+    its end (``Go.⟨/1⟩ Then``: a closing, a placeholder, even an opening
+    followed by a space), else with the one after (``Go. ⟨1⟩Then``); with
+    no space between (Chinese), closings and placeholders go before and
+    the first opening starts the next. A pair may so be split between two
+    sentences; the paragraph, joined again on export, still holds both
+    halves in order.
+    """
+    where = [i for i, char in enumerate(text) if (parse_char(char) or (0, PH))[1] == PH]
+    bare = "".join(" " if has_codes(text[i]) else text[i] for i in where)
+    spans = [(where[s], where[e - 1] + 1) for s, e in _plain_spans(bare)]
+    if not spans:
+        return []
+    out: list[list[int]] = [list(span) for span in spans]
+    out[0][0] = len(text) - len(text.lstrip())
+    out[-1][1] = len(text.rstrip())
+    for before, after in itertools.pairwise(out):
+        end, start = before[1], after[0]
+        gap = text[end:start]
+        touching = len(gap) - len(gap.lstrip("".join(_code_chars(gap))))
+        if touching < len(gap):
+            before[1] = end + touching
+        else:
+            for offset, char in enumerate(gap):
+                if parse_char(char)[1] == OPENING:  # type: ignore[index]
+                    touching = offset
+                    break
+            before[1] = end + touching
+        rest = text[before[1] : start]
+        after[0] = before[1] + len(rest) - len(rest.lstrip())
+    return [(start, end) for start, end in out]
+
+
+def _code_chars(text: str) -> set[str]:
+    return {char for char in text if parse_char(char) is not None}
 
 
 def split_sentences(text: str, language: str) -> list[str]:

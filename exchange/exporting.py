@@ -9,8 +9,10 @@ from collections.abc import Iterator
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from core.inline import codes_from_json, to_tokens
 from core.statuses import Status
 from documents.models import Document
+from exchange.annotations import annotations_of
 from formats.bilingual import Unit, po, tmx, xliff
 from formats.documents import Paragraph as ParagraphUnit
 from formats.documents import write_document
@@ -99,7 +101,8 @@ def translated_paragraphs(
             text = glue.join(by_paragraph[paragraph.index])
         else:
             text = paragraph.text
-        out.append(ParagraphUnit(text=text, style=paragraph.style))
+        codes = codes_from_json(paragraph.codes)
+        out.append(ParagraphUnit(text=text, style=paragraph.style, codes=codes))
     return out
 
 
@@ -118,7 +121,8 @@ def export_document(
         document, language, strict=strict, approved_only=approved_only
     )
     template = None
-    if kind == "docx" and document.file_kind == "docx":
+    if kind in ("docx", "html") and document.file_kind == kind:
+        # The original is the skeleton: only the paragraphs' text is replaced.
         version = document.versions.order_by("-number").first()
         template = bytes(version.content) if version else None
     title = paragraphs[0].text if paragraphs else document.title
@@ -134,6 +138,7 @@ def export_units(
     matcher = current_matcher()
     renderings: dict[int, dict[str, str]] = {}
     comments: dict[int, list[str]] = {}
+    annotations = annotations_of(document)  # flags and notes from imported files
     for segment_id, text in Comment.objects.filter(
         segment__document=document, resolved=False, language__in=["", language]
     ).values_list("segment_id", "text"):
@@ -165,12 +170,16 @@ def export_units(
                     _("glossary: %(term)s = %(rendering)s")
                     % {"term": match.text, "rendering": rendering}
                 )
+        kept = annotations.get(segment.key, {})
+        codes = codes_from_json(segment.codes)
         yield Unit(
             key=segment.key,
             source=segment.source,
             target=text,
             status=status,
-            notes=notes,
+            notes=notes + kept.get("notes", []),
+            flags=list(kept.get("flags", [])),
+            codes=codes,
             comments=comments.get(segment.pk, []),
             references=["%s:%d" % (document.original_filename, segment.position + 1)],
             created_at=translation.created_at,
@@ -186,9 +195,9 @@ def export_exchange(
 ) -> Iterator[bytes]:
     """Yield a PO, TMX or XLIFF file of a document in one target language."""
     units = export_units(document, language, approved_only=approved_only)
-    if kind == "po":
+    if kind == "po":  # PO has no inline codes: they go as tokens (⟨1⟩), read back
         return po.write(
-            units,
+            (_with_tokens(unit) for unit in units),
             source_language=document.source_language,
             target_language=language,
             project=PROJECT,
@@ -207,6 +216,13 @@ def export_exchange(
             title=document.title,
         )
     raise ExportRefused(_("Unknown export format %(kind)s.") % {"kind": kind})
+
+
+def _with_tokens(unit: Unit) -> Unit:
+    """Return ``unit`` with its inline codes shown as tokens (``⟨1⟩``)."""
+    if unit.codes:
+        unit.source, unit.target = to_tokens(unit.source), to_tokens(unit.target)
+    return unit
 
 
 def export_any(

@@ -5,13 +5,14 @@ splits them into sentences and stores them, all or nothing.
 """
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from core import languages
+from core.inline import codes_in, codes_to_json, has_codes, map_codes
 from core.statuses import Status
 from documents.keys import sentence_keys
 from documents.models import Document, DocumentVersion, Paragraph, Segment
@@ -26,7 +27,8 @@ from translations.writing import (
     ensure_translations,
 )
 
-UNTRANSLATABLE_STYLES = {"code"}
+#: Code blocks (Markdown fences, HTML ``pre``) are kept but not translated.
+UNTRANSLATABLE_STYLES = {"code", "pre"}
 
 
 class ImportRefused(Exception):
@@ -42,6 +44,7 @@ class ImportRefused(Exception):
 class Sentence:
     paragraph: int
     source: str
+    codes: dict = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,7 @@ class VersionResult:
     changed: int
     added: int
     removed: int
+    not_kept: dict = field(default_factory=dict)
 
     def as_dict(self) -> dict:
         return {
@@ -61,7 +65,17 @@ class VersionResult:
             "changed": self.changed,
             "added": self.added,
             "removed": self.removed,
+            "not_kept": dict(self.not_kept),
         }
+
+
+def describe_not_kept(not_kept: dict[str, int]) -> str:
+    """Return one line telling what a file held that was not offered."""
+    items = ", ".join(
+        "%(count)d %(what)s" % {"count": count, "what": _(what)}
+        for what, count in sorted(not_kept.items())
+    )
+    return _("Not offered for translation: %(items)s.") % {"items": items}
 
 
 def default_targets(source_language: str) -> list[str]:
@@ -103,8 +117,14 @@ def sentences_of(
             _within(filename, index, len(text), settings.MAX_SENTENCE_CHARS,
                     _("paragraph %(n)d has a sentence of %(size)d characters, "
                       "more than the %(limit)d limit"))  # fmt: skip
-            out.append(Sentence(index, text))
+            out.append(Sentence(index, text, _codes_of(text, paragraph.codes)))
     return out
+
+
+def _codes_of(text: str, codes: dict) -> dict:
+    """Return, as JSON, the codes of ``codes`` that ``text`` holds."""
+    numbers = {number for number, _kind in codes_in(text)}
+    return codes_to_json([code for n, code in codes.items() if n in numbers])
 
 
 def _not_too_many(sentences: list[Sentence], filename: str) -> None:
@@ -136,6 +156,7 @@ def _store_paragraphs(document: Document, parsed: SourceDocument) -> None:
             index=index,
             style=p.style,
             text=p.text,
+            codes=codes_to_json(p.codes),
             translatable=p.style not in UNTRANSLATABLE_STYLES,
         )
         for index, p in enumerate(parsed.paragraphs)
@@ -185,6 +206,7 @@ def import_document(
             position=position,
             paragraph=sentence.paragraph,
             source=sentence.source,
+            codes=sentence.codes,
             key=key,
         )
         for position, (sentence, key) in enumerate(zip(sentences, keys, strict=True))
@@ -197,8 +219,10 @@ def import_document(
         checksum=checksum,
         content=data,
         segment_count=len(segments),
+        summary={"not_kept": parsed.not_kept} if parsed.not_kept else {},
         created_by=user,
     )
+    document.not_kept = dict(parsed.not_kept)
     return document
 
 
@@ -235,17 +259,23 @@ def import_new_version(
         segment.is_active = False
         segment.removed_in_version = number
     placed: list[Segment] = []
+    recoded = []
     for segment_id, index in plan.kept:
         segment = old[segment_id]
         if not segment.is_active:
             segment.is_active = True
             segment.removed_in_version = None
+        if segment.source != sources[index]:
+            # The same words with other markup: changed, so it is reviewed.
+            recoded.append((segment_id, index))
+            continue
         placed.append(_place(segment, index, sentences))
     changed = []
-    for segment_id, index in plan.changed:
+    for segment_id, index in [*plan.changed, *recoded]:
         segment = old[segment_id]
         segment.previous_source = segment.source
         segment.source = sources[index]
+        segment.codes = sentences[index].codes
         segment.key = keys[index]
         segment.changed_in_version = number
         placed.append(_place(segment, index, sentences))
@@ -256,6 +286,7 @@ def import_new_version(
             "position",
             "paragraph",
             "source",
+            "codes",
             "previous_source",
             "key",
             "is_active",
@@ -270,6 +301,7 @@ def import_new_version(
             position=index,
             paragraph=sentences[index].paragraph,
             source=sources[index],
+            codes=sentences[index].codes,
             key=keys[index],
             created_in_version=number,
         )
@@ -281,11 +313,13 @@ def import_new_version(
     )
     _store_paragraphs(document, parsed)
     summary = {
-        "kept": len(plan.kept),
-        "changed": len(plan.changed),
+        "kept": len(plan.kept) - len(recoded),
+        "changed": len(plan.changed) + len(recoded),
         "added": len(added),
         "removed": len(plan.removed),
     }
+    if parsed.not_kept:
+        summary["not_kept"] = dict(parsed.not_kept)
     DocumentVersion.objects.create(
         document=document,
         number=number,
@@ -308,22 +342,39 @@ def import_new_version(
 def _place(segment: Segment, index: int, sentences: list[Sentence]) -> Segment:
     segment.position = index
     segment.paragraph = sentences[index].paragraph
+    segment.codes = sentences[index].codes
     return segment
+
+
+def _renumbered(translation: Translation) -> str:
+    """Return the translation with its codes renumbered for the new source.
+
+    A sentence whose codes only moved (a link added before it in the
+    paragraph) keeps its translation's codes; when they do not line up,
+    the text stays as it was and the code check shows what to fix.
+    """
+    segment = translation.segment
+    if not has_codes(translation.text):
+        return translation.text
+    mapped = map_codes(translation.text, segment.previous_source, segment.source)
+    return translation.text if mapped is None else mapped
 
 
 def _send_changed_to_draft(segments: list[Segment], number: int, user) -> None:
     note = _("The source sentence changed in version %(version)d.") % {
         "version": number
     }
-    translations = Translation.objects.filter(segment__in=segments).exclude(
-        status=Status.UNTRANSLATED
+    translations = (
+        Translation.objects.filter(segment__in=segments)
+        .exclude(status=Status.UNTRANSLATED)
+        .select_related("segment")
     )
     for translation in translations:
         for _attempt in range(3):
             try:
                 change_translation(
                     translation=translation,
-                    text=translation.text,
+                    text=_renumbered(translation),
                     status=Status.DRAFT,
                     origin=translation.origin,
                     origin_score=translation.origin_score,

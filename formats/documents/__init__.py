@@ -8,8 +8,10 @@ the writer by kind. Both only raise ``FormatError`` for bad input.
 
 from django.utils.translation import gettext_noop
 
+from core.inline import plain
 from formats import FormatError
 from formats.documents import docx, html, markdown, plaintext
+from formats.documents.coded import plain_text
 from formats.documents.source import Paragraph, SourceDocument
 
 __all__ = [
@@ -75,7 +77,7 @@ def read_document(
         )
     else:
         document = html.parse(data)
-    if not any(p.text.strip() for p in document.paragraphs if p.style != "code"):
+    if not any(plain(p.text).strip() for p in document.paragraphs if p.style != "code"):
         raise FormatError(gettext_noop("the document has no text"))
     document.title = title or document.title or stem
     return document
@@ -91,16 +93,18 @@ def write_document(
 ) -> bytes:
     """Return ``paragraphs`` as a document of ``kind`` (txt, md, html, docx).
 
-    ``template`` (the original .docx) only matters for docx, ``title`` and
-    ``language`` only for html.
+    ``template`` (the original file) is filled in for docx and html: only
+    the paragraphs' text changes. ``title`` and ``language`` only matter
+    for html. Inline codes are written as the kind's own markup (see each
+    writer); plain text and Markdown keep only their text (and line breaks).
     """
     kind = kind.lower().lstrip(".")
     if kind == "txt":
-        return plaintext.write(p.text for p in paragraphs)
+        return plaintext.write(plain_text(p.text, p.codes) for p in paragraphs)
     if kind == "md":
         return markdown.write(paragraphs)
     if kind in ("html", "htm"):
-        return html.write(paragraphs, title, language)
+        return html.write(paragraphs, title, language, template)
     if kind == "docx":
         return docx.write(paragraphs, template)
     raise FormatError(

@@ -5,16 +5,22 @@ get styles ``h1``..``h6``; each list item (``-``, ``*``, ``+``, ``1.``) is its
 own paragraph with style ``li`` or ``ol``; block quotes get ``blockquote``;
 fenced code blocks are kept verbatim with style ``code`` (callers do not
 translate those, but need them to rebuild the document). Block markers are
-removed, inline markup (``**bold**``, ``[text](url)``) is kept as written.
-Lines of a block are joined as in plain text (a space between Latin words,
-nothing between CJK characters). Thematic breaks are dropped; indented code,
-HTML blocks and nesting are read as ordinary text. A leading ``---`` front
-matter block gives ``metadata["title"]`` and ``metadata["date"]``.
+removed. Lines of a block are joined as in plain text (a space between Latin
+words, nothing between CJK characters). Inline syntax becomes inline codes
+whose native markup is the syntax itself: code spans, links (labelled with
+their address), strong and emphasis are pairs, images placeholders; codes
+from other formats are written as Markdown where it has the syntax (bold,
+italics, code, links), else only their text. Thematic breaks are dropped;
+indented code, HTML blocks and nesting are read as ordinary text. A leading
+``---`` front matter block gives ``metadata["title"]`` and
+``metadata["date"]``.
 """
 
 import re
 from collections.abc import Iterable
 
+from core.inline import Code, has_codes, plain
+from formats.documents.coded import CodedText, events
 from formats.documents.plaintext import join_lines
 from formats.documents.source import Paragraph, SourceDocument
 from formats.textdecoding import decode_text
@@ -33,6 +39,18 @@ _NEEDS_ESCAPE = re.compile(
     r"(?:[-*+]|#{1,6}|\d{1,9}[.)])(?:[ \t]|$)|>|`{3}|~{3}|([-*_])(?:[ \t]*\1){2}"
 )
 _ESCAPED_NUMBER = re.compile(r"(\d{1,9})\\([.)](?:[ \t]|$))")
+_SYNTAX = {"bold": "**", "italic": "*", "code": "`"}
+_SPAN = re.compile(
+    r"(?P<code>(?P<fence>`+)(?P<body>[^`](?:.*?[^`])?)(?P=fence)(?!`))"
+    r"|(?P<image>!\[(?P<alt>[^\]]*)\]\([^()\s]+(?:\s+\"[^\"]*\")?\))"
+    r"|(?P<link>\[(?P<label>[^\[\]]+)\](?P<target>\((?P<url>[^()\s]+)"
+    r"(?:\s+\"[^\"]*\")?\)))"
+    r"|(?P<strong>(?P<strong_mark>\*\*|__)(?=\S)(?P<strong_text>.+?)(?<=\S)"
+    r"(?P=strong_mark))"
+    r"|(?P<em>(?<![\w*])(?P<em_mark>[*_])(?=[^\s*_])(?P<em_text>.+?)(?<=[^\s*_])"
+    r"(?P=em_mark)(?![\w*]))",
+    re.DOTALL,
+)
 _MARKERS = {"li": "- ", "ol": "1. ", "blockquote": "> "}
 _STYLES = {"title": "h1", "Title": "h1", "List Bullet": "li", "List Number": "ol"}
 _STYLES |= {"Quote": "blockquote", "pre": "code", "p": ""}
@@ -50,7 +68,7 @@ def parse(data: bytes) -> SourceDocument:
     paragraphs = _Blocks().read(lines[start:])
     heading = next((p for p in paragraphs if p.style[:1] == "h"), None)
     prose = next((p for p in paragraphs if p.style != "code"), None)
-    title = metadata.get("title") or (heading or prose or Paragraph("")).text
+    title = metadata.get("title") or plain((heading or prose or Paragraph("")).text)
     return SourceDocument(title, paragraphs, metadata)
 
 
@@ -59,9 +77,10 @@ def write(paragraphs: Iterable[Paragraph]) -> bytes:
     blocks: list[str] = []
     previous = ""
     for paragraph in paragraphs:
-        style, text = _STYLES.get(paragraph.style, paragraph.style), paragraph.text
+        style = _STYLES.get(paragraph.style, paragraph.style)
+        text = _inline(paragraph.text, paragraph.codes)
         if style == "code":
-            block = _fenced(text)
+            block = _fenced(plain(paragraph.text))
         elif not text.strip():
             continue
         else:
@@ -151,9 +170,67 @@ class _Blocks:
         if self.style in ("", "li", "ol", "blockquote"):
             text = _unescape(text)
         if text:
-            self.paragraphs.append(Paragraph(text, self.style))
+            coded = CodedText("markdown")
+            _read_inline(text, coded)
+            self.paragraphs.append(Paragraph(coded.value(), self.style, coded.codes))
         self.lines = []
         self.style = ""
+
+
+def _read_inline(text: str, coded: CodedText) -> None:
+    """Add ``text`` to ``coded``, its inline syntax as codes.
+
+    Code spans, images, links, strong and emphasis; the syntax itself is
+    each code's native markup, so it is written back as it was.
+    """
+    start = 0
+    for match in _SPAN.finditer(text):
+        coded.text(text[start : match.start()])
+        start = match.end()
+        kind = match.lastgroup
+        if kind == "image":
+            coded.placeholder("image", match.group(), match.group("alt"))
+        elif kind == "code":
+            fence = match.group("fence")
+            number = coded.open("code", fence, "code")
+            coded.text(match.group("body"))
+            coded.close(number, fence)
+        elif kind == "link":
+            number = coded.open("link", "[", match.group("url"))
+            _read_inline(match.group("label"), coded)
+            coded.close(number, "]" + match.group("target"))
+        else:
+            mark = match.group(kind + "_mark")
+            type_ = "bold" if kind == "strong" else "italic"
+            number = coded.open(type_, mark, "b" if kind == "strong" else "i")
+            _read_inline(match.group(kind + "_text"), coded)
+            coded.close(number, mark)
+    coded.text(text[start:])
+
+
+def _inline(text: str, codes: dict[int, Code]) -> str:
+    """Return coded text as Markdown: bold, italics, code and links as syntax.
+
+    Other codes keep only the text they hold (Markdown has no markup for
+    them).
+    """
+    if not has_codes(text):
+        return text
+    out: list[str] = []
+    for kind, value in events(text, codes):
+        if kind == "text":
+            out.append(value)  # type: ignore[arg-type]
+            continue
+        code: Code = value  # type: ignore[assignment]
+        if code.format == "markdown":
+            out.append(code.closing if kind == "close" else code.native)
+        elif kind == "ph":
+            out.append("\n" if code.type == "lb" else "")
+        elif code.type == "link":
+            out.append("[" if kind == "open" else f"]({code.label})")
+        else:
+            out.append(_SYNTAX.get(code.type, ""))
+    return "".join(out)
 
 
 def _unescape(text: str) -> str:

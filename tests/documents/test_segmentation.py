@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from core.inline import from_tokens, to_tokens
 from documents.segmentation import sentence_spans, split_sentences
 from tests.support import ROOT
 
@@ -654,3 +655,43 @@ def test_module_imports_without_django():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "['It is.', 'We are.']"
+
+
+# Inline codes
+
+
+def _coded(tokens: str) -> str:
+    """Return ``tokens`` (⟨1⟩, ⟨/1⟩, ⟨1/⟩) as coded text."""
+    allowed = {(n, kind) for n in range(1, 10) for kind in ("open", "close", "ph")}
+    return from_tokens(tokens, allowed)
+
+
+@pytest.mark.parametrize(
+    "tokens,expected",
+    [
+        ("⟨1⟩Hello⟨/1⟩. World.", ["⟨1⟩Hello⟨/1⟩.", "World."]),
+        ("Hello.⟨/1⟩ ⟨2⟩World⟨/2⟩.", ["Hello.⟨/1⟩", "⟨2⟩World⟨/2⟩."]),
+        ("Go. ⟨1/⟩ Then stop.", ["Go.", "⟨1/⟩ Then stop."]),
+        ("Line one.⟨1/⟩ Line two", ["Line one.⟨1/⟩", "Line two"]),
+        ("好。⟨/1⟩⟨2⟩然後⟨/2⟩。", ["好。⟨/1⟩", "⟨2⟩然後⟨/2⟩。"]),
+        (
+            "Mr ⟨1⟩Tsang⟨/1⟩ met Dr. ⟨2⟩Chan⟨/2⟩.",
+            ["Mr ⟨1⟩Tsang⟨/1⟩ met Dr. ⟨2⟩Chan⟨/2⟩."],
+        ),
+    ],
+)
+def test_codes_are_invisible_to_the_rules_and_stay_with_their_sentence(
+    tokens, expected
+):
+    sentences = split_sentences(_coded(tokens), "en")
+    assert [to_tokens(s) for s in sentences] == expected
+    assert "".join(sentences).replace(" ", "") == _coded(tokens).replace(" ", "")
+
+
+def test_a_pair_split_by_a_sentence_boundary_keeps_each_half_in_its_sentence():
+    """The opening ends the first sentence's codes, the closing the second's:
+    joined again on export the paragraph holds both, in order."""
+    text = _coded("⟨1⟩First sentence. Second⟨/1⟩ sentence.")
+    first, second = split_sentences(text, "en")
+    assert to_tokens(first) == "⟨1⟩First sentence."
+    assert to_tokens(second) == "Second⟨/1⟩ sentence."

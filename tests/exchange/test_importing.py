@@ -2,10 +2,16 @@
 
 import pytest
 
+from core.inline import codes_from_json, to_tokens
 from core.statuses import Status
 from documents.models import Document, Segment
-from exchange.importing import ImportRefused, import_document, import_new_version
-from tests.support import SEEDS, saved_meanwhile
+from exchange.importing import (
+    ImportRefused,
+    describe_not_kept,
+    import_document,
+    import_new_version,
+)
+from tests.support import DATA, SEEDS, saved_meanwhile
 from translations.models import Revision, Translation
 from translations.writing import change_translation
 
@@ -249,3 +255,69 @@ def test_a_save_during_a_new_version_keeps_its_text_and_goes_to_draft(
     versions = list(first.revisions.order_by("version").values_list("version", "text"))
     assert [v for v, _ in versions] == list(range(1, first.version + 1))
     assert versions[-1][1] == "計劃今日發布。"
+
+
+# Inline codes and what is not kept
+
+
+def _html(body: str, name: str = "page.html", **kwargs) -> Document:
+    kwargs.setdefault("source_language", "en")
+    kwargs.setdefault("targets", ["zh-Hans"])
+    return import_document(data=body.encode(), filename=name, **kwargs)
+
+
+def test_paragraphs_and_sentences_keep_their_codes():
+    doc = _html('<p>Go <a href="/a">there</a>. Then <b>stop</b>.</p>')
+    paragraph = doc.paragraphs.get()
+    assert to_tokens(paragraph.text) == "Go ⟨1⟩there⟨/1⟩. Then ⟨2⟩stop⟨/2⟩."
+    assert set(paragraph.codes) == {"1", "2"}
+    first, second = doc.segments.order_by("position")
+    assert to_tokens(first.source) == "Go ⟨1⟩there⟨/1⟩."
+    assert codes_from_json(first.codes)[1].native == '<a href="/a">'
+    assert list(second.codes) == ["2"]
+    assert codes_from_json(second.codes)[2].type == "bold"
+
+
+def test_a_code_block_is_kept_but_not_offered():
+    doc = _html("<p>Run this:</p><pre>make all. Then go.</pre>")
+    assert [s.source for s in doc.segments.all()] == ["Run this:"]
+    assert list(doc.paragraphs.values_list("style", "translatable")) == [
+        ("p", True),
+        ("pre", False),
+    ]
+
+
+def test_a_translation_follows_its_codes_when_only_their_numbers_move():
+    doc = _html("<p>Read <b>this</b> now.</p>")
+    translation = Translation.objects.get(segment__document=doc)
+    change_translation(
+        translation=translation,
+        text=translation.segment.source.replace("Read", "读").replace(" now", ""),
+        status=Status.TRANSLATED,
+        expected_version=translation.version,
+    )
+    result = import_new_version(
+        document=doc,
+        data=b'<p>A <a href="/x">link</a> first. Read <b>this</b> now.</p>',
+        filename="page.html",
+    )
+    assert result.changed == 1 and result.added == 1
+    translation.refresh_from_db()
+    assert to_tokens(translation.segment.source) == "Read ⟨2⟩this⟨/2⟩ now."
+    assert to_tokens(translation.text) == "读 ⟨2⟩this⟨/2⟩."
+    assert translation.status == Status.DRAFT
+
+
+def test_what_a_file_holds_but_is_not_offered_is_counted_on_each_version():
+    data = (DATA / "documents" / "pydocx_comments-rich-para.docx").read_bytes()
+    doc = import_document(data=data, filename="notes.docx", source_language="en")
+    assert doc.not_kept == {"comments (kept, not translated)": 4}
+    assert describe_not_kept(doc.not_kept) == (
+        "Not offered for translation: 4 comments (kept, not translated)."
+    )
+    again = (DATA / "documents" / "pandoc_track_changes_insertion.docx").read_bytes()
+    result = import_new_version(document=doc, data=again, filename="notes.docx")
+    assert result.as_dict()["not_kept"] == {"tracked changes (accepted)": 1}
+    assert doc.versions.get(number=2).summary["not_kept"] == {
+        "tracked changes (accepted)": 1
+    }

@@ -93,6 +93,15 @@ def test_import_document_prints_the_id_alone_on_the_last_line(tmp_path):
     assert doc.title == "Notice"
 
 
+def test_import_document_prints_what_it_did_not_offer_as_json():
+    path = ROOT / "tests" / "data" / "documents" / "pydocx_comments-rich-para.docx"
+    out = run("import_document", str(path)).strip().splitlines()
+    counts = json.loads(out[-2])
+    assert out[-1] == str(Document.objects.get().pk)
+    assert counts["not_kept"] == {"comments (kept, not translated)": 4}
+    assert counts["sentences"] == Segment.objects.count()
+
+
 def test_import_document_with_title_option(tmp_path):
     path = tmp_path / "note.md"
     path.write_text("# Heading\n\nSome text here.\n")

@@ -12,7 +12,12 @@ from core.statuses import Status
 from documents.models import Document
 from documents.selectors import all_documents, version_history
 from exchange.exporting import EXPORT_FORMATS
-from exchange.importing import ImportRefused, import_document, import_new_version
+from exchange.importing import (
+    ImportRefused,
+    describe_not_kept,
+    import_document,
+    import_new_version,
+)
 from translations.deriving import derive_source
 from translations.pretranslating import DEFAULT_THRESHOLD
 from translations.selectors import (
@@ -90,6 +95,8 @@ def document_upload(request):
                 _("Imported “%(title)s”: %(count)d sentences.")
                 % {"title": document.title, "count": document.segments.count()},
             )
+            if document.not_kept:
+                messages.warning(request, describe_not_kept(document.not_kept))
             return redirect(document)
     return render(request, "workbench/document_upload.html", {"form": form})
 
@@ -124,6 +131,8 @@ def document_new_version(request, pk: int):
                     )
                     % result.as_dict(),
                 )
+                if result.not_kept:
+                    messages.warning(request, describe_not_kept(result.not_kept))
     else:
         for error in form.errors.get("file", []):
             messages.error(request, error)

@@ -6,6 +6,7 @@ import io
 import docx as python_docx
 
 from formats.documents import Paragraph
+from formats.documents.coded import plain_text
 from tests.support import SEEDS
 
 SEED_003 = SEEDS / "003_75247c11c068f792.txt"
@@ -13,8 +14,9 @@ SEED_000 = SEEDS / "000_a73269a67c9f1785.txt"
 
 
 def texts_and_styles(paragraphs: list[Paragraph]) -> list[tuple[str, str]]:
-    """Return comparable (text, style) pairs."""
-    return [(p.text, p.style) for p in paragraphs]
+    """Return comparable (text, style) pairs: the text without inline codes,
+    a line break (``<br>``) as ``\\n``."""
+    return [(plain_text(p.text, p.codes), p.style) for p in paragraphs]
 
 
 def make_docx() -> bytes:

@@ -7,6 +7,7 @@ from django.conf import settings
 import docx as python_docx
 import pytest
 
+from core.inline import to_tokens
 from formats import FormatError
 from formats.documents import docx as docx_format
 from formats.documents import read_document, write_document
@@ -15,6 +16,7 @@ from tests.formats.documents.samples import (
     make_docx,
     texts_and_styles,
 )
+from tests.support import DATA
 
 # Dispatch
 
@@ -141,3 +143,23 @@ def test_write_document_maps_word_styles_to_other_formats() -> None:
     assert "<title>Plan issued</title>" in page
     assert "<h1>Background</h1>" in page
     assert "<ul>\n<li>Deepen reform</li>\n</ul>" in page
+
+
+def test_codes_are_written_as_each_kind_can_say_them() -> None:
+    """A Word paragraph's bold run and link, exported as another kind."""
+    (paragraph,) = [
+        p for p in docx_format.parse(
+            (DATA / "documents" / "pydocx_par-hyperlinks.docx").read_bytes()
+        ).paragraphs if p.codes
+    ][:1]  # fmt: skip
+    assert to_tokens(paragraph.text) == "One ⟨1⟩awesome hyperlink⟨/1⟩."
+    written = {
+        kind: write_document(kind, [paragraph], title="T", language="en", template=None)
+        for kind in ("txt", "md", "html")
+    }
+    assert written["txt"] == b"One awesome hyperlink.\n"
+    assert written["md"] == b"One [awesome hyperlink](http://yahoo.com/).\n"
+    assert (
+        b'<p>One <a href="http://yahoo.com/">awesome hyperlink</a>.</p>'
+        in (written["html"])
+    )

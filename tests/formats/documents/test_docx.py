@@ -4,10 +4,12 @@ import io
 import time
 import tracemalloc
 import zipfile
+from dataclasses import replace
 
 import docx as python_docx
 import pytest
 
+from core.inline import to_tokens
 from formats import FormatError
 from formats.documents import docx as docx_format
 from formats.documents import read_document
@@ -18,6 +20,7 @@ from tests.formats.documents.samples import (
     make_docx,
     texts_and_styles,
 )
+from tests.support import DATA, ROOT
 
 # DOCX
 
@@ -194,4 +197,114 @@ def test_a_utf16_part_declaring_entities_is_refused():
     with zipfile.ZipFile(out, "w") as archive:
         archive.writestr("word/document.xml", body.encode("utf-16-le"))
     with pytest.raises(FormatError, match="declares XML entities"):
+        docx_format.parse(out.getvalue())
+
+
+# Inline codes, the skeleton, what is counted
+
+
+def test_a_bold_run_becomes_a_pair_holding_its_run_properties() -> None:
+    paragraph = docx_format.parse(make_docx()).paragraphs[2]
+    assert to_tokens(paragraph.text) == (
+        "China's central authorities issued a ⟨1⟩plan⟨/1⟩ on Monday."
+    )
+    (bold,) = paragraph.codes.values()
+    assert (bold.kind, bold.type, bold.label, bold.format) == (
+        "open",
+        "bold",
+        "b",
+        "docx",
+    )
+    assert "<w:b/>" in bold.native
+
+
+def test_adjacent_runs_of_the_same_formatting_are_merged_first() -> None:
+    document = python_docx.Document()
+    paragraph = document.add_paragraph("Plain text before ")
+    for word in ("one ", "two ", "three"):
+        paragraph.add_run(word).italic = True
+    paragraph.add_run(" and after.")
+    out = io.BytesIO()
+    document.save(out)
+    (read,) = docx_format.parse(out.getvalue()).paragraphs
+    assert to_tokens(read.text) == "Plain text before ⟨1⟩one two three⟨/1⟩ and after."
+    assert read.codes[1].type == "italic"
+
+
+def test_template_write_rebuilds_runs_with_their_formatting() -> None:
+    original = make_docx()
+    paragraphs = docx_format.parse(original).paragraphs
+    translated = [
+        replace(p, text="中央发布了⟨1⟩规划⟨/1⟩。".replace("⟨1⟩", "\U000f1001").replace(
+            "⟨/1⟩", "\U000f2001"))
+        if p.codes else p
+        for p in paragraphs
+    ]  # fmt: skip
+    out = docx_format.write(translated, template=original)
+    runs = python_docx.Document(io.BytesIO(out)).paragraphs[2].runs
+    assert [(r.text, bool(r.bold)) for r in runs] == [
+        ("中央发布了", False),
+        ("规划", True),
+        ("。", False),
+    ]
+    table = python_docx.Document(io.BytesIO(out)).tables[0]
+    assert table.cell(1, 1).text == "前海合作区 120.56 平方公里"
+
+
+def test_header_and_footer_paragraphs_are_read_after_the_body() -> None:
+    document = python_docx.Document()
+    document.add_paragraph("Body text.")
+    document.sections[0].header.paragraphs[0].text = "Running head"
+    document.sections[0].footer.paragraphs[0].text = "Page foot"
+    out = io.BytesIO()
+    document.save(out)
+    parsed = docx_format.parse(out.getvalue())
+    assert texts_and_styles(parsed.paragraphs) == [
+        ("Body text.", "Normal"),
+        ("Running head", "Header"),
+        ("Page foot", "Footer"),
+    ]
+    translated = [replace(p, text=p.text.upper()) for p in parsed.paragraphs]
+    again = python_docx.Document(
+        io.BytesIO(docx_format.write(translated, template=out.getvalue()))
+    )
+    assert again.sections[0].header.paragraphs[0].text == "RUNNING HEAD"
+    assert again.sections[0].footer.paragraphs[0].text == "PAGE FOOT"
+
+
+def test_comments_and_tracked_changes_are_counted() -> None:
+    comments = docx_format.parse(
+        (DATA / "documents" / "pydocx_comments-rich-para.docx").read_bytes()
+    )
+    assert comments.not_kept == {"comments (kept, not translated)": 4}
+    inserted = docx_format.parse(
+        (DATA / "documents" / "pandoc_track_changes_insertion.docx").read_bytes()
+    )
+    assert inserted.not_kept == {"tracked changes (accepted)": 1}
+
+
+def test_a_picture_in_a_paragraph_is_a_placeholder_written_back_whole() -> None:
+    document = python_docx.Document()
+    paragraph = document.add_paragraph("Before ")
+    picture = ROOT / "docs" / "screenshots" / "login-zh-hant.png"
+    paragraph.add_run().add_picture(str(picture))
+    paragraph.add_run(" after.")
+    out = io.BytesIO()
+    document.save(out)
+    (read,) = docx_format.parse(out.getvalue()).paragraphs
+    assert to_tokens(read.text) == "Before ⟨1/⟩ after."
+    assert read.codes[1].type == "image"
+    translated = replace(read, text=read.text.replace("Before", "之前"))
+    again = docx_format.write([translated], template=out.getvalue())
+    word = python_docx.Document(io.BytesIO(again))
+    assert len(word.inline_shapes) == 1
+    assert word.paragraphs[0].text == "之前  after."
+
+
+def test_word_text_holding_the_reserved_characters_is_refused() -> None:
+    document = python_docx.Document()
+    document.add_paragraph("bad \U000f0001 text")
+    out = io.BytesIO()
+    document.save(out)
+    with pytest.raises(FormatError, match="reserved for inline codes"):
         docx_format.parse(out.getvalue())

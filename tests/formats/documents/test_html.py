@@ -1,10 +1,17 @@
 """HTML: blocks, charsets, what is never read, escaping on the way out."""
 
+from dataclasses import replace
+
+import pytest
+
+from core.inline import Code, plain, to_tokens
+from formats import FormatError
 from formats.documents import html as html_format
 from formats.documents.source import Paragraph
 from tests.formats.documents.samples import (
     texts_and_styles,
 )
+from tests.support import DATA
 
 # HTML
 
@@ -33,7 +40,7 @@ def test_html_reads_blocks_and_flattens_inline_markup() -> None:
     assert texts_and_styles(document.paragraphs) == [
         ("Plan & zone", "title"),
         ("Plan issued", "h1"),
-        ("Tom & Jerry nested deep next line <ok>", "p"),
+        ("Tom & Jerry nested deep\nnext line <ok>", "p"),
         ("one", "li"),
         ("two", "li"),
         ("Loose text", "div"),
@@ -69,7 +76,7 @@ def test_html_body_content_closes_an_unclosed_head() -> None:
 
 def test_html_with_broken_markup_is_still_read() -> None:
     document = html_format.parse(b"<p>a<![if !IE]>b<![endif]><p>c</b></i>")
-    assert [p.text for p in document.paragraphs] == ["ab", "c"]
+    assert [plain(p.text) for p in document.paragraphs] == ["ab", "c"]
 
 
 def test_html_write_escapes_text_and_round_trips() -> None:
@@ -94,3 +101,111 @@ def test_html_write_uses_title_argument_without_title_paragraph() -> None:
     data = html_format.write([Paragraph("Body", "odd-style")], "My title", "en")
     assert b"<title>My title</title>" in data
     assert b"<p>Body</p>" in data
+
+
+# Inline codes and the skeleton
+
+
+def test_inline_elements_become_codes_holding_their_own_markup() -> None:
+    paragraph = html_format.parse(HTML).paragraphs[2]
+    assert to_tokens(paragraph.text) == (
+        "Tom & ⟨1⟩Jerry ⟨2⟩nested ⟨3⟩deep⟨/3⟩⟨/2⟩⟨/1⟩⟨4/⟩next line <ok>⟨5/⟩"
+    )
+    codes = paragraph.codes
+    assert [(c.kind, c.type, c.native, c.closing) for c in codes.values()] == [
+        ("open", "bold", "<b>", "</b>"),
+        ("open", "italic", "<i>", "</i>"),
+        ("open", "x-html-span", "<span>", "</span>"),
+        ("ph", "lb", "<br>", ""),
+        ("ph", "x-html-script", "<script>alert(1)</script>", ""),
+    ]
+
+
+def test_links_keep_every_attribute_and_show_their_address() -> None:
+    data = b'<p>See <a href="/a?x=1&amp;y=2" class="k" title="T">here</a>.</p>'
+    (paragraph,) = html_format.parse(data).paragraphs
+    (link,) = paragraph.codes.values()
+    assert (link.type, link.label) == ("link", "/a?x=1&y=2")
+    assert link.native == '<a href="/a?x=1&amp;y=2" class="k" title="T">'
+
+
+def test_skeleton_write_replaces_only_the_text_of_changed_paragraphs() -> None:
+    """The changed paragraph is written with its spaces collapsed, as read."""
+    document = html_format.parse(HTML)
+    translated = [
+        replace(p, text=p.text.replace("Jerry", "杰瑞")) for p in document.paragraphs
+    ]
+    out = html_format.write(translated, "", "zh-Hant", template=HTML).decode()
+    changed = (
+        "<p>Tom &amp; <b>杰瑞 <i>nested <span>deep</span></i></b><br>"
+        "next line &lt;ok&gt;<script>alert(1)</script></p>"
+    )
+    source = HTML.decode()
+    start = source.index("<p>Tom")
+    end = source.index("</p>", start) + 4
+    expected = source[:start] + changed + source[end:]
+    assert out == expected.replace('<html lang="en">', '<html lang="zh-Hant">')
+
+
+def test_skeleton_write_declares_utf8_where_the_original_named_another_charset():
+    data = (DATA / "documents" / "okapi_htmltest.html").read_bytes()
+    document = html_format.parse(data)
+    translated = [replace(p, text="译" + p.text) for p in document.paragraphs]
+    out = html_format.write(translated, "", "zh-Hans", template=data)
+    assert b"windows-1252" not in out.lower()
+    again = html_format.parse(out)
+    assert [plain(p.text) for p in again.paragraphs] == [
+        plain(p.text) for p in translated
+    ]
+
+
+def test_a_comment_inside_a_paragraph_survives_the_translation() -> None:
+    data = b"<p>One <!-- keep me --> two.</p>"
+    (paragraph,) = html_format.parse(data).paragraphs
+    out = html_format.write(
+        [replace(paragraph, text=paragraph.text.replace("two", "二"))],
+        "",
+        "zh-Hans",
+        template=data,
+    )
+    assert out == "<p>One <!-- keep me --> 二.</p>".encode()
+
+
+def test_text_holding_the_characters_reserved_for_codes_is_refused() -> None:
+    data = "<p>ok</p>\n<p>bad \U000f1001 char</p>".encode()
+    with pytest.raises(FormatError, match="line 2 holds a character reserved"):
+        html_format.parse(data)
+
+
+def test_codes_from_another_format_are_written_as_their_html_type() -> None:
+    coded = Paragraph(
+        "\U000f1001bold\U000f2001 and \U000f1002link\U000f2002",
+        "p",
+        {
+            1: Code(1, "open", "bold", "<w:rPr/>", "</w:rPr>", "b", "docx"),
+            2: Code(
+                2,
+                "open",
+                "link",
+                "<w:hyperlink/>",
+                "</w:hyperlink>",
+                "https://example.com/?a=1&b=2",
+                "docx",
+            ),  # fmt: skip
+        },
+    )
+    out = html_format.write([coded], "T", "en").decode()
+    assert (
+        '<p><b>bold</b> and <a href="https://example.com/?a=1&amp;b=2">link</a></p>'
+        in out
+    )
+
+
+def test_what_is_kept_but_not_offered_is_counted() -> None:
+    assert html_format.parse(HTML).not_kept == {
+        "menus, forms and embedded text (kept, not translated)": 2
+    }
+    data = b'<p title="Tip">See <img src="a.png" alt="A chart"> <a href="#">x</a></p>'
+    assert html_format.parse(data).not_kept == {
+        "alt and title attributes (kept, not translated)": 2
+    }

@@ -1,5 +1,6 @@
 """Markdown: block styles, front matter, round trips."""
 
+from core.inline import to_tokens
 from formats.documents import markdown
 from formats.documents.source import Paragraph
 from tests.formats.documents.samples import (
@@ -40,8 +41,8 @@ def test_markdown_blocks_get_styles_and_lose_their_markers() -> None:
     assert document.title == "Qianhai plan"
     assert document.metadata == {"title": "Qianhai plan", "date": "2021-09-07"}
     assert texts_and_styles(document.paragraphs) == [
-        ("Plan issued **today**", "h1"),
-        ("The plan was issued by [the State Council](https://example.org).", ""),
+        ("Plan issued today", "h1"),
+        ("The plan was issued by the State Council.", ""),
         ("first item", "li"),
         ("second item continued", "li"),
         ("numbered", "ol"),
@@ -82,3 +83,28 @@ def test_markdown_write_uses_markers_for_styles() -> None:
         ]
     )
     assert data.decode() == "# Title\n\n- one\n- two\n\n> quoted\n\n```\nx = 1\n```\n"
+
+
+def test_markdown_inline_syntax_becomes_codes_written_back_as_it_was() -> None:
+    text = (
+        "Run `make all` on **every** host, see [the *guide*](https://x.org/g "
+        '"Guide") and ![a chart](chart.png); 5 * 3 * 2 and snake_case stay text.'
+    )
+    (paragraph,) = markdown.parse(text.encode()).paragraphs
+    assert to_tokens(paragraph.text) == (
+        "Run ⟨1⟩make all⟨/1⟩ on ⟨2⟩every⟨/2⟩ host, see ⟨3⟩the ⟨4⟩guide⟨/4⟩⟨/3⟩ "
+        "and ⟨5/⟩; 5 * 3 * 2 and snake_case stay text."
+    )
+    assert [(c.type, c.label) for c in paragraph.codes.values()] == [
+        ("code", "code"),
+        ("bold", "b"),
+        ("link", "https://x.org/g"),
+        ("italic", "i"),
+        ("image", "a chart"),
+    ]
+    assert markdown.write([paragraph]).decode() == text + "\n"
+    translated = paragraph.text.replace("host", "主机")
+    assert (
+        "**every** 主机"
+        in markdown.write([Paragraph(translated, "", paragraph.codes)]).decode()
+    )

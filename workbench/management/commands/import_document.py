@@ -1,3 +1,4 @@
+import json
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -10,7 +11,9 @@ from workbench.management import arguments
 class Command(BaseCommand):
     help = (
         "Import a .txt, .md, .html or .docx document; with --document, import "
-        "it as a new version of that document. Prints the document id last."
+        "it as a new version of that document. Prints a JSON line of counts "
+        "(not_kept: what the file holds that is kept but not offered for "
+        "translation), then the document id last."
     )
 
     def add_arguments(self, parser):
@@ -38,6 +41,7 @@ class Command(BaseCommand):
                     "version %(version)d: %(kept)d kept, %(changed)d changed, "
                     "%(added)d added, %(removed)d removed" % result.as_dict()
                 )
+                self.stdout.write(json.dumps(result.as_dict(), ensure_ascii=False))
             else:
                 document = import_document(
                     data=data,
@@ -46,6 +50,12 @@ class Command(BaseCommand):
                     title=options["title"],
                     targets=parse_languages(options["targets"]),
                 )
+                counts = {
+                    "document": document.pk,
+                    "sentences": document.segments.count(),
+                    "not_kept": document.not_kept,
+                }
+                self.stdout.write(json.dumps(counts, ensure_ascii=False))
         except UnknownLanguage as error:
             raise CommandError(
                 "%s: unknown language code %r" % (path, str(error))
