@@ -28,6 +28,7 @@ readers refuse it (``reserved_in``).
 """
 
 import re
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 
 __all__ = [
@@ -47,7 +48,9 @@ __all__ = [
     "parse_char",
     "plain",
     "reserved_in",
+    "sub_codes",
     "to_tokens",
+    "token",
 ]
 
 PLACEHOLDER = "ph"
@@ -125,18 +128,28 @@ def reserved_in(text: str) -> int:
     return found.start() if found else -1
 
 
+def sub_codes(text: str, replace: Callable[[int, str], str]) -> str:
+    """Return ``text`` with each code replaced by ``replace(number, kind)``."""
+
+    def replaced(match: re.Match) -> str:
+        number, kind = parse_char(match.group()) or (0, PLACEHOLDER)
+        return replace(number, kind)
+
+    return CODE_PATTERN.sub(replaced, text)
+
+
+def token(number: int, kind: str) -> str:
+    """Return the token people see for one code: ``⟨1⟩``, ``⟨/1⟩``, ``⟨1/⟩``."""
+    if kind == OPENING:
+        return f"⟨{number}⟩"
+    if kind == CLOSING:
+        return f"⟨/{number}⟩"
+    return f"⟨{number}/⟩"
+
+
 def to_tokens(text: str) -> str:
     """Show codes as ``⟨1⟩``, ``⟨/1⟩`` and ``⟨1/⟩`` tokens."""
-
-    def token(match: re.Match) -> str:
-        number, kind = parse_char(match.group()) or (0, "")
-        if kind == OPENING:
-            return f"⟨{number}⟩"
-        if kind == CLOSING:
-            return f"⟨/{number}⟩"
-        return f"⟨{number}/⟩"
-
-    return CODE_PATTERN.sub(token, text)
+    return sub_codes(text, token)
 
 
 def from_tokens(text: str, allowed: set[tuple[int, str]]) -> str:

@@ -6,6 +6,9 @@
 - An empty save makes the sentence untranslated again (the text before it
   stays in the revisions).
 - A restore brings back an older revision's text as a new revision.
+- The editor shows inline codes as tokens (``⟨1⟩``): a save turns the
+  tokens of the sentence's codes back into codes (``core.inline``); a token
+  the sentence has no code for stays text.
 
 Both write through ``translations.writing.change_translation``, the one
 write path of a translation.
@@ -14,6 +17,7 @@ write path of a translation.
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from core.inline import codes_in, from_tokens
 from core.statuses import Origin, Status
 from translations.models import Revision, Translation
 from translations.review import can_review
@@ -39,6 +43,7 @@ def save_translation(
     """
     if status not in SAVE_STATUSES:
         status = Status.TRANSLATED
+    text = from_tokens(text, set(codes_in(translation.segment.source)))
     note = ""
     was_approved = translation.status == Status.APPROVED
     if was_approved and can_review(user) and text == translation.text:

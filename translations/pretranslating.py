@@ -4,7 +4,12 @@ A filled sentence is a draft with origin "memory" and the match's score: a
 person still checks it. Only sentences that are untranslated and empty are
 filled; anything someone wrote, imported, derived or approved is left alone.
 Exact matches (100, 101 with the same neighbours) are used, and fuzzy ones
-down to the threshold.
+down to the threshold. The memory compares text without inline codes; the
+target takes the sentence's codes (``core.inline.map_codes``: the match's
+codes renumbered as the sentence numbers them). When they cannot be placed
+(the two sources' codes differ in number or kind) the target is written
+without codes, still a draft, and counted as ``codes_not_placed``: the code
+check (``translations.qa``) then names the missing ones.
 """
 
 from collections.abc import Callable
@@ -12,6 +17,7 @@ from collections.abc import Callable
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from core.inline import has_codes, map_codes, plain
 from core.statuses import Origin, Status
 from documents.models import Document
 from memory.lookup import lookup
@@ -38,8 +44,9 @@ def pretranslate(
 ) -> dict[str, int]:
     """Fill untranslated sentences of ``document`` in ``language``; return counts.
 
-    Counts: ``exact`` and ``fuzzy`` sentences filled, ``no_match``, and
-    ``skipped`` (sentences that already had work in them).
+    Counts: ``exact`` and ``fuzzy`` sentences filled, ``no_match``,
+    ``skipped`` (sentences that already had work in them) and, among those
+    filled, ``codes_not_placed`` (filled without their inline codes).
     """
     if language not in document.target_languages:
         raise PretranslateRefused(
@@ -56,7 +63,13 @@ def pretranslate(
             segment__in=[s.pk for s in segments], language=language
         )
     }
-    counts = {"exact": 0, "fuzzy": 0, "no_match": 0, "skipped": 0}
+    counts = {
+        "exact": 0,
+        "fuzzy": 0,
+        "no_match": 0,
+        "skipped": 0,
+        "codes_not_placed": 0,
+    }
     for index, segment in enumerate(segments):
         if progress:
             progress(1)
@@ -81,10 +94,11 @@ def pretranslate(
             counts["no_match"] += 1
             continue
         match = matches[0]
+        text, placed = with_codes(match.target, match.source, segment.source)
         try:
             change_translation(
                 translation=translation,
-                text=match.target,
+                text=text,
                 status=Status.DRAFT,
                 origin=Origin.MEMORY,
                 origin_score=match.score,
@@ -97,4 +111,21 @@ def pretranslate(
             counts["skipped"] += 1
             continue
         counts["exact" if match.score >= 100 else "fuzzy"] += 1
+        counts["codes_not_placed"] += not placed
     return counts
+
+
+def with_codes(target: str, remembered: str, source: str) -> tuple[str, bool]:
+    """Return a remembered ``target`` in the codes of ``source``, and whether
+    its codes could be placed.
+
+    ``remembered`` is the source the memory holds with ``target``. Without
+    codes on either side the target is taken as it is; codes that cannot be
+    mapped leave the plain target (False).
+    """
+    if not (has_codes(source) or has_codes(remembered) or has_codes(target)):
+        return target, True
+    mapped = map_codes(target, remembered, source)
+    if mapped is None:
+        return plain(target), False
+    return mapped, True

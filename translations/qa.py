@@ -3,8 +3,9 @@
 Each check returns ``Finding`` objects naming the check and saying, in the
 user's language, what is wrong. Checks here need no database: an empty
 translation, a source copied unchanged, numbers that differ, unbalanced
-brackets or quotes, and the script check (Simplified characters in a zh-Hant
-translation, Traditional ones in zh-Hans). The glossary check lives in
+brackets or quotes, inline codes missing, extra or turned inside out, and
+the script check (Simplified characters in a zh-Hant translation,
+Traditional ones in zh-Hans). The glossary check lives in
 ``glossary.qa``; ``check_translation`` runs them all.
 """
 
@@ -16,6 +17,7 @@ from functools import lru_cache
 from django.utils.translation import gettext as _
 
 from conversion.engine import opencc_converter
+from core.inline import CLOSING, OPENING, code_problems, token
 from core.qa import Finding
 from glossary.qa import check_terms
 
@@ -265,6 +267,31 @@ def check_brackets(target: str, source: str | None = None) -> list[Finding]:
     return list(findings.values())
 
 
+def check_codes(source: str, target: str) -> list[Finding]:
+    """Flag inline codes missing from the translation, extra, or inside out.
+
+    The codes may move, as words do; each of the source's must be there once,
+    none other, and a pair must open before it closes.
+    """
+    problems = code_problems(source, target)
+    findings = []
+    for kind, message in (
+        ("missing", _("Codes of the source missing from the translation: %(codes)s")),
+        (
+            "extra",
+            _("Codes in the translation that the source does not have: %(codes)s"),
+        ),
+        ("misordered", _("Codes that close before they open: %(codes)s")),
+    ):
+        found = problems[kind]
+        if kind == "misordered":
+            found = [c for n, _k in found for c in ((n, OPENING), (n, CLOSING))]
+        if found:
+            tokens = " ".join(token(number, code) for number, code in found)
+            findings.append(Finding("codes", message % {"codes": tokens}))
+    return findings
+
+
 def check_translation(
     *,
     source: str,
@@ -276,7 +303,7 @@ def check_translation(
     """Run every check on one sentence and its translation.
 
     Findings come in a fixed order of checks (empty, unchanged, numbers,
-    brackets, script, glossary), each check's own in text order. An empty
+    brackets, codes, script, glossary), each check's own in text order. An empty
     translation is reported alone; a blank pair gives no findings.
     """
     empty = check_empty(source, target)
@@ -286,6 +313,7 @@ def check_translation(
         *check_unchanged(source, target, source_language, target_language),
         *check_numbers(source, target),
         *check_brackets(target, source),
+        *check_codes(source, target),
         *check_script(target, target_language),
     ]
     if with_glossary:

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from core.statuses import Status
 from memory.models import MemoryEntry, MemorySource
-from memory.store import Pair, forget, link, memory_language, segment_context, store
+from memory.store import Pair, forget, link, segment_context, store
 from translations.models import Translation
 
 
@@ -27,10 +27,10 @@ def remember(translation: Translation) -> MemoryEntry | None:
     segment = translation.segment
     document = segment.document
     user = translation.updated_by
-    pair = Pair(
-        source_language=memory_language(document.source_language),
+    pair = Pair(  # the languages as the document has them: en-GB stays en-GB
+        source_language=document.source_language,
         source=segment.source,
-        target_language=memory_language(translation.language),
+        target_language=translation.language,
         target=translation.text,
         source_kind=MemorySource.APPROVAL,
         origin=document.title[:255],
@@ -38,6 +38,7 @@ def remember(translation: Translation) -> MemoryEntry | None:
         context=segment_context(segment),
         author=user.get_username() if user else "",
         created_at=timezone.now(),
+        codes=segment.codes or {},
     )
     previous = MemoryEntry.objects.filter(translation=translation).first()
     if previous is not None and previous.pair_key != pair.pair_key:

@@ -56,6 +56,99 @@
     box.focus();
   }
 
+  // Inline codes: the textarea shows them as tokens (⟨1⟩, ⟨/1⟩, ⟨1/⟩), which
+  // behave as one character: Backspace and Delete take a whole token, the
+  // arrows step over it, and the caret never rests inside one.
+  var TOKEN = /⟨\/?\d{1,4}\/?⟩/g;
+
+  function tokensIn(text) { return text.match(TOKEN) || []; }
+
+  function tokenAround(text, offset) {
+    // The token holding ``offset`` strictly inside it, as [start, end], or null.
+    TOKEN.lastIndex = 0;
+    var found;
+    while ((found = TOKEN.exec(text)) !== null) {
+      var start = found.index, end = start + found[0].length;
+      if (start < offset && offset < end) { return [start, end]; }
+      if (start >= offset) { break; }
+    }
+    return null;
+  }
+
+  function snapCaret(box, forward) {
+    var start = box.selectionStart, end = box.selectionEnd;
+    var a = tokenAround(box.value, start), b = tokenAround(box.value, end);
+    if (!a && !b) { return; }
+    if (start === end) {
+      var spot = forward ? a[1] : a[0];
+      box.setSelectionRange(spot, spot);
+    } else {
+      box.setSelectionRange(a ? a[0] : start, b ? b[1] : end);
+    }
+  }
+
+  function tokenKey(event) {
+    var box = event.target;
+    var start = box.selectionStart, end = box.selectionEnd, text = box.value;
+    var before = text.slice(0, start), after = text.slice(end);
+    var last = /⟨\/?\d{1,4}\/?⟩$/.exec(before), next = /^⟨\/?\d{1,4}\/?⟩/.exec(after);
+    if (start !== end) {
+      if (event.key === "Backspace" || event.key === "Delete") { snapCaret(box, true); }
+      return;
+    }
+    if (event.key === "Backspace" && last) {
+      event.preventDefault();
+      box.setRangeText("", start - last[0].length, start, "end");
+    } else if (event.key === "Delete" && next) {
+      event.preventDefault();
+      box.setRangeText("", start, start + next[0].length, "end");
+    } else if (event.key === "ArrowLeft" && last && !event.shiftKey) {
+      event.preventDefault();
+      box.setSelectionRange(start - last[0].length, start - last[0].length);
+    } else if (event.key === "ArrowRight" && next && !event.shiftKey) {
+      event.preventDefault();
+      box.setSelectionRange(start + next[0].length, start + next[0].length);
+    }
+  }
+
+  function placeNextCode(row) {
+    // Insert the first code of the source the translation still lacks; an
+    // opening with text selected puts the pair around the selection.
+    var box = textarea(row);
+    var wanted = Array.prototype.map.call(
+      row.querySelectorAll(".src .code-chip"), function (chip) { return chip.textContent; });
+    var have = tokensIn(box.value);
+    var missing = wanted.filter(function (t) {
+      var i = have.indexOf(t);
+      if (i < 0) { return true; }
+      have.splice(i, 1);
+      return false;
+    });
+    if (!missing.length) { return; }
+    snapCaret(box, true);
+    var first = missing[0], start = box.selectionStart, end = box.selectionEnd;
+    var closing = first.replace("⟨", "⟨/");
+    if (/^⟨\d+⟩$/.test(first) && start !== end && missing.indexOf(closing) >= 0) {
+      var inner = box.value.slice(start, end);
+      box.setRangeText(first + inner + closing, start, end, "end");
+    } else {
+      box.setRangeText(first, start, end, "end");
+    }
+    box.focus();
+  }
+
+  editor.addEventListener("keydown", function (event) {
+    if (event.target.matches("textarea[name=text]") && !event.ctrlKey && !event.metaKey &&
+        !event.altKey) {
+      tokenKey(event);
+    }
+  });
+  ["mouseup", "select"].forEach(function (name) {
+    editor.addEventListener(name, function (event) {
+      if (event.target.matches("textarea[name=text]")) { snapCaret(event.target, true); }
+    });
+  });
+
   editor.addEventListener("focusin", function (event) {
     if (event.target.matches("textarea[name=text]")) { activate(rowOf(event.target), false); }
   });
@@ -64,6 +157,11 @@
     if (event.target.matches("button[data-status]")) {
       event.preventDefault();
       submit(row, event.target.dataset.status, false);
+      return;
+    }
+    if (event.target.matches(".place-code")) {
+      placeNextCode(row);
+      activate(row, false);
       return;
     }
     if (event.target.matches(".copy-source")) {
@@ -108,6 +206,9 @@
     if ((event.ctrlKey || event.metaKey) && key === "Enter") {
       event.preventDefault();
       submit(row, "translated", true);
+    } else if ((event.ctrlKey || event.metaKey) && event.shiftKey && (key === "K" || key === "k")) {
+      event.preventDefault();
+      placeNextCode(row);
     } else if ((event.ctrlKey || event.metaKey) && event.shiftKey && (key === "S" || key === "s")) {
       event.preventDefault();
       textarea(row).value = row.querySelector(".src").textContent.trim();

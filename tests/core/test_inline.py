@@ -85,3 +85,13 @@ def test_codes_json_round_trip():
     assert data["2"] == {"kind": "ph", "type": "lb", "native": "<br>", "format": "html"}
     assert inline.codes_from_json(data) == {c.number: c for c in codes}
     assert inline.codes_from_json(None) == {}
+
+
+def test_sub_codes_and_token_show_each_code_as_people_see_it():
+    text = f"{B}A{SLASH_B}{BR}"
+    assert (
+        inline.sub_codes(text, lambda n, kind: f"[{kind}{n}]")
+        == "[open1]A[close1][ph2]"
+    )
+    assert [inline.token(n, k) for n, k in inline.codes_in(text)] == [
+        "⟨1⟩", "⟨/1⟩", "⟨2/⟩"]  # fmt: skip

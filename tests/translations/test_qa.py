@@ -2,8 +2,10 @@
 
 import pytest
 
+from core.inline import CLOSING, OPENING, PLACEHOLDER, code_char
 from translations.qa import (
     check_brackets,
+    check_codes,
     check_empty,
     check_numbers,
     check_script,
@@ -268,3 +270,36 @@ def test_check_translation_adds_glossary_findings_last(reviewer):
         )
         == []
     )
+
+
+# --- inline codes ------------------------------------------------------------
+
+B, B_, BR = code_char(1, OPENING), code_char(1, CLOSING), code_char(2, PLACEHOLDER)
+
+
+def test_codes_may_move_but_must_all_be_there_once():
+    source = f"Press {B}Save{B_} now.{BR}"
+    assert check_codes(source, f"{BR}請按{B}儲存{B_}") == []
+    assert check_codes("No codes.", "沒有。") == []
+
+
+def test_missing_extra_and_inside_out_codes_are_named_by_token():
+    source = f"Press {B}Save{B_} now.{BR}"
+    missing = check_codes(source, f"按{B}儲存{B_}。")
+    assert [(f.check, f.message) for f in missing] == [
+        ("codes", "Codes of the source missing from the translation: ⟨2/⟩")
+    ]
+    extra = check_codes(source, f"按{B}儲存{B_}{BR}{code_char(3, PLACEHOLDER)}{BR}")
+    assert [f.message for f in extra] == [
+        "Codes in the translation that the source does not have: ⟨3/⟩ ⟨2/⟩"
+    ]
+    inside_out = check_codes(source, f"按{B_}儲存{B}。{BR}")
+    assert [f.message for f in inside_out] == [
+        "Codes that close before they open: ⟨1⟩ ⟨/1⟩"
+    ]
+
+
+def test_check_translation_runs_the_code_check_after_brackets():
+    source = f"The area is {B}14.92{B_} km²."
+    findings = run(source, "面積為14.92平方公里（。")
+    assert [f.check for f in findings] == ["brackets", "codes"]

@@ -7,9 +7,12 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.inline import codes_from_json, sub_codes, to_tokens, token
 from core.languages import display_name
 from core.statuses import Status
 from core.versions import posted_version
@@ -20,6 +23,7 @@ from translations.comments import resolve_comment as resolve_comment_of
 from translations.deriving import derive_source
 from translations.editing import restore_revision, save_translation
 from translations.models import Comment, Revision, Translation
+from translations.pretranslating import with_codes
 from translations.review import approve_translation, can_review, reject_translation
 from translations.selectors import (
     by_paragraph,
@@ -41,7 +45,9 @@ def editor(request, pk: int, language: str):
     query = request.GET.get("q", "").strip()
     translations = editor_translations(document, language, status=status, query=query)
     page = Paginator(translations, ROWS_PER_PAGE).get_page(request.GET.get("page"))
-    paragraphs = by_paragraph(editor_rows(list(page.object_list), document, language))
+    paragraphs = by_paragraph(
+        _with_codes(editor_rows(list(page.object_list), document, language))
+    )
     return render(
         request,
         "workbench/editor.html",
@@ -58,6 +64,52 @@ def editor(request, pk: int, language: str):
             "derive_from": derive_source(document, language),
         },
     )
+
+
+def _chips(html: SafeString, codes: dict) -> SafeString:
+    """Show the inline codes of a source as atomic chips, never raw markup.
+
+    A chip's text is its token (``⟨1⟩``), so that copying the source copies
+    the codes; its tooltip says what it stands for.
+    """
+    known = codes_from_json(codes)
+
+    def chip(number: int, kind: str) -> str:
+        code = known.get(number)
+        tip = " · ".join(p for p in (code.label, code.type) if p) if code else ""
+        return format_html(
+            '<span class="code-chip code-{}" title="{}" translate="no"'
+            ' contenteditable="false">{}</span>',
+            kind,
+            tip or _("inline code"),
+            token(number, kind),
+        )
+
+    # codes are characters no escaping touches: replacing them keeps it safe
+    return mark_safe(sub_codes(str(html), chip))  # noqa: S308
+
+
+def _with_codes(rows: list[dict]) -> list[dict]:
+    """Give each row its source's codes as chips and its text as tokens."""
+    for row in rows:
+        segment = row["t"].segment
+        row["source_html"] = _chips(row["source_html"], segment.codes)
+        row["text_tokens"] = to_tokens(row["t"].text)
+        row["has_codes"] = bool(segment.codes)
+    return rows
+
+
+def _panel(request, translation: Translation):
+    """Render the sentence's panel; memory matches in the sentence's codes."""
+    context = sentence_panel(translation)
+    source = translation.segment.source
+    for item in context.get("matches", []):
+        match = item["match"]
+        item["text"] = to_tokens(with_codes(match.target, match.source, source)[0])
+    for item in [*context.get("matches", []), *context.get("history", [])]:
+        # tokens hold no markup: the escaped diff stays safe
+        item["diff"] = mark_safe(to_tokens(str(item["diff"])))  # noqa: S308
+    return render(request, "workbench/_editor_panel.html", context)
 
 
 def _translation(pk: int) -> Translation:
@@ -82,7 +134,7 @@ def _row_response(request, translation: Translation, **extra):
             messages.error(request, extra["error"])
         url = reverse("editor", args=[document.pk, translation.language])
         return redirect("%s#row-%d" % (url, translation.pk))
-    row = editor_rows([translation], document, translation.language)[0]
+    row = _with_codes(editor_rows([translation], document, translation.language))[0]
     context = {
         "row": row,
         "document": document,
@@ -113,7 +165,13 @@ def save(request, pk: int):
     except EditConflict as conflict:
         current = conflict.current
         return _row_response(
-            request, current, conflict={"mine": text, "theirs": current}
+            request,
+            current,
+            conflict={
+                "mine": text,
+                "theirs": current,
+                "theirs_text": to_tokens(current.text),
+            },
         )
     return _row_response(request, translation)
 
@@ -163,7 +221,7 @@ def review(request, pk: int):
 @permission_required("workbench.change_translation", raise_exception=True)
 def panel(request, pk: int):
     translation = _translation(pk)
-    return render(request, "workbench/_editor_panel.html", sentence_panel(translation))
+    return _panel(request, translation)
 
 
 @permission_required("workbench.change_translation", raise_exception=True)
@@ -191,7 +249,7 @@ def comment(request, pk: int):
         text=request.POST.get("text", ""),
         on_source=request.POST.get("on") == "source",
     )
-    return render(request, "workbench/_editor_panel.html", sentence_panel(translation))
+    return _panel(request, translation)
 
 
 @permission_required("workbench.add_comment", raise_exception=True)
@@ -200,4 +258,4 @@ def resolve_comment(request, pk: int, comment_id: int):
     translation = _translation(pk)
     item = get_object_or_404(Comment, pk=comment_id, segment=translation.segment)
     resolve_comment_of(comment=item, user=request.user)
-    return render(request, "workbench/_editor_panel.html", sentence_panel(translation))
+    return _panel(request, translation)

@@ -17,12 +17,10 @@ The state mapping is in ``write.py`` beside this module. Reading rules:
   ``original`` (else the ``id``) of its file in ``Unit.file``.
 - Units and trans-units in groups and in every ``<file>`` are read in order;
   those under ``translate="no"`` are skipped. ``line`` is the unit's line.
-- Texts are taken as they are (no whitespace folding). Inline elements that
-  hold text keep it in order (2.0 ``<pc>``, ``<mrk>``; 1.x ``<g>``,
-  ``<mrk>``); codes are dropped with their content (2.0 ``<ph>``, ``<sc>``,
-  ``<ec>``, ``<sm>``, ``<em>``; 1.x ``<ph>``, ``<bpt>``, ``<ept>``, ``<it>``,
-  ``<x>``, ``<bx>``, ``<ex>``): the workbench edits plain sentences. 2.0
-  ``<cp hex>`` gives its character unless XML forbids it.
+- Inline codes become code characters (``core.inline``) with what they
+  stand for in ``Unit.codes``, the target's matched to the source's by
+  ``id``; annotations keep their text; the indentation of pretty-printed XML
+  goes unless ``xml:space="preserve"`` (``inline.py`` says how).
 - A 2.0 unit with several segments becomes one unit: sources, and targets,
   are joined with "" together with the ``<ignorable>`` parts between them
   (an ignorable without target gives its source to the target), which is
@@ -43,15 +41,16 @@ The state mapping is in ``write.py`` beside this module. Reading rules:
 import codecs
 import re
 import unicodedata
-from collections.abc import Collection
 
 from django.utils.translation import gettext_noop
 
 from lxml import etree
 
+from core.inline import plain
 from core.languages import UnknownLanguage, normalise
 from formats import FormatError
 from formats.bilingual.units import Catalogue, Unit
+from formats.bilingual.xliff.inline import InlineReader, original_data
 
 __all__ = ["parse", "strip_forbidden", "unescape_key"]
 
@@ -89,8 +88,6 @@ _STATUS_20 = {
     "reviewed": "approved",
     "final": "approved",
 }
-_CODES_20 = {f"{{{NS20}}}{name}" for name in ("ph", "sc", "ec", "sm", "em")}
-_CODES_1 = {"ph", "bpt", "ept", "it", "x", "bx", "ex"}
 
 
 def parse(data: bytes) -> Catalogue:
@@ -192,15 +189,15 @@ def _parse_20(root: etree._Element) -> Catalogue:
         if not _translatable(element):
             continue
         key = unescape_key(_required_id(element))
-        sources: list[str] = []
+        reader = InlineReader(NS20, original_data(element))
+        parts = list(element.iterchildren(_q20("segment"), _q20("ignorable")))
+        # all sources first: a target may hold a code another segment's source has
+        sources = [reader.source(part.find(_q20("source"))) for part in parts]
         targets: list[tuple[int, str]] = []
         statuses: list[str] = []
-        parts = element.iterchildren(_q20("segment"), _q20("ignorable"))
-        for position, part in enumerate(parts, 1):
-            source = _text(part.find(_q20("source")), _CODES_20)
+        for position, (part, source) in enumerate(zip(parts, sources, strict=True), 1):
             target_element = part.find(_q20("target"))
-            target = _text(target_element, _CODES_20)
-            sources.append(source)
+            target = reader.target(target_element)
             order = _order(target_element, position)
             if part.tag == _q20("ignorable"):
                 targets.append((order, source if target_element is None else target))
@@ -215,6 +212,7 @@ def _parse_20(root: etree._Element) -> Catalogue:
             source=_joined(sources),
             line=element.sourceline or 0,
             file=file,
+            codes=reader.codes,
         )
         unit.status = _combine(statuses)
         if unit.status != "untranslated":
@@ -260,18 +258,19 @@ def _parse_1(root: etree._Element, namespace: str | None) -> Catalogue:
                     other=known,
                 )
             setattr(catalogue, field, code or known)
-    codes = {q(name) for name in _CODES_1}
     for file, element in _units(files, q("trans-unit")):
         if not _translatable(element):
             continue
+        reader = InlineReader(namespace)
         unit = Unit(
             key=_required_id(element),
-            source=_text(element.find(q("source")), codes),
+            source=reader.source(element.find(q("source"))),
             line=element.sourceline or 0,
             file=file,
         )
         target_element = element.find(q("target"))
-        target = _text(target_element, codes)
+        target = reader.target(target_element)
+        unit.codes = reader.codes
         if target:
             unit.target = target
             unit.status = _status_1(
@@ -302,21 +301,9 @@ def _combine(statuses: list[str]) -> str:
     return max("draft", min(statuses, key=_RANK.__getitem__), key=_RANK.__getitem__)
 
 
-def _text(element: etree._Element | None, codes: Collection[str] = ()) -> str:
-    """Return the text of ``element`` without the inline codes in ``codes``."""
-    if element is None:
-        return ""
-    parts = [element.text or ""]
-    for child in element:
-        if child.tag == _q20("cp"):
-            try:
-                parts.append(strip_forbidden(chr(int(child.get("hex", ""), 16))))
-            except (ValueError, OverflowError):
-                pass
-        elif isinstance(child.tag, str) and child.tag not in codes:
-            parts.append(_text(child, codes))
-        parts.append(child.tail or "")  # comments and PIs keep their tail only
-    return "".join(parts)
+def _text(element: etree._Element | None) -> str:
+    """Return all the text of a note."""
+    return "" if element is None else "".join(element.itertext())
 
 
 def _translatable(element: etree._Element) -> bool:
@@ -353,13 +340,14 @@ def _joined(pieces: list[str]) -> str:
     """
     text = ""
     for piece in pieces:
+        before, after = plain(text), plain(piece)  # the characters, codes aside
         if (
-            text
-            and piece
-            and not text[-1].isspace()
-            and not piece[0].isspace()
-            and not _unspaced(text[-1])
-            and not _unspaced(piece[0])
+            before
+            and after
+            and not before[-1].isspace()
+            and not after[0].isspace()
+            and not _unspaced(before[-1])
+            and not _unspaced(after[0])
         ):
             text += " "
         text += piece
@@ -407,12 +395,15 @@ def _refuse_duplicates(catalogue: Catalogue) -> None:
 
 
 def _language(element: etree._Element, attribute: str) -> str:
-    """Return the normalised language code in ``attribute``, or ""."""
+    """Return the normalised language code in ``attribute``, or "".
+
+    A bare ``zh`` stays ``zh``: only the text can tell its script.
+    """
     code = (element.get(attribute) or "").strip()
     if not code:
         return ""
     try:
-        return normalise(code)
+        return normalise(code, bare_chinese=True)
     except UnknownLanguage:
         raise FormatError(
             gettext_noop("line %(line)s: %(code)s is not a language code"),

@@ -14,8 +14,12 @@ Written (one ``<file id="d<document id>">``, one ``<unit>`` and one
     approved      final            yes
 
 A unit whose target is empty is written as ``initial`` without ``<target>``
-whatever its status. Notes go to ``<notes>`` as ``<note category="note">``,
-comments as ``category="comment"``, references as ``category="reference"``.
+whatever its status. Inline codes (``Unit.codes``) are written as 2.0 codes
+with their native markup in the unit's ``<originalData>`` (``inline.py``).
+Units read from a package of several files (``Unit.file``) go back into a
+``<file original=…>`` each, in order (ids ``d<document>.<n>``). Notes go to
+``<notes>`` as ``<note category="note">``, comments as
+``category="comment"``, references as ``category="reference"``.
 Characters XML 1.0 forbids (C0 controls but tab and line breaks, lone
 surrogates, U+FFFE, U+FFFF) are removed from every text. Unit ids are the
 keys when a key is only ASCII letters, digits, ``.`` and ``-`` (all workbench
@@ -59,14 +63,19 @@ from collections.abc import Iterable, Iterator
 
 from lxml import etree
 
+from core.inline import plain
 from formats.bilingual.units import Unit
+from formats.bilingual.xliff.inline import WB_NS, data_entries, write_inline
 from formats.bilingual.xliff.read import NS20, XML_NS, strip_forbidden
 
 __all__ = ["escape_key", "write"]
 
-_NSMAP = {None: NS20, "xml": XML_NS}  # "xml" is bound to its own URI: legal, and
+_NSMAP = {
+    None: NS20,
+    "xml": XML_NS,
+    "wb": WB_NS,
+}  # "xml" is bound to its own URI: legal, and
 # lets lxml write xml:space instead of declaring a second prefix for it.
-_PRESERVE = {f"{{{XML_NS}}}space": "preserve"}
 _STATES = {
     "untranslated": "untranslated",  # written as initial, without target
     "draft": "initial",
@@ -91,6 +100,8 @@ _XLIFF, _FILE, _GROUP, _UNIT, _NOTES, _NOTE, _SEGMENT, _SOURCE, _TARGET = (
         "target",
     )
 )
+_PRESERVE = {f"{{{XML_NS}}}space": "preserve"}
+_ORIGINAL_DATA, _DATA = f"{{{NS20}}}originalData", f"{{{NS20}}}data"
 
 
 def escape_key(key: str) -> str:
@@ -125,19 +136,48 @@ def write(
     with etree.xmlfile(buffer, encoding="utf-8") as xf:
         xf.write_declaration()
         with xf.element(_XLIFF, attrib=root, nsmap=_NSMAP):
-            with xf.element(_FILE, attrib=file):
-                xf.write("\n")  # a unit a line, so that line numbers mean something
+            for attributes, group in _files(units, file):
                 empty = True
-                for unit in units:
-                    _write_unit(xf, unit)
-                    xf.write("\n")
-                    empty = False
-                    if buffer.size >= _CHUNK_SIZE:
-                        yield buffer.take()
-                if empty:  # a <file> needs a unit or a group
-                    with xf.element(_GROUP, id="empty"):
-                        pass
+                with xf.element(_FILE, attrib=attributes):
+                    xf.write("\n")  # a unit a line, so line numbers mean something
+                    for unit in group:
+                        _write_unit(xf, unit)
+                        xf.write("\n")
+                        empty = False
+                        if buffer.size >= _CHUNK_SIZE:
+                            yield buffer.take()
+                    if empty:  # a <file> needs a unit or a group
+                        with xf.element(_GROUP, id="empty"):
+                            pass
     yield buffer.take()
+
+
+def _files(units: Iterable[Unit], first: dict[str, str]):
+    """Yield (``<file>`` attributes, its units): one file per ``Unit.file``.
+
+    Units read from a package of several files go back into a file each, in
+    the order they come, named by ``original``; others share the document's.
+    """
+    iterator = iter(units)
+    pending = next(iterator, None)
+    number = 1
+    while True:
+        name = pending.file if pending is not None else ""
+        if name:
+            attributes = {"id": f"{first['id']}.{number}", "original": name}
+        else:
+            attributes = first
+
+        def group(name=name):
+            nonlocal pending
+            while pending is not None and pending.file == name:
+                yield pending
+                pending = next(iterator, None)
+
+        yield attributes, group()
+        if pending is None:
+            return
+        number += 1
 
 
 def _write_unit(xf: "etree._IncrementalFileWriter", unit: Unit) -> None:
@@ -149,15 +189,20 @@ def _write_unit(xf: "etree._IncrementalFileWriter", unit: Unit) -> None:
     target = strip_forbidden(unit.target) if state != "untranslated" else ""
     if not target:
         state = "initial"
+    texts = [strip_forbidden(unit.source)] + ([target] if target else [])
     with xf.element(_UNIT, id=escape_key(unit.key)):
         if unit.notes or unit.comments or unit.references:
             _write_notes(xf, unit)
+        entries = data_entries(texts, unit.codes) if unit.codes else []
+        if entries:
+            with xf.element(_ORIGINAL_DATA):
+                for data_id, text in entries:
+                    with xf.element(_DATA, id=data_id, attrib=_PRESERVE):
+                        xf.write(strip_forbidden(plain(text)))
         with xf.element(_SEGMENT, state=state):
-            with xf.element(_SOURCE, attrib=_PRESERVE):
-                xf.write(strip_forbidden(unit.source))
+            write_inline(xf, _SOURCE, texts[0], unit.codes)
             if target:
-                with xf.element(_TARGET, attrib=_PRESERVE):
-                    xf.write(target)
+                write_inline(xf, _TARGET, target, unit.codes)
 
 
 def _write_notes(xf: "etree._IncrementalFileWriter", unit: Unit) -> None:

@@ -8,6 +8,7 @@ import pytest
 from lxml import etree
 from translate.storage.xliff2 import Xliff2File
 
+from core.inline import CLOSING, OPENING, PLACEHOLDER, Code, code_char, to_tokens
 from formats import FormatError
 from formats.bilingual.units import Catalogue, Unit
 from formats.bilingual.xliff import escape_key, parse, unescape_key, write
@@ -393,8 +394,12 @@ def test_segments_ignorables_and_inline_elements_are_joined() -> None:
         "</target></segment></unit>"
     )
     (unit,) = parse(data).units
-    assert unit.source == "Press Save now. Then quit☺!"
-    assert unit.target == "按儲存。 然後離開quit！"
+    assert to_tokens(unit.source) == "Press ⟨1⟩Save⟨/1⟩⟨2/⟩ now. ⟨3⟩Then⟨/3⟩ quit☺!"
+    assert to_tokens(unit.target) == "按⟨1⟩儲存⟨/1⟩⟨2/⟩。 ⟨3⟩然後⟨/3⟩離開quit！"
+    assert unit.codes[2] == Code(
+        2, PLACEHOLDER, native="<br/>", label="ph", format="xliff"
+    )
+    assert unit.codes[3].kind == OPENING
     assert unit.status == "translated"  # the lower of final and translated
 
 
@@ -520,7 +525,11 @@ def test_xliff_12_inline_codes_groups_notes_and_alternatives() -> None:
     catalogue = parse(data)
     assert (catalogue.source_language, catalogue.target_language) == ("en", "zh-Hant")
     (unit,) = catalogue.units
-    assert (unit.key, unit.source, unit.target) == ("t1", "Click Save now.", "按儲存。")
+    assert unit.key == "t1"
+    assert to_tokens(unit.source) == "Click ⟨1⟩Save⟨/1⟩⟨2/⟩ ⟨3/⟩⟨4⟩now⟨/4⟩."
+    assert to_tokens(unit.target) == "按⟨1⟩儲存⟨/1⟩⟨2/⟩。"
+    assert (unit.codes[3].native, unit.codes[4].native, unit.codes[4].closing) == (
+        "<br/>", "<b>", "</b>")  # fmt: skip
     assert unit.notes == ["For the button.", "Short."]
     assert unit.line == 5
 
@@ -753,3 +762,155 @@ def test_target_order_puts_each_target_where_it_belongs():
     (unit,) = parse(data).units
     assert unit.source == "Click OK. Then close."
     assert unit.target == "Click OK. Then close."
+
+
+# Inline codes
+
+
+def test_xliff_12_g_and_x_codes_of_a_cat_tool_are_kept_and_matched_by_id():
+    units = {
+        u.key: u for u in parse((DATA / "okapi_RB-12-Test02.xlf").read_bytes()).units
+    }
+    assert to_tokens(units["4"].source) == "Text with ⟨1⟩code⟨/1⟩ and ⟨2⟩bold⟨/2⟩."
+    assert units["4"].target == units["4"].source
+    assert to_tokens(units["7"].source) == "Text with ⟨1⟩⟨2/⟩⟨/1⟩ and more text."
+    assert [c.kind for c in units["7"].codes.values()] == [OPENING, PLACEHOLDER]
+
+
+def test_xliff_12_bpt_ept_and_ph_keep_their_native_code():
+    units = {u.key: u for u in parse((DATA / "okapi_xlifftest.xlf").read_bytes()).units}
+    assert to_tokens(units["7"].source) == "Text with ⟨1⟩code⟨/1⟩ and ⟨2⟩bold⟨/2⟩."
+    assert (units["7"].codes[2].native, units["7"].codes[2].closing) == ("<b>", "</b>")
+    assert units["9"].codes[1].native == "<fn>[$SF1$]</fn>"
+
+
+def test_reordered_xliff_20_codes_keep_the_source_numbers_in_the_target():
+    data = (DATA / "xliff2om_withReorderedCodes.xlf").read_bytes()
+    unit = parse(data).units[0]
+    # pretty-printed: the indentation between the codes is not text
+    assert to_tokens(unit.source) == "⟨1⟩text⟨2/⟩⟨/1⟩⟨3/⟩"
+    assert to_tokens(unit.target) == "⟨3/⟩⟨1⟩text⟨2/⟩⟨/1⟩"
+
+
+def test_a_pair_may_span_the_segments_of_a_unit():
+    unit = parse((DATA / "xliff2om_toJoin.xlf").read_bytes()).units[0]
+    assert to_tokens(unit.source).startswith("⟨1⟩Sentence 1. Sentence [  ] 2.⟨/1⟩")
+    assert to_tokens(unit.target).startswith("⟨1⟩Phrase 1. Phrase [  ] 2.⟨/1⟩")
+
+
+def test_pretty_printed_text_loses_its_indentation_unless_space_is_preserved():
+    units = parse((DATA / "mozl10n_angular.xliff").read_bytes()).units
+    assert (units[0].source, units[0].target) == ("Hello i18n!", "Hei i18n!")
+    assert units[1].codes[1].label == "{{minutes}}"  # equiv-text
+    preserved = xliff12(
+        '<trans-unit id="t" xml:space="preserve"><source>\n  A <x id="1"/>\n</source>'
+        "</trans-unit>"
+    )
+    assert to_tokens(parse(preserved).units[0].source) == "\n  A ⟨1/⟩\n"
+    indented = xliff12(
+        '<trans-unit id="t"><source>\n  A\n  <x id="1"/>\n  b <g id="2">\n   c\n'
+        "  </g>\n</source></trans-unit>"
+    )
+    assert to_tokens(parse(indented).units[0].source) == "A ⟨1/⟩ b ⟨2⟩c⟨/2⟩"
+
+
+ODD_FILES = {"mozl10n_xcode.xliff"}  # refused: two target languages
+
+
+@pytest.mark.parametrize(
+    "name",
+    sorted(
+        p.name
+        for p in DATA.iterdir()
+        if p.suffix in (".xlf", ".xliff", ".xliff2", ".poxliff")
+        and p.name not in ODD_FILES
+    ),
+)
+def test_real_files_write_back_valid_with_the_same_texts_and_codes(schema, name):
+    catalogue = parse((DATA / name).read_bytes())
+    for unit in catalogue.units:
+        unit.target = unit.target if unit.status != "untranslated" else ""
+    data = written(catalogue.units, source_language=catalogue.source_language or "en")
+    assert_valid(schema, data)
+    again = parse(data)
+
+    def seen(units):
+        return [(u.file, u.key, u.source, u.target, u.codes) for u in units]
+
+    assert seen(again.units) == seen(catalogue.units)
+
+
+def html_units() -> list[Unit]:
+    bold = Code(1, OPENING, type="bold", native="<b>", closing="</b>", label="b",
+                format="html")  # fmt: skip
+    link = Code(2, OPENING, type="link", native='<a href="/x">', closing="</a>",
+                label="a", format="html")  # fmt: skip
+    br = Code(3, PLACEHOLDER, type="lb", native="<br>", label="br", format="html")
+    b, b_, a, a_ = (code_char(n, k) for n in (1, 2) for k in (OPENING, CLOSING))
+    return [
+        Unit(
+            key="k1",
+            source=f"{b}Bold{b_} and {a}link{a_}{br.char()}.",
+            target=f"{a}連結{a_}和{b}粗體{b_}{br.char()}。",
+            status="translated",
+            codes={1: bold, 2: link, 3: br},
+        ),  # fmt: skip
+        # crossing pairs and a lone half cannot be <pc>
+        Unit(
+            key="k2",
+            source=f"{b}x{a}y{b_}z{a_}",
+            target=f"{b}甲{a}乙{b_}",
+            status="draft",
+            codes={1: bold, 2: link},
+        ),  # fmt: skip
+    ]
+
+
+def test_document_codes_are_written_as_xliff_20_codes_that_read_back_the_same(schema):
+    units = html_units()
+    data = written(units)
+    assert_valid(schema, data)
+    root = etree.fromstring(data)
+    ns = {"x": NS20}
+    first = root.find(".//x:unit[@id='k1']", ns)
+    pc = first.find("x:segment/x:source/x:pc", ns)
+    assert (pc.get("type"), pc.get("subType"), pc.get("dispStart")) == (
+        "fmt", "xlf:b", "b")  # fmt: skip
+    data_ids = {d.get("id"): d.text for d in first.iterfind(".//x:data", ns)}
+    assert data_ids[pc.get("dataRefStart")] == "<b>"
+    assert data_ids[pc.get("dataRefEnd")] == "</b>"
+    second = root.find(".//x:unit[@id='k2']/x:segment/x:target", ns)
+    assert [etree.QName(e).localname for e in second] == ["sc", "sc", "ec"]
+    assert second[1].get("isolated") == "yes"  # the link never closes here
+    again = {u.key: u for u in parse(data).units}
+    for unit in units:
+        assert (again[unit.key].source, again[unit.key].target) == (
+            unit.source, unit.target)  # fmt: skip
+        assert again[unit.key].codes == {
+            n: c for n, c in unit.codes.items() if n in again[unit.key].codes
+        }
+
+
+def test_translate_toolkit_reads_the_codes_written():
+    store = Xliff2File.parsestring(written(html_units()))
+    sources = [unit.source for unit in store.units if unit.source]
+    assert sources and "Bold" in sources[0] and "link" in sources[0]
+
+
+def test_a_package_of_several_files_is_written_back_file_by_file(schema):
+    catalogue = parse(PACKAGE_12)
+    data = written(catalogue.units)
+    assert_valid(schema, data)
+    root = etree.fromstring(data)
+    originals = [f.get("original") for f in root.iterfind(f"{{{NS20}}}file")]
+    assert originals == ["release-a.html", "release-b.html"]
+    assert [(u.file, u.key, u.source) for u in parse(data).units] == [
+        (u.file, u.key, u.source) for u in catalogue.units
+    ]
+
+
+def test_text_holding_the_characters_of_codes_is_refused():
+    data = xliff12(f'<trans-unit id="t"><source>A{code_char(1, OPENING)}</source>'
+                   "</trans-unit>")  # fmt: skip
+    with pytest.raises(FormatError, match="line 5: .*Private Use Area-A"):
+        parse(data)
