@@ -190,3 +190,20 @@ def test_the_upload_form_states_and_applies_the_limit_of_the_settings(
     )
     assert "big.txt is larger than 2 MB." in response.context["form"].errors["file"]
     assert Document.objects.count() == 0
+
+
+def test_inline_codes_are_shown_as_tokens_never_as_raw_characters(client, manager):
+    client.force_login(manager)
+    upload = SimpleUploadedFile(
+        "x.html",
+        b"<html><body><h1>T</h1><p>Read <a href='/r'>the report</a> now.</p>"
+        b"</body></html>",
+    )
+    client.post(
+        reverse("document-upload"),
+        {"file": upload, "source_language": "en", "targets": ["zh-Hant"]},
+    )
+    doc = Document.objects.get()
+    page = client.get(reverse("document-detail", args=[doc.pk])).content.decode()
+    assert "Read ⟨1⟩the report⟨/1⟩ now." in page
+    assert not any(0xF0000 <= ord(c) <= 0xF2FFF for c in page)
