@@ -1,7 +1,8 @@
-"""What a file says about a source sentence: its flags and extracted notes.
+"""What a file says about a source sentence: flags, notes, the file it is in.
 
 A PO entry's ``#,`` flags (``c-format``, ``python-format``...) and ``#.``
-notes describe the source message, whatever the language, and a sentence
+notes describe the source message, whatever the language, as does the
+``<file original=…>`` of an XLIFF package of several files; a sentence
 has no column for them; they are kept on the document, in
 ``metadata["source_annotations"]`` by sentence key, and written back on
 every export of the document's units. A sentence whose key goes away
@@ -25,7 +26,7 @@ def keep_annotations(
 
     The caller holds the transaction; what is there already is not repeated.
     """
-    added = {"flags": 0, "notes": 0}
+    added = {"flags": 0, "notes": 0, "file": 0}
     if not found:
         return added
     metadata = dict(document.metadata or {})
@@ -36,7 +37,7 @@ def keep_annotations(
             present = list(entry.get(kind, []))
             new = [value for value in dict.fromkeys(values) if value not in present]
             if new:
-                entry[kind] = present + new
+                entry[kind] = new[:1] if kind == "file" else present + new
                 added[kind] += len(new)
     if any(added.values()):
         metadata[KEY] = kept

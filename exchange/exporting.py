@@ -179,6 +179,7 @@ def export_units(
             status=status,
             notes=notes + kept.get("notes", []),
             flags=list(kept.get("flags", [])),
+            file=(kept.get("file") or [""])[0],
             codes=codes,
             comments=comments.get(segment.pk, []),
             references=["%s:%d" % (document.original_filename, segment.position + 1)],

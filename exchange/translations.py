@@ -113,7 +113,9 @@ class ImportCounts:
             "skipped": dict(sorted(self.skipped.items())),
             "unknown_units": self.unknown_units[:NAMES_SHOWN],
             "whitespace_normalised": self.whitespace_normalised,
-            "kept": {kind: self.kept[kind] for kind in ("comments", "flags", "notes")},
+            "kept": {
+                kind: self.kept[kind] for kind in ("comments", "flags", "notes", "file")
+            },
             "not_kept": {
                 kind: {"count": len(names), "units": names[:NAMES_SHOWN]}
                 for kind, names in sorted(self.not_kept.items())
@@ -308,6 +310,8 @@ def _annotations(counts: ImportCounts, unit: Unit, own_file: bool) -> dict:
     found = {"flags": [flag for flag in unit.flags if flag != "fuzzy"]}
     if not own_file:
         found["notes"] = [note for note in unit.notes if note.strip()]
+        if unit.file:  # the <file original=…> of a package, written back
+            found["file"] = [unit.file]
         if unit.references:
             counts.leave_out("references", name)
     return {kind: values for kind, values in found.items() if values}

@@ -316,3 +316,60 @@ def test_a_bare_zh_file_is_measured_not_assumed(seed_press_release, language, re
             apply()
     else:
         assert apply().updated == 2
+
+
+PACKAGE = b"""<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file original="press/notice.html" source-language="en" target-language="fr"
+        datatype="html">
+    <body>
+      <trans-unit id="1"><source>The office opens at nine.</source>
+        <target>Le bureau ouvre \xc3\xa0 neuf heures.</target></trans-unit>
+    </body>
+  </file>
+  <file original="press/closure.html" source-language="en" target-language="fr"
+        datatype="html">
+    <body>
+      <trans-unit id="1"><source>It closes at five.</source>
+        <target>Il ferme \xc3\xa0 cinq heures.</target></trans-unit>
+    </body>
+  </file>
+</xliff>
+"""
+
+
+def test_a_package_of_several_files_goes_back_out_file_by_file(manager):
+    """Ids restart per <file>; each unit's file comes back in the export."""
+    from lxml import etree
+
+    from exchange.exporting import export_exchange
+    from exchange.importing import import_document
+
+    document = import_document(
+        data=b"The office opens at nine.\n\nIt closes at five.\n",
+        filename="notices.txt",
+        source_language="en",
+        title="Notices",
+        targets=["fr"],
+    )
+    catalogue = read_translations(
+        PACKAGE, "package.xlf", document=document, language="fr"
+    )
+    counts = import_translations(
+        catalogue=catalogue, document=document, language="fr", user=manager
+    )
+    assert counts.as_dict()["updated"] == 2
+    assert counts.as_dict()["kept"]["file"] == 2
+    document.refresh_from_db()
+    exported = b"".join(export_exchange(document, "fr", "xliff"))
+    root = etree.fromstring(exported)
+    ns = {"x": "urn:oasis:names:tc:xliff:document:2.0"}
+    files = root.findall("x:file", ns)
+    assert [f.get("original") for f in files] == [
+        "press/notice.html",
+        "press/closure.html",
+    ]
+    assert ["".join(f.find(".//x:target", ns).itertext()) for f in files] == [
+        "Le bureau ouvre à neuf heures.",
+        "Il ferme à cinq heures.",
+    ]
