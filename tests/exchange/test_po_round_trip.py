@@ -119,7 +119,7 @@ def test_comments_flags_and_notes_come_back_in_the_export(tmp_path):
             "--language", "zh-Hans")
     )  # fmt: skip
     assert again["updated"] == 0
-    assert again["kept"] == {"comments": 0, "flags": 0, "notes": 0}
+    assert again["kept"] == {"comments": 0, "flags": 0, "notes": 0, "file": 0}
     assert "notes" not in again["not_kept"]
 
 
