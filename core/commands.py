@@ -10,13 +10,18 @@ from pathlib import Path
 
 from django.core.management.base import CommandError
 
-from core.languages import UnknownLanguage, normalise
+from core.languages import ScriptNotNamed, UnknownLanguage, normalise
 
 
 def language(code: str, normaliser: Callable[[str], str] = normalise) -> str:
     """The normalised form of a language code given on the command line."""
     try:
         return normaliser(code)
+    except ScriptNotNamed as error:
+        raise CommandError(
+            "%r does not say which Chinese script: give zh-Hant (Traditional)"
+            " or zh-Hans (Simplified)" % code
+        ) from error
     except UnknownLanguage as error:
         raise CommandError("unknown language code %r" % str(error)) from error
 

@@ -1,10 +1,14 @@
 """The translation memory: approved sentence pairs, found again by similarity.
 
-- ``models``: ``MemoryEntry`` (app label ``workbench``).
+- ``models``: ``MemoryEntry`` (app label ``workbench``): each side's
+  language for lookups (``en``, ``zh-Hant``) and its variant as given
+  (``en-GB``, ``zh-TW``, a bare ``zh``).
 - ``store``: put pairs in, merging those already held; forget; re-index.
+- ``remarks``: the notes, props and attributes an entry keeps, by side.
 - ``index``: the candidate index, one module per database.
-- ``lookup``: fuzzy lookup and concordance.
-- ``tmx``: TMX into and out of the memory.
+- ``lookup``: fuzzy lookup and concordance, nearest variants first.
+- ``tmx``: TMX into and out of the memory (``pairs``: what a unit gives;
+  ``importing``: the counted import; ``exporting``).
 
 Approvals reach the memory through ``translations.remembering``;
 pre-translation writes translations, so it is ``translations.pretranslating``.

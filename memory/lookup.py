@@ -16,6 +16,13 @@ Scores: 100 for the same normalised source, 101 when the neighbouring
 sentences match too (``context``), otherwise the similarity rounded down
 and capped at 99. A pair is used in both directions: an English-to-Chinese
 entry answers a Chinese-to-English lookup with its sides swapped.
+
+Entries are found by language (``en``, ``zh-Hant``) and ranked, at the same
+score, by how near their variants are to those asked for
+(``variant_rank``): an ``en-GB`` lookup shows ``en-GB`` entries first, then
+``en``, then other ``en-*``. Of matches with the same two texts in several
+variants, the nearest is shown. Each match says its variants and carries
+the entry's notes and props, sides as the match is oriented.
 """
 
 import re
@@ -29,11 +36,13 @@ from django.utils.translation import gettext_lazy as _
 
 from rapidfuzz import fuzz, process
 
+from core.languages import usage
 from core.statuses import Status
 from glossary.matching import find_terms
 from memory import index as memory_index
 from memory.models import MemoryEntry
-from memory.store import memory_language
+from memory.remarks import Remarks, swapped
+from memory.store import memory_language, memory_variant
 from memory.text import index_terms, normalise, text_key
 
 __all__ = [
@@ -45,6 +54,7 @@ __all__ = [
     "lookup",
     "memory_size",
     "taken_match_score",
+    "variant_rank",
 ]
 
 #: Posting-list entries one direction of a lookup may read. A term held by
@@ -103,7 +113,16 @@ class Match:
     status: str
     changed_at: datetime
     differences: list[Difference] = field(default_factory=list)
+    #: The entry's context digest (of its source's neighbours).
     context: int | None = None
+    #: The variants of the two sides as the entry keeps them (``en-GB``).
+    source_language: str = ""
+    target_language: str = ""
+    #: The entry's notes and props, ``side`` as this match is oriented.
+    notes: list[dict] = field(default_factory=list)
+    props: list[dict] = field(default_factory=list)
+    #: The entry answers with its sides swapped.
+    reverse: bool = False
 
     @property
     def status_label(self) -> str:
@@ -115,7 +134,20 @@ class Match:
             "source": self.source,
             "target": self.target,
             "origin": self.origin,
+            "source_language": self.source_language,
+            "target_language": self.target_language,
+            "notes": self.notes,
+            "props": self.props,
         }
+
+    def swap(self) -> None:
+        """Answer with the entry's sides the other way round."""
+        self.source, self.target = self.target, self.source
+        self.source_language, self.target_language = (
+            self.target_language,
+            self.source_language,
+        )
+        self.reverse = not self.reverse
 
 
 @dataclass(frozen=True)
@@ -125,13 +157,16 @@ class ConcordanceHit:
     target: str
     origin: str
     changed_at: datetime
+    source_language: str = ""
+    target_language: str = ""
 
 
 def _row_match(row: tuple, reverse: bool) -> Match:
-    entry_id, source, target, status, kind, origin, context, changed_at = row
-    if reverse:
-        source, target = target, source
-    return Match(
+    (
+        entry_id, source, target, status, kind, origin, context, changed_at,
+        source_variant, target_variant,
+    ) = row  # fmt: skip
+    match = Match(
         entry_id,
         0,
         source,
@@ -140,7 +175,37 @@ def _row_match(row: tuple, reverse: bool) -> Match:
         kind,
         status,
         changed_at,
-        context=None if reverse else context,
+        context=context,
+        source_language=source_variant,
+        target_language=target_variant,
+    )
+    if reverse:
+        match.swap()
+    return match
+
+
+def variant_rank(wanted: str, got: str) -> int:
+    """How near variant ``got`` is to ``wanted``: 0 the same usage (``zh-HK``
+    for ``zh-Hant``, the workbench's Hong Kong Traditional), 1 the language
+    without a region (``en`` for ``en-GB``), 2 another region."""
+    if got == wanted:
+        return 0
+    ours, theirs = usage(wanted), usage(got)
+    if ours == theirs:
+        return 0
+    return 1 if not theirs[1] else 2
+
+
+def _wanted(code: str) -> str:
+    try:
+        return memory_variant(code)
+    except ValueError:
+        return code
+
+
+def _distance(match: Match, source: str, target: str) -> int:
+    return variant_rank(source, match.source_language) + variant_rank(
+        target, match.target_language
     )
 
 
@@ -148,7 +213,7 @@ def _exact(norm: str, source: str, target: str) -> list[Match]:
     key = text_key(source, norm)
     columns = (
         "id", "source", "target", "status", "source_kind", "origin", "context",
-        "changed_at",
+        "changed_at", "source_variant", "target_variant",
     )  # fmt: skip
     forward = MemoryEntry.objects.filter(
         source_key=key, source_language=source, target_language=target
@@ -181,8 +246,14 @@ def _plan(norm: str, side: str) -> tuple[list[str], list[tuple[str, ...]]]:
     return chosen, []
 
 
-def candidates(norm: str, source: str, target: str) -> list[Match]:
-    """Entries worth scoring against ``norm``, from the index, both directions."""
+def candidates(
+    norm: str, source: str, target: str, variants: tuple[str, str] | None = None
+) -> list[Match]:
+    """Entries worth scoring against ``norm``, from the index, both directions.
+
+    Between two variants of one language (``en-US`` to ``en-GB``, given as
+    ``variants``), each entry is turned the way its variants fit best.
+    """
     found = {m.entry_id: m for m in _exact(norm, source, target)}
     for side, pair, reverse in (
         ("source", (source, target), False),
@@ -200,6 +271,12 @@ def candidates(norm: str, source: str, target: str) -> list[Match]:
             )
             for row in rows:
                 found.setdefault(row[0], _row_match(row, reverse))
+    if source == target and variants:
+        for match in found.values():
+            now = _distance(match, *variants)
+            match.swap()
+            if _distance(match, *variants) >= now:
+                match.swap()
     return list(found.values())
 
 
@@ -224,14 +301,16 @@ def lookup(
 
     ``context`` is the digest of the sentence's neighbours
     (``memory.store.context_digest``): a 100 % match with the same context
-    scores 101. Matches below ``threshold`` are left out.
+    scores 101. Matches below ``threshold`` are left out. The languages may
+    be variants (``en-GB``): the nearest variants come first.
     """
     norm = normalise(text)
     if not norm:
         return []
     source = memory_language(source_language)
     target = memory_language(target_language)
-    found = candidates(norm, source, target)
+    variants = (_wanted(source_language), _wanted(target_language))
+    found = candidates(norm, source, target, variants)
     if not found:
         return []
     normalised = [normalise(m.source) for m in found]
@@ -246,23 +325,57 @@ def lookup(
     for candidate, _ratio, index in best:
         match = found[index]
         match.score = score(norm, candidate)
-        if match.score == 100 and context is not None and match.context == context:
+        if (
+            match.score == 100
+            and context is not None
+            and not match.reverse
+            and match.context == context
+        ):
             match.score = 101
         if match.score >= threshold:
             results.append(match)
     results.sort(
         key=lambda m: (
             -m.score,
+            _distance(m, *variants),
             m.status != Status.APPROVED,
             -m.changed_at.timestamp(),
         )
     )
-    results = results[:limit]
+    results = _distinct(results)[:limit]
+    _add_remarks(results)
     if differences:
         for match in results:
             if match.score < 100:
                 match.differences = differences_between(text, match.source, source)
     return results
+
+
+def _distinct(matches: list[Match]) -> list[Match]:
+    """The first of matches with the same two texts (in other variants)."""
+    seen: set[tuple[str, str]] = set()
+    kept = []
+    for match in matches:
+        texts = (normalise(match.source), normalise(match.target))
+        if texts not in seen:
+            seen.add(texts)
+            kept.append(match)
+    return kept
+
+
+def _add_remarks(matches: list[Match]) -> None:
+    """Give each match its entry's notes and props, turned as it is."""
+    held = {
+        pk: Remarks(notes, props)
+        for pk, notes, props in MemoryEntry.objects.filter(
+            pk__in=[m.entry_id for m in matches]
+        ).values_list("pk", "notes", "props")
+    }
+    for match in matches:
+        remarks = held.get(match.entry_id, Remarks())
+        if match.reverse:
+            remarks = swapped(remarks)
+        match.notes, match.props = remarks.notes, remarks.props
 
 
 def differences_between(query: str, source: str, language: str) -> list[Difference]:
@@ -343,7 +456,13 @@ def concordance(
                     m = _row_match(row, reverse)
                     hits.append(
                         ConcordanceHit(
-                            m.entry_id, m.source, m.target, m.origin, m.changed_at
+                            m.entry_id,
+                            m.source,
+                            m.target,
+                            m.origin,
+                            m.changed_at,
+                            m.source_language,
+                            m.target_language,
                         )
                     )
                     if len(hits) == limit:
@@ -383,9 +502,23 @@ def _single_character(
     ).order_by("pk")[:limit]
     hits = []
     for entry in entries:
-        (_lang, ours), (_other, theirs) = entry.oriented(source)
+        sides = [
+            (entry.source_variant, entry.source),
+            (entry.target_variant, entry.target),
+        ]
+        if entry.target_language == source != entry.source_language:
+            sides.reverse()
+        (ours_in, ours), (theirs_in, theirs) = sides
         hits.append(
-            ConcordanceHit(entry.pk, ours, theirs, entry.origin, entry.changed_at)
+            ConcordanceHit(
+                entry.pk,
+                ours,
+                theirs,
+                entry.origin,
+                entry.changed_at,
+                ours_in,
+                theirs_in,
+            )
         )
     return hits
 

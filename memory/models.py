@@ -16,18 +16,35 @@ class MemorySource(models.TextChoices):
 class MemoryEntry(models.Model):
     """One sentence and its translation, usable in both directions.
 
+    ``source_language`` and ``target_language`` are the languages lookups
+    file each side under (``memory.store.memory_language``: ``en``,
+    ``zh-Hant``); ``source_variant`` and ``target_variant`` are the tags as
+    the file or document gave them (``en-GB``, ``zh-TW``, a bare ``zh``
+    whose script the text told), which lookups prefer and exports write.
+
     ``source_key`` and ``target_key`` are digests of each side's language and
     whitespace-normalised text (``memory.text``): exact matches are
-    found by them. ``pair_key`` is the same for both orders of the pair, so a
-    pair met again (in another TMX, or approved again) is merged into the
-    entry already here rather than stored twice. The words of both sides are
-    held by the candidate index (``memory.index``), which fuzzy
-    lookup and concordance search.
+    found by them. ``pair_key`` is the same for both orders of the pair and
+    tells variants apart (``memory.store.Pair``), so a pair met again (in
+    another TMX, or approved again) is merged into the entry already here
+    rather than stored twice. The words of both sides are held by the
+    candidate index (``memory.index``), which fuzzy lookup and concordance
+    search.
+
+    ``notes``, ``props`` and ``attributes`` keep what a TMX said about the
+    pair (``memory.remarks`` gives their shape); merging a pair met again
+    adds what it brings.
     """
 
     source_language = models.CharField(_("source language"), max_length=35)
+    source_variant = models.CharField(
+        _("source language as given"), max_length=35, default=""
+    )
     source = models.TextField(_("source"))
     target_language = models.CharField(_("target language"), max_length=35)
+    target_variant = models.CharField(
+        _("target language as given"), max_length=35, default=""
+    )
     target = models.TextField(_("target"))
     source_key = models.BigIntegerField(_("source digest"))
     target_key = models.BigIntegerField(_("target digest"))
@@ -50,6 +67,24 @@ class MemoryEntry(models.Model):
         help_text=_("Digest of the neighbouring sentences, for context matches."),
     )
     author = models.CharField(_("author"), max_length=150, blank=True)
+    notes = models.JSONField(
+        _("notes"),
+        default=list,
+        blank=True,
+        help_text=_("Notes on the pair or on one side, as files gave them."),
+    )
+    props = models.JSONField(
+        _("properties"),
+        default=list,
+        blank=True,
+        help_text=_("Typed properties on the pair or on one side (TMX prop)."),
+    )
+    attributes = models.JSONField(
+        _("TMX attributes"),
+        default=dict,
+        blank=True,
+        help_text=_("What a TMX file said of the unit and of each side."),
+    )
     codes = models.JSONField(
         _("inline codes"),
         default=dict,

@@ -2,11 +2,13 @@
 
 Everything that adds to the memory goes through ``store``: it merges a pair
 already held (the earliest creation date, the latest change date and the
-first origin are kept; an approved status wins over a translated one),
-inserts the new ones, indexes their words and counts their terms.
+first origin are kept; an approved status wins over a translated one; notes
+and props are added to those held, ``memory.remarks``), inserts the new
+ones, indexes their words and counts their terms.
 """
 
 import functools
+import json
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -15,11 +17,14 @@ from datetime import datetime
 from django.db import connection, transaction
 from django.utils import timezone
 
+from core.inline import has_codes
 from core.languages import normalise as normalise_language
+from core.languages import variant
 from core.statuses import Status
 from documents.models import Segment
 from memory import index as memory_index
 from memory.models import MemoryEntry
+from memory.remarks import Remarks, merged, swapped
 from memory.text import index_terms, normalise, pair_key, text_key
 
 __all__ = [
@@ -31,6 +36,7 @@ __all__ = [
     "forget",
     "link",
     "memory_language",
+    "memory_variant",
     "rebuild_index",
     "segment_context",
     "store",
@@ -45,19 +51,42 @@ STORED_STATUSES = {Status.APPROVED, Status.TRANSLATED}
 
 @functools.lru_cache(maxsize=512)
 def memory_language(code: str) -> str:
-    """The language code the memory files text under.
+    """The language code the memory files text under, for lookups.
 
     Chinese keeps its script (``zh-Hant``, ``zh-Hans``); other languages
     keep their primary subtag only, so ``en-US`` and ``en-GB`` sentences
-    serve an ``en`` document. Raises ``UnknownLanguage``.
+    serve an ``en`` document (an entry keeps its variant beside it, and
+    lookups prefer the one asked for). Raises ``UnknownLanguage``, and
+    ``ScriptNotNamed`` for a bare ``zh``: only its text can tell its script.
     """
     code = normalise_language(code)
     return code if code.startswith("zh-") else code.split("-")[0]
 
 
+@functools.lru_cache(maxsize=512)
+def memory_variant(code: str, *, bare_chinese: bool = False) -> str:
+    """The tag an entry keeps for a side: ``code`` in canonical case, whole.
+
+    Raises ``UnknownLanguage``, and ``ScriptNotNamed`` for a bare ``zh``
+    unless ``bare_chinese`` (a file's, whose text tells its script).
+    """
+    tag = variant(code)
+    if not bare_chinese:
+        memory_language(tag)
+    return tag
+
+
 @dataclass
 class Pair:
-    """A sentence pair on its way into the memory."""
+    """A sentence pair on its way into the memory.
+
+    ``source_language`` and ``target_language`` may be any tag (``en-GB``);
+    the pair keeps it as the side's variant and files the side under its
+    ``memory_language``. ``source_variant``/``target_variant`` give the tag
+    apart, for a bare ``zh`` whose script the text told (``zh-Hant`` as the
+    language, ``zh`` as the variant). Two pairs of the same texts in other
+    variants are two entries.
+    """
 
     source_language: str
     source: str
@@ -73,6 +102,11 @@ class Pair:
     changed_at: datetime | None = None
     #: False for a TMX unit without dates: merging it leaves the dates alone.
     dated: bool = True
+    source_variant: str = ""
+    target_variant: str = ""
+    remarks: Remarks = field(default_factory=Remarks)
+    #: What each inline code in the texts stands for (``core.inline``).
+    codes: dict = field(default_factory=dict)
     normalised_source: str = field(init=False, repr=False)
     normalised_target: str = field(init=False, repr=False)
     source_key: int = field(init=False)
@@ -80,14 +114,47 @@ class Pair:
     pair_key: int = field(init=False)
 
     def __post_init__(self) -> None:
+        self.source_variant = memory_variant(
+            self.source_variant or self.source_language, bare_chinese=True
+        )
+        self.target_variant = memory_variant(
+            self.target_variant or self.target_language, bare_chinese=True
+        )
+        self.source_language = memory_language(self.source_language)
+        self.target_language = memory_language(self.target_language)
         self.normalised_source = normalise(self.source)
         self.normalised_target = normalise(self.target)
         self.source_key = text_key(self.source_language, self.normalised_source)
         self.target_key = text_key(self.target_language, self.normalised_target)
-        self.pair_key = pair_key(self.source_key, self.target_key)
+        self.pair_key = pair_key(
+            self._variant_key(self.source_variant, self.source_language, "source"),
+            self._variant_key(self.target_variant, self.target_language, "target"),
+        )
+        if has_codes(self.source) or has_codes(self.target):
+            # Lookups ignore codes; the identity of a pair does not: the same
+            # words with other markup are another entry, never merged away.
+            markup = json.dumps([self.source, self.target, self.codes], sort_keys=True)
+            self.pair_key = pair_key(self.pair_key, text_key("codes", markup))
         now = timezone.now()
         self.created_at = self.created_at or self.changed_at or now
         self.changed_at = self.changed_at or self.created_at
+
+    def _variant_key(self, tag: str, language: str, side: str) -> int:
+        """The side's text key under its language and variant.
+
+        A side whose variant is its language has its language's key, so
+        entries stored before variants were kept keep their pair keys; a
+        bare ``zh`` text filed under both scripts is two entries.
+        """
+        if tag == language:
+            return getattr(self, "%s_key" % side)
+        return text_key(
+            "%s %s" % (language, tag), getattr(self, "normalised_%s" % side)
+        )
+
+    def same_way_as(self, source_variant: str, source_key: int) -> bool:
+        """Whether an entry with this source side holds the pair this way round."""
+        return (source_variant, source_key) == (self.source_variant, self.source_key)
 
     def merge(self, other: "Pair") -> None:
         if other.dated:
@@ -95,12 +162,19 @@ class Pair:
             self.changed_at = max(self.changed_at, other.changed_at)
         if other.status == Status.APPROVED:
             self.status = Status.APPROVED
+        if other.remarks:
+            theirs = other.remarks
+            if not other.same_way_as(self.source_variant, self.source_key):
+                theirs = swapped(theirs)
+            self.remarks = merged(self.remarks, theirs)
 
 
 _COLUMNS = (
     "source_language",
+    "source_variant",
     "source",
     "target_language",
+    "target_variant",
     "target",
     "source_key",
     "target_key",
@@ -113,12 +187,17 @@ _COLUMNS = (
     "author",
     "created_at",
     "changed_at",
+    "notes",
+    "props",
+    "attributes",
+    "codes",
 )
 _PG_TYPES = (
-    "varchar", "text", "varchar", "text", "bigint", "bigint", "bigint", "varchar",
-    "varchar", "varchar", "varchar", "bigint", "varchar", "timestamptz",
-    "timestamptz",
+    "varchar", "varchar", "text", "varchar", "varchar", "text", "bigint", "bigint",
+    "bigint", "varchar", "varchar", "varchar", "varchar", "bigint", "varchar",
+    "timestamptz", "timestamptz", "jsonb", "jsonb", "jsonb", "jsonb",
 )  # fmt: skip
+_REMARKS = ("notes", "props", "attributes")
 
 
 @transaction.atomic
@@ -167,10 +246,37 @@ def store(pairs: Iterable[Pair]) -> tuple[int, int, list[int]]:
 
 
 def _values(pair: Pair) -> list:
+    """The row of a pair, in ``_COLUMNS`` order (the JSON ones as text)."""
+    remarks = pair.remarks
     return [
-        _when(value) if isinstance(value, datetime) else value
-        for value in (getattr(pair, column) for column in _COLUMNS)
+        pair.source_language,
+        pair.source_variant,
+        pair.source,
+        pair.target_language,
+        pair.target_variant,
+        pair.target,
+        pair.source_key,
+        pair.target_key,
+        pair.pair_key,
+        pair.status,
+        pair.source_kind,
+        pair.origin,
+        pair.key,
+        pair.context,
+        pair.author,
+        _when(pair.created_at),
+        _when(pair.changed_at),
+        _json(remarks.notes),
+        _json(remarks.props),
+        _json(remarks.attributes),
+        _json(pair.codes),
     ]
+
+
+def _json(value: list | dict) -> str:
+    if not value:
+        return "[]" if isinstance(value, list) else "{}"
+    return json.dumps(value, ensure_ascii=False)
 
 
 def _insert(pairs: list[Pair]) -> dict[int, int]:
@@ -244,6 +350,38 @@ def _merge_existing(rows: list[tuple[int, Pair]]) -> None:
                     _SQLITE_MERGE % (rows_sql, MemoryEntry._meta.db_table),
                     [value for row in values for value in row],
                 )
+    _merge_remarks([(entry_id, pair) for entry_id, pair in rows if pair.remarks])
+
+
+def _merge_remarks(rows: list[tuple[int, Pair]]) -> None:
+    """Add the notes, props and attributes the pairs bring to their entries.
+
+    Run after the merge statement, which holds the rows' locks until the
+    transaction ends, so nothing another transaction adds is lost.
+    """
+    pairs = dict(rows)
+    changed = []
+    for start in range(0, len(rows), CHUNK):
+        held = MemoryEntry.objects.filter(
+            pk__in=[entry_id for entry_id, _pair in rows[start : start + CHUNK]]
+        ).values_list("pk", "source_variant", "source_key", *_REMARKS)
+        for entry_id, variant_held, key, notes, props, attributes in held:
+            pair = pairs[entry_id]
+            theirs = pair.remarks
+            if not pair.same_way_as(variant_held, key):
+                theirs = swapped(theirs)
+            before = Remarks(notes, props, attributes)
+            after = merged(before, theirs)
+            if after != before:
+                changed.append(
+                    MemoryEntry(
+                        pk=entry_id,
+                        notes=after.notes,
+                        props=after.props,
+                        attributes=after.attributes,
+                    )
+                )
+    MemoryEntry.objects.bulk_update(changed, _REMARKS, batch_size=CHUNK)
 
 
 def _when(moment: datetime):

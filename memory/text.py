@@ -2,9 +2,11 @@
 
 Pure functions, no database:
 
-- ``normalise`` collapses whitespace (and applies NFKC, so full-width digits
-  and letters read as their ASCII forms). Two sources with the same
-  normalised form are a 100 % match.
+- ``normalise`` drops inline codes (``core.inline.plain``: a sentence that
+  differs from another only in markup is the same sentence to the memory)
+  and collapses whitespace (and applies NFKC, so full-width digits and
+  letters read as their ASCII forms). Two sources with the same normalised
+  form are a 100 % match.
 - ``text_key`` is a stable 63-bit digest of a language and a normalised text,
   for exact lookups by B-tree; ``pair_key`` does the same for a pair of
   texts in either order, and finds duplicates.
@@ -21,6 +23,8 @@ import hashlib
 import re
 import unicodedata
 
+from core.inline import plain
+
 __all__ = ["index_terms", "normalise", "pair_key", "text_key"]
 
 _CJK = (
@@ -32,8 +36,9 @@ _WORD = re.compile("[^\\W_]+")
 
 
 def normalise(text: str) -> str:
-    """Return ``text`` with runs of whitespace made one space, ends trimmed."""
-    return " ".join(unicodedata.normalize("NFKC", text).split())
+    """Return ``text`` without inline codes, runs of whitespace made one space,
+    ends trimmed."""
+    return " ".join(unicodedata.normalize("NFKC", plain(text)).split())
 
 
 def text_key(language: str, normalised: str) -> int:

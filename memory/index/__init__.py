@@ -136,8 +136,8 @@ def candidates(
     ``any_of``: entries holding at least one of the terms. ``all_of``: a list
     of groups; entries holding every term of at least one group. Returns rows
     of ``(id, source, target, status, source_kind, origin, context,
-    changed_at)``, at most ``limit``; with ``after``, only ids above it, in
-    id order (for paging through many hits).
+    changed_at, source_variant, target_variant)``, at most ``limit``; with
+    ``after``, only ids above it, in id order (for paging through many hits).
     """
     assert side in SIDES
     query = _backend().candidate_query(side, any_of, all_of)

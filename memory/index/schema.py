@@ -9,5 +9,5 @@ COMMON = 600
 #: The columns a candidate row holds, in order.
 CANDIDATE_COLUMNS = (
     "e.id, e.source, e.target, e.status, e.source_kind, e.origin,"
-    " e.context, e.changed_at"
+    " e.context, e.changed_at, e.source_variant, e.target_variant"
 )

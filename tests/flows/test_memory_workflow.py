@@ -209,6 +209,7 @@ def test_import_memory_command_prints_counts(tmp_path):
         "added": 1,
         "merged": 0,
         "skipped": 1,
+        "not_kept": {"units_with_one_language": 1},
     }
     assert json.loads(run("import_memory", str(path)))["merged"] == 1
 
@@ -328,6 +329,10 @@ def test_memory_lookup_prints_json_lines_best_first():
         "source": "The meeting was held in Shenzhen today.",
         "target": "甲",
         "origin": "m.tmx",
+        "source_language": "en",
+        "target_language": "zh-Hant",
+        "notes": [],
+        "props": [],
     }
     assert 70 <= rows[1]["score"] < 100
     hits = run(
@@ -453,3 +458,36 @@ def test_commands_name_an_unknown_language_code(args):
     args = [arg.format(document=document.pk) for arg in args]
     with pytest.raises(CommandError, match="unknown language code"):
         run(*args, stdin="")
+
+
+def test_a_british_document_feeds_the_memory_as_en_gb(reviewer):
+    """A document's regional variant is kept on what its approvals remember."""
+    document = import_document(
+        data=PRESS.read_bytes(),
+        filename=PRESS.name,
+        source_language="en-gb",
+        title="British release",
+        targets=["zh-Hant"],
+    )
+    assert document.source_language == "en-GB"
+    translation = first_translations(document, 1)[0]
+    change_translation(
+        translation=translation, text="英式譯文", status=Status.APPROVED, user=reviewer
+    )
+    entry = MemoryEntry.objects.get()
+    assert (entry.source_language, entry.source_variant) == ("en", "en-GB")
+    assert (entry.target_language, entry.target_variant) == ("zh-Hant", "zh-Hant")
+    match = lookup(translation.segment.source, "en-GB", "zh-Hant")[0]
+    assert (match.score, match.source_language) == (100, "en-GB")
+
+
+def test_commands_refuse_a_bare_zh_by_asking_for_the_script():
+    with pytest.raises(CommandError, match="zh-Hant .*or zh-Hans"):
+        run(
+            "memory_lookup",
+            "--source-language",
+            "en",
+            "--target-language",
+            "zh",
+            stdin="Hello",
+        )

@@ -2,8 +2,10 @@
 
 import random
 
+from core.inline import CLOSING, OPENING, code_char
 from glossary.approval import NewTerm, propose_concept
 from memory import lookup as memory
+from memory.remarks import Remarks
 from memory.store import context_digest, store
 from tests.memory.samples import (
     chinese_sentences,
@@ -156,3 +158,117 @@ def test_concordance_finds_a_single_chinese_character(db) -> None:
     assert [h.target for h in memory.concordance("局", "en", "zh-Hant")] == [
         "前海管理局開會。"
     ]
+
+
+# Variants
+
+
+def test_the_variant_asked_for_comes_first_then_the_bare_language(db) -> None:
+    """An en-GB lookup: en-GB entries first, then en, then other en-*."""
+    store(
+        [
+            pair("Press release.", "新聞稿（美）", source_language="en-US"),
+            pair("Press release.", "新聞稿", source_language="en"),
+            pair("Press release.", "新聞稿（英）", source_language="en-GB"),
+        ]
+    )
+    found = memory.lookup("Press release.", "en-GB", "zh-Hant")
+    assert [(m.source_language, m.target) for m in found] == [
+        ("en-GB", "新聞稿（英）"),
+        ("en", "新聞稿"),
+        ("en-US", "新聞稿（美）"),
+    ]
+    asked_en = memory.lookup("Press release.", "en", "zh-Hant")
+    assert [m.source_language for m in asked_en][0] == "en"
+    assert {m.source_language for m in asked_en} == {"en", "en-GB", "en-US"}
+
+
+def test_hong_kong_usage_comes_before_taiwan_for_the_workbench_traditional(db):
+    store(
+        [
+            pair("Software", "軟體", target_language="zh-TW"),
+            pair("Software", "軟件", target_language="zh-HK"),
+        ]
+    )
+    found = memory.lookup("Software", "en", "zh-Hant")
+    assert [(m.target_language, m.target) for m in found] == [
+        ("zh-HK", "軟件"),
+        ("zh-TW", "軟體"),
+    ]
+    assert memory.lookup("Software", "en", "zh-TW")[0].target == "軟體"
+
+
+def test_the_same_texts_in_several_variants_are_shown_once(db) -> None:
+    store(
+        [
+            pair("Hello.", "你好。", source_language="en-US"),
+            pair("Hello.", "你好。", source_language="en-GB"),
+        ]
+    )
+    found = memory.lookup("Hello.", "en-GB", "zh-Hant")
+    assert [(m.source_language, m.target) for m in found] == [("en-GB", "你好。")]
+
+
+def test_a_lookup_between_two_variants_of_one_language_is_turned_right(db) -> None:
+    store(
+        [
+            pair(
+                "The color of the center.",
+                "The colour of the centre.",
+                source_language="en-US",
+                target_language="en-GB",
+            )
+        ]
+    )
+    to_gb = memory.lookup("The color of the center.", "en-US", "en-GB")[0]
+    assert (to_gb.score, to_gb.target) == (100, "The colour of the centre.")
+    to_us = memory.lookup("The colour of the centre.", "en-GB", "en-US")[0]
+    assert (to_us.score, to_us.target, to_us.target_language) == (
+        100,
+        "The color of the center.",
+        "en-US",
+    )
+
+
+def test_a_match_carries_its_notes_and_props_turned_with_it(db) -> None:
+    store(
+        [
+            pair(
+                "The Legislative Council met today.",
+                "立法會今日舉行會議。",
+                remarks=Remarks(
+                    [{"text": "HK term", "side": "target"}, {"text": "Checked."}],
+                    [{"type": "domain", "text": "politics"}],
+                ),
+            )
+        ]
+    )
+    forward = memory.lookup("The Legislative Council met today.", "en", "zh-Hant")[0]
+    assert forward.notes == [
+        {"text": "HK term", "side": "target"},
+        {"text": "Checked."},
+    ]
+    assert forward.props == [{"type": "domain", "text": "politics"}]
+    assert forward.as_dict()["notes"] == forward.notes
+    backward = memory.lookup("立法會今日舉行會議。", "zh-Hant", "en")[0]
+    assert backward.notes[0] == {"text": "HK term", "side": "source"}
+    assert (backward.source_language, backward.target_language) == ("zh-Hant", "en")
+
+
+# Inline codes
+
+
+def test_a_sentence_differing_only_in_markup_is_an_exact_match(db) -> None:
+    """The memory compares text without codes: markup changes no score."""
+    b, b_ = code_char(1, OPENING), code_char(1, CLOSING)
+    bold = {"1": {"kind": "open", "native": "<b>", "closing": "</b>"}}
+    source = f"The {b}Chief Executive{b_} met the delegation."
+    store([pair(source, f"{b}行政長官{b_}會見代表團。", codes=bold)])
+    (best,) = memory.lookup("The Chief Executive met the delegation.", "en", "zh-Hant")
+    assert best.score == 100
+    assert best.target == f"{b}行政長官{b_}會見代表團。"  # with its codes, to be mapped
+    link = code_char(3, OPENING)
+    fuzzy = memory.lookup(
+        f"The {link}Chief Executive met the delegations.", "en", "zh-Hant"
+    )
+    assert 90 <= fuzzy[0].score < 100  # one letter off, the code counts for nothing

@@ -6,6 +6,7 @@ from django.db import connection
 
 import pytest
 
+from core.inline import codes_from_json, to_tokens
 from formats import FormatError
 from formats.bilingual.tmx import TmxUnit, write_tus
 from memory import lookup as memory
@@ -28,7 +29,13 @@ def test_tmx_import_counts_units_entries_and_skipped_units(db) -> None:
         ),
         origin="f.tmx",
     )
-    assert counts.as_dict() == {"units": 4, "added": 4, "merged": 0, "skipped": 2}
+    assert counts.as_dict() == {
+        "units": 4,
+        "added": 4,
+        "merged": 0,
+        "skipped": 2,
+        "not_kept": {"units_with_one_language": 2, "empty_segments": 1},
+    }
     assert set(
         MemoryEntry.objects.values_list("source_language", "target_language")
     ) == {("en", "zh-Hant"), ("en", "zh-Hans"), ("zh-Hant", "zh-Hans")}
@@ -46,7 +53,13 @@ def test_tmx_import_can_take_one_language_pair(db) -> None:
         source_language="zh-Hans",
         target_language="en",
     )
-    assert counts.as_dict() == {"units": 2, "added": 1, "merged": 0, "skipped": 1}
+    assert counts.as_dict() == {
+        "units": 2,
+        "added": 1,
+        "merged": 0,
+        "skipped": 1,
+        "not_kept": {"units_without_the_pair": 1, "variants_outside_the_pair": 2},
+    }
     entry = MemoryEntry.objects.get()
     assert (entry.source_language, entry.source, entry.target) == (
         "zh-Hans",
@@ -58,10 +71,10 @@ def test_tmx_import_can_take_one_language_pair(db) -> None:
 @pytest.mark.parametrize(
     ("name", "units", "added", "skipped"),
     [
-        ("okapi_ImportTest1C_5langs.tmx", 3, 18, 0),  # en-US and en-GB are one "en"
-        ("okapi_ImportTest1H_usascii.tmx", 3, 0, 3),  # only English variants
+        ("okapi_ImportTest1C_5langs.tmx", 3, 30, 0),  # en-US and en-GB kept apart
+        ("okapi_ImportTest1H_usascii.tmx", 3, 3, 0),  # en-US to en-GB
         ("okapi_ImportTest2A_utf16_inline.tmx", 7, 7, 0),
-        ("okapi_ImportTest2C_inline_sub_notes.tmx", 1, 1, 0),
+        ("okapi_ImportTest2C_inline_sub_notes.tmx", 1, 3, 0),
         ("okapi_html_test_utf16.tmx", 11, 11, 0),
         ("okapi_sample14b.tmx", 25, 25, 0),
         ("weblate_memory.tmx", 1, 3, 0),
@@ -77,12 +90,15 @@ def test_real_tmx_files_import(db, name: str, units: int, added: int, skipped: i
     assert set(MemoryEntry.objects.values_list("origin", flat=True)) <= {name}
 
 
-def test_utf16_tmx_with_inline_tags_keeps_them_as_text_and_is_found(db) -> None:
+def test_utf16_tmx_with_inline_tags_keeps_them_as_codes_and_is_found(db) -> None:
     with (DATA / "tmx" / "okapi_ImportTest2A_utf16_inline.tmx").open("rb") as stream:
         import_tmx(stream, origin="okapi")
-    matches = memory.lookup("The big <b>black</b> <u>cat</u> sleeps.", "en-US", "fr-CA")
+    # the plain sentence: the memory compares text without its codes
+    matches = memory.lookup("The big black cat sleeps.", "en-US", "fr-CA")
     assert matches[0].score == 100
-    assert matches[0].target == "Le gros <u>chat</u> <b>noir</b> dors."
+    assert to_tokens(matches[0].target) == "Le gros ⟨2⟩chat⟨/2⟩ ⟨1⟩noir⟨/1⟩ dors."
+    entry = MemoryEntry.objects.get(pk=matches[0].entry_id)
+    assert codes_from_json(entry.codes)[1].native == "<b>"
 
 
 def test_tmx_11_lang_attribute_is_read(db) -> None:

@@ -10,6 +10,7 @@ from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from core.highlighting import with_marks
@@ -18,7 +19,7 @@ from documents.models import Document
 from formats import FormatError
 from memory.lookup import concordance, memory_size
 from memory.store import memory_language
-from memory.tmx import export_tmx, import_tmx
+from memory.tmx import export_tmx, import_tmx, not_kept_text
 from translations.pretranslating import (
     DEFAULT_THRESHOLD,
     PretranslateRefused,
@@ -110,14 +111,21 @@ def memory_import(request):
             _("%(name)s: the memory could not be saved.") % {"name": upload.name},
         )
         return redirect("memory")
-    messages.success(
-        request,
-        _(
-            "%(name)s: %(units)d units read, %(added)d entries added, "
-            "%(merged)d already in the memory, %(skipped)d units without two languages."
-        )
-        % {"name": upload.name, **counts.as_dict()},
-    )
+    message = _(
+        "%(name)s: %(units)d units read, %(added)d entries added, "
+        "%(merged)d already in the memory, %(skipped)d units without two languages."
+    ) % {"name": upload.name, **counts.as_dict()}
+    if counts.not_kept.total():
+        message += " " + _("Not kept: %(pieces)s.") % {"pieces": not_kept_text(counts)}
+    if counts.bare_chinese["both"]:
+        message += " " + ngettext(
+            "%(both)d text marked only zh, the same in both scripts, was filed "
+            "under both.",
+            "%(both)d texts marked only zh, the same in both scripts, were filed "
+            "under both.",
+            counts.bare_chinese["both"],
+        ) % {"both": counts.bare_chinese["both"]}
+    messages.success(request, message)
     return redirect("memory")
 
 
@@ -148,13 +156,22 @@ def pretranslate_view(request, pk: int):
     except PretranslateRefused as error:
         messages.error(request, str(error))
     else:
-        messages.success(
-            request,
+        message = (
             _(
                 "Filled from the memory as drafts: %(exact)d exact and %(fuzzy)d "
                 "fuzzy matches; %(no_match)d sentences without a match; "
                 "%(skipped)d already had work in them and were left alone."
             )
-            % counts,
+            % counts
         )
+        if counts["codes_not_placed"]:
+            message += (
+                " "
+                + _(
+                    "%(codes_not_placed)d filled without their inline codes (the "
+                    "remembered sentence's codes did not match): place them by hand."
+                )
+                % counts
+            )
+        messages.success(request, message)
     return redirect("%s?language=%s" % (document.get_absolute_url(), language))

@@ -5,18 +5,24 @@ each ``tu`` (and what came before it) once read, so memory stays constant
 however large the file (200,000 units, 74 MB: about 3 s, under 1 MB traced by
 ``tracemalloc``). libxml2 reads the declared encoding, UTF-8 or UTF-16 with or
 without a byte order mark. A variant's language is ``xml:lang`` or TMX 1.1's
-``lang=``, normalised to BCP 47 (``EN-US`` -> ``en-US``, ``zh-TW``
--> ``zh-Hant``; a code ``normalise`` cannot read is kept as written). When a
-``tu`` holds two variants that normalise alike, the first one wins.
+``lang=``: ``Tuv.language`` keeps it whole in canonical case (``EN-gb`` ->
+``en-GB``, ``zh-tw`` -> ``zh-TW``, ``zh`` stays ``zh``); the simple view
+``TmxUnit.variants`` is keyed by the normalised language (``zh-TW`` ->
+``zh-Hant``; a bare ``zh`` is kept bare, since only the text can tell its
+script; a code that is no language tag is kept as written), the first
+variant of a language in it.
 
-The text of a ``seg`` is its text and the text of its inline elements in
-document order: ``<bpt>``, ``<ept>``, ``<ph>``, ``<it>`` and ``<ut>`` hold the
-original markup, which is kept as literal text (``<b>black</b>``), as other
-tools show it to translators; ``<hi>`` and ``<sub>`` contribute their text.
-Only ``tu``-level ``prop`` and ``note`` elements are read (for a repeated
-prop type, the first value). Dates (``YYYYMMDDThhmmssZ``) come from the
-``tu``, else from its variants (the earliest creation, the latest change);
-other date forms are ignored.
+The text of a ``seg`` is its text with its inline elements (``<bpt>``,
+``<ept>``, ``<ph>``, ``<it>``, ``<ut>``, ``<hi>``) as inline codes
+(``core.inline``), numbered alike in every variant of a ``tu``; what they
+stand for is in ``TmxUnit.codes`` (``inline.py`` says how).
+Every ``note`` and ``prop`` of the ``tu`` and of each ``tuv`` is read, in
+order, with its ``xml:lang`` and ``o-encoding``, and every attribute of both
+as written (``TmxUnit.attributes``, ``Tuv.attributes``); the header's notes,
+props and user-defined encodings fill a ``TmxHeader`` when one is asked for.
+Dates (``YYYYMMDDThhmmssZ``) come from the ``tu``, else from its variants (the
+earliest creation, the latest change); other date forms are left to the
+attributes.
 
 Outside input is parsed with ``resolve_entities=False``, ``no_network``, no
 DTD loading and ``huge_tree=False``. A file that declares entities is refused
@@ -41,9 +47,10 @@ from django.utils.translation import gettext_noop
 
 from lxml import etree
 
-from core.languages import UnknownLanguage, normalise
+from core.languages import BARE_CHINESE, UnknownLanguage, normalise, variant
 from formats import FormatError
-from formats.bilingual.tmx.write import XML_LANG, TmxUnit
+from formats.bilingual.tmx.inline import TuCodes
+from formats.bilingual.tmx.units import XML_LANG, Note, Prop, TmxHeader, TmxUnit, Tuv
 from formats.bilingual.units import STATUSES, Unit
 
 __all__ = ["iter_units", "parse", "units_for"]
@@ -62,14 +69,19 @@ def parse(data: bytes) -> list[TmxUnit]:
     return list(iter_units(BytesIO(data)))
 
 
-def iter_units(stream: BinaryIO) -> Iterator[TmxUnit]:
+def iter_units(
+    stream: BinaryIO, *, header: TmxHeader | None = None
+) -> Iterator[TmxUnit]:
     """Yield the translation units of a TMX file as it is read.
+
+    ``header``, when given, is filled with the file's header notes, props
+    and user-defined encodings as soon as they are read.
 
     Raises ``FormatError`` when the file is not TMX or cannot be read.
     """
     parser = etree.XMLPullParser(
         events=("start", "end"),
-        tag=("{*}tmx", "{*}tu"),
+        tag=("{*}tmx", "{*}header", "{*}tu"),
         resolve_entities=False,
         no_network=True,
         load_dtd=False,
@@ -84,6 +96,10 @@ def iter_units(stream: BinaryIO) -> Iterator[TmxUnit]:
             continue
         if element.getparent() is None:
             continue  # the end of <tmx>
+        if etree.QName(element).localname == "header":
+            if header is not None:
+                _read_header(element, header)
+            continue
         number += 1
         yield _read_tu(element, number)
         element.clear()
@@ -100,7 +116,10 @@ def units_for(
 
     A language is found by its exact code, else (except Chinese, whose
     scripts must not mix) by its primary subtag: ``en`` matches the first
-    ``en-US`` or ``en-GB`` variant and ``en-US`` matches ``en``. The status
+    ``en-US`` or ``en-GB`` variant and ``en-US`` matches ``en``. A Chinese
+    script matches a bare ``zh`` variant when the unit has none in that
+    script: its text is to be measured by the caller (``zh`` names no
+    script). The status
     comes from ``<prop type="x-status">`` (``translated`` when missing or
     unknown; ``untranslated`` for an empty target); the key from
     ``<prop type="x-key">``, else the ``tuid``.
@@ -126,6 +145,7 @@ def units_for(
             created_by=tu.created_by,
             changed_by=tu.changed_by,
             line=tu.line,
+            codes=tu.codes,
         )
 
 
@@ -201,15 +221,12 @@ def _read_tu(element: etree._Element, number: int) -> TmxUnit:
             line=entity.sourceline or element.sourceline,
             entity=entity.text,
         )
-    variants: dict[str, str] = {}
-    props: dict[str, str] = {}
-    notes: list[str] = []
+    tuvs: list[Tuv] = []
+    notes: list[Note] = []
+    props: list[Prop] = []
+    numbering = TuCodes()
     for child in element:
-        tag = child.tag
-        if not isinstance(tag, str):
-            continue  # a comment or processing instruction
-        if tag[0] == "{":
-            tag = tag.rpartition("}")[2]
+        tag = _local(child)
         if tag == "tuv":
             code = (child.get(XML_LANG) or child.get("lang") or "").strip()
             if not code:
@@ -220,40 +237,97 @@ def _read_tu(element: etree._Element, number: int) -> TmxUnit:
                     line=child.sourceline or element.sourceline,
                     tu=tuid or "#%d" % number,
                 )
-            variants.setdefault(_language(code), _seg_text(child))
+            tuvs.append(_read_tuv(child, code, numbering))
         elif tag == "prop":
-            props.setdefault(child.get("type", ""), child.text or "")
+            props.append(_prop(child))
         elif tag == "note":
-            notes.append(child.text or "")
+            notes.append(_note(child))
     created_at, created_by = _stamp(element, "creationdate", "creationid", min)
     changed_at, changed_by = _stamp(element, "changedate", "changeid", max)
     return TmxUnit(
-        variants=variants,
-        props=props,
-        notes=notes,
+        tuvs=tuvs,
+        tu_notes=notes,
+        tu_props=props,
+        attributes=dict(element.attrib),
         tuid=tuid,
         created_at=created_at,
         changed_at=changed_at,
         created_by=created_by,
         changed_by=changed_by,
         line=element.sourceline or 0,
+        codes=numbering.codes,
+    )
+
+
+def _read_tuv(tuv: etree._Element, code: str, numbering: TuCodes) -> Tuv:
+    notes: list[Note] = []
+    props: list[Prop] = []
+    text = ""
+    for child in tuv:
+        tag = child.tag
+        if tag != "seg" and tag != "note" and tag != "prop":
+            tag = _local(child)  # namespaced, a comment or an instruction
+        if tag == "seg":
+            text = numbering.text(child)
+        elif tag == "note":
+            notes.append(_note(child))
+        elif tag == "prop":
+            props.append(_prop(child))
+    attributes = {}
+    if len(tuv.attrib) > 1:  # more than its language
+        attributes = {
+            name: value
+            for name, value in tuv.attrib.items()
+            if name != XML_LANG and name != "lang"
+        }
+    return Tuv(_tag(code), text, notes, props, attributes)
+
+
+def _read_header(element: etree._Element, header: TmxHeader) -> None:
+    header.attributes = dict(element.attrib)
+    for child in element:
+        tag = _local(child)
+        if tag == "note":
+            header.notes.append(_note(child))
+        elif tag == "prop":
+            header.props.append(_prop(child))
+        elif tag == "ude":
+            header.udes += 1
+    element.clear()
+
+
+def _local(element: etree._Element) -> str:
+    """The local name of an element; "" for a comment or processing instruction."""
+    tag = element.tag
+    if not isinstance(tag, str):
+        return ""
+    return tag.rpartition("}")[2] if tag[0] == "{" else tag
+
+
+def _note(element: etree._Element) -> Note:
+    return Note(
+        element.text or "",
+        lang=element.get(XML_LANG) or element.get("lang") or "",
+        encoding=element.get("o-encoding", ""),
+    )
+
+
+def _prop(element: etree._Element) -> Prop:
+    return Prop(
+        element.get("type", ""),
+        element.text or "",
+        lang=element.get(XML_LANG) or element.get("lang") or "",
+        encoding=element.get("o-encoding", ""),
     )
 
 
 @functools.lru_cache(maxsize=256)
-def _language(code: str) -> str:
+def _tag(code: str) -> str:
+    """A variant's code in canonical case, every subtag kept; else as written."""
     try:
-        return normalise(code)
+        return variant(code)
     except UnknownLanguage:
         return code
-
-
-def _seg_text(tuv: etree._Element) -> str:
-    for child in tuv:
-        tag = child.tag
-        if tag == "seg" or (isinstance(tag, str) and tag.endswith("}seg")):
-            return "".join(child.itertext()) if len(child) else child.text or ""
-    return ""
 
 
 def _stamp(
@@ -286,7 +360,8 @@ def _variant(variants: dict[str, str], code: str) -> str | None:
         return variants[code]
     primary = code.split("-")[0]
     if primary == "zh":
-        return None
+        # A bare zh names no script: the caller measures the text's.
+        return variants.get(BARE_CHINESE)
     for other, text in variants.items():
         if other.split("-")[0] == primary:
             return text

@@ -3,21 +3,27 @@
 ``write`` turns the units of one document and language pair into TMX;
 ``write_tus`` is the general form under it, for memories whose translation
 units (``TmxUnit``) hold any number of language variants. Both return an
-iterator of ``bytes`` chunks, made with ``lxml.etree.xmlfile``: each ``tu`` is
-a copy of an empty element of its shape, filled and written, and the buffer is
-drained every ``FLUSH_EVERY`` units, so memory stays flat (200,000 units,
-74 MB of TMX: about 3 s, under 1 MB traced by ``tracemalloc``).
+iterator of ``bytes`` chunks, made with ``lxml.etree.xmlfile``: each plain
+``tu`` is a copy of an empty element of its shape, filled and written (others
+are built whole), and the buffer is drained every ``FLUSH_EVERY`` units, so
+memory stays flat (200,000 units, 74 MB of TMX: about 3 s, under 1 MB traced
+by ``tracemalloc``).
 
 The output is UTF-8 with ``<?xml version="1.0" encoding="UTF-8"?>`` and
 ``<!DOCTYPE tmx SYSTEM "tmx14.dtd">``, and validates against the TMX 1.4b DTD.
 The header says ``segtype="sentence"``, ``datatype="plaintext"``,
-``adminlang="en"`` and ``srclang`` as given. Each ``tu`` carries, when known,
-``tuid``, ``creationdate``/``changedate`` (``YYYYMMDDThhmmssZ``, UTC; naive
-datetimes are taken as UTC), ``creationid``/``changeid``, then its ``note``
-elements, its ``prop`` elements and one ``tuv`` per language (``xml:lang``
-exactly as given, callers pass BCP 47). Characters XML 1.0 forbids (C0
+``adminlang="en"`` and ``srclang`` as given. Each ``tu`` carries its
+``attributes`` and, when known, ``tuid``, ``creationdate``/``changedate``
+(``YYYYMMDDThhmmssZ``, UTC; naive datetimes are taken as UTC),
+``creationid``/``changeid``, then its ``note`` elements, its ``prop``
+elements and its ``tuv`` elements in order (``xml:lang`` exactly as given,
+callers pass BCP 47), each with its attributes, notes and props. Callers
+pass only the attributes the DTD allows (``units.TU_ATTRIBUTES``,
+``units.TUV_ATTRIBUTES``). Characters XML 1.0 forbids (C0
 controls other than tab, LF and CR, U+FFFE, U+FFFF, lone surrogates) are
 removed from every text and attribute first; lxml would refuse them.
+Inline codes in a text (``core.inline``) are written as TMX codes
+(``bpt``/``ept``, ``ph``, ``it``) from ``TmxUnit.codes`` (``inline.py``).
 
 ``write`` maps a ``Unit`` as ``formats.bilingual.units`` says: untranslated
 units and units with an empty target are left out; ``tuid`` is the unit's key
@@ -31,41 +37,22 @@ import functools
 import io
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from lxml import etree
 
+from core.inline import has_codes
+from formats.bilingual.tmx.inline import fill_seg
+from formats.bilingual.tmx.units import XML_LANG, Note, Prop, TmxUnit
 from formats.bilingual.units import Unit
 
-__all__ = ["TmxUnit", "clean_text", "format_date", "write", "write_tus"]
+__all__ = ["XML_LANG", "TmxUnit", "clean_text", "format_date", "write", "write_tus"]
 
 TOOL = "Translation Workbench"
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 PROLOG = b'<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n'
 FLUSH_EVERY = 200  # translation units per chunk yielded
 MAX_TEMPLATES = 256  # empty tu elements kept per document, one per shape
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
-
-@dataclass
-class TmxUnit:
-    """One TMX translation unit: its text per language and its metadata.
-
-    ``variants`` maps a language code to the text of its ``seg``; ``props``
-    maps a ``prop`` type to its text; ``line`` is where the ``tu`` starts in
-    the file read (0 for units made in code).
-    """
-
-    variants: dict[str, str]
-    props: dict[str, str] = field(default_factory=dict)
-    notes: list[str] = field(default_factory=list)
-    tuid: str = ""
-    created_at: datetime | None = None
-    changed_at: datetime | None = None
-    created_by: str = ""
-    changed_by: str = ""
-    line: int = 0
 
 
 def clean_text(text: str) -> str:
@@ -150,7 +137,7 @@ def write_tus(
                 xf.write("\n")
                 pending, templates = 0, {}
                 for tu in tus:
-                    if not tu.variants:
+                    if not tu.tuvs:
                         continue
                     xf.write(_element(tu, templates), pretty_print=True)
                     pending += 1
@@ -175,30 +162,67 @@ def _from_unit(unit: Unit, source_language: str, target_language: str) -> TmxUni
         changed_at=unit.changed_at,
         created_by=unit.created_by,
         changed_by=unit.changed_by,
+        codes=unit.codes,
     )
 
 
 def _element(tu: TmxUnit, templates: dict[tuple, etree._Element]) -> etree._Element:
-    """Return the ``tu`` element: a copy of an empty one of the same shape, filled.
+    """Return the ``tu`` element of ``tu``.
 
-    Copying a template is C work; building seven elements in Python costs
-    three times as long (five times under ``tracemalloc``).
+    A plain unit (notes, props and variants with nothing else on them) is a
+    copy of an empty element of the same shape, filled: copying a template
+    is C work; building seven elements in Python costs three times as long
+    (five times under ``tracemalloc``). Others are built whole.
     """
+    if not _plain(tu):
+        return _built(tu)
     clean = clean_text  # returns its argument itself when nothing is removed
-    shape = (len(tu.notes), tuple(tu.props), tuple(tu.variants))
+    shape = (
+        len(tu.tu_notes),
+        tuple(prop.type for prop in tu.tu_props),
+        tuple(tuv.language for tuv in tu.tuvs),
+    )
     template = templates.get(shape)
     if template is None:
         template = etree.Element("tu")
-        for _ in tu.notes:
+        for _ in tu.tu_notes:
             etree.SubElement(template, "note")
-        for kind in tu.props:
-            etree.SubElement(template, "prop", type=clean(kind))
-        for language in tu.variants:
-            tuv = etree.SubElement(template, "tuv", {XML_LANG: clean(language)})
-            etree.SubElement(tuv, "seg")
+        for prop in tu.tu_props:
+            etree.SubElement(template, "prop", type=clean(prop.type))
+        for tuv in tu.tuvs:
+            etree.SubElement(
+                etree.SubElement(template, "tuv", {XML_LANG: clean(tuv.language)}),
+                "seg",
+            )
         if len(templates) < MAX_TEMPLATES:
             templates[shape] = template
     element = copy.deepcopy(template)
+    for name, value in _unit_attributes(tu):
+        element.set(name, clean(value))
+    children = iter(element)
+    for note in tu.tu_notes:
+        next(children).text = clean(note.text)
+    for prop in tu.tu_props:
+        next(children).text = clean(prop.text)
+    for tuv in tu.tuvs:
+        next(children)[0].text = clean(tuv.text)
+    return element
+
+
+def _plain(tu: TmxUnit) -> bool:
+    """Whether ``tu`` has nothing a template leaves out (the ``tu``'s own
+    attributes are set on the copy)."""
+    return all(
+        not (tuv.notes or tuv.props or tuv.attributes or has_codes(tuv.text))
+        for tuv in tu.tuvs
+    ) and all(
+        not (remark.lang or remark.encoding) for remark in (*tu.tu_notes, *tu.tu_props)
+    )
+
+
+def _unit_attributes(tu: TmxUnit) -> list[tuple[str, str]]:
+    """The ``tu``'s attributes: those it carries, then its fields over them."""
+    values = dict(tu.attributes)
     for name, value in (
         ("tuid", tu.tuid),
         ("creationdate", tu.created_at and format_date(tu.created_at)),
@@ -207,13 +231,36 @@ def _element(tu: TmxUnit, templates: dict[tuple, etree._Element]) -> etree._Elem
         ("changeid", tu.changed_by),
     ):
         if value:
-            element.set(name, clean(value))
-    children = iter(element)
-    for text in (*tu.notes, *tu.props.values()):
-        next(children).text = clean(text)
-    for text in tu.variants.values():
-        next(children)[0].text = clean(text)
+            values[name] = value
+    return [(name, value) for name, value in values.items() if value]
+
+
+def _built(tu: TmxUnit) -> etree._Element:
+    clean = clean_text
+    element = etree.Element("tu")
+    for name, value in _unit_attributes(tu):
+        element.set(name, clean(value))
+    _remarks(element, tu.tu_notes, tu.tu_props)
+    for tuv in tu.tuvs:
+        child = etree.SubElement(element, "tuv", {XML_LANG: clean(tuv.language)})
+        for name, value in tuv.attributes.items():
+            child.set(name, clean(value))
+        _remarks(child, tuv.notes, tuv.props)
+        fill_seg(etree.SubElement(child, "seg"), clean(tuv.text), tu.codes)
     return element
+
+
+def _remarks(parent: etree._Element, notes: list[Note], props: list[Prop]) -> None:
+    clean = clean_text
+    for remark in (*notes, *props):
+        child = etree.SubElement(parent, "note" if isinstance(remark, Note) else "prop")
+        if isinstance(remark, Prop):
+            child.set("type", clean(remark.type))
+        if remark.lang:
+            child.set(XML_LANG, clean(remark.lang))
+        if remark.encoding:
+            child.set("o-encoding", clean(remark.encoding))
+        child.text = clean(remark.text)
 
 
 def _drain(buffer: io.BytesIO) -> bytes:

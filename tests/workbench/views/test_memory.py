@@ -187,3 +187,21 @@ def test_managers_pretranslate_from_the_document_page(
     response = client.post(url, {"language": "fr"}, follow=True)
     texts = [str(m) for m in get_messages(response.wsgi_request)]
     assert any("not a target language" in t for t in texts)
+
+
+def test_an_import_says_what_it_did_not_keep(client, manager):
+    client.force_login(manager)
+    with (DATA / "tmx" / "okapi_ImportTest2C_inline_sub_notes.tmx").open(
+        "rb"
+    ) as handle:
+        response = client.post(reverse("memory-import"), {"file": handle}, follow=True)
+    (text,) = [str(m) for m in get_messages(response.wsgi_request)]
+    assert "1 units read, 3 entries added" in text
+    assert (
+        "Not kept: 2 notes in the header, 1 prop in the header, "
+        "1 user-defined encoding." in text
+    )
+    with (DATA / "tmx" / "modernmt_Memory.en__zh.tmx").open("rb") as handle:
+        response = client.post(reverse("memory-import"), {"file": handle}, follow=True)
+    (text,) = [str(m) for m in get_messages(response.wsgi_request)]
+    assert "1 text marked only zh, the same in both scripts, was filed" in text

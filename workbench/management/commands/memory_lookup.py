@@ -5,14 +5,17 @@ from django.core.management.base import BaseCommand, CommandError
 from core.commands import language as command_language
 from core.commands import stdin_text
 from memory.lookup import concordance, lookup
-from memory.store import memory_language
+from memory.store import memory_variant
 
 
 class Command(BaseCommand):
     help = (
         "Look up each line of stdin in the translation memory; prints JSON lines "
-        "score, source, target, origin, best first (with --concordance: every "
-        "entry holding the text in its source or target)."
+        "score, source, target, origin, the variants of both sides and the "
+        "entry's notes and props, best first; the nearest variants of the "
+        "languages (en-GB, then en, then other en-*) come first at a score "
+        "(with --concordance: every entry holding the text in its source or "
+        "target)."
     )
 
     def add_arguments(self, parser):
@@ -23,8 +26,8 @@ class Command(BaseCommand):
         parser.add_argument("--concordance", action="store_true")
 
     def handle(self, *args, **options):
-        source = command_language(options["source_language"], memory_language)
-        target = command_language(options["target_language"], memory_language)
+        source = command_language(options["source_language"], memory_variant)
+        target = command_language(options["target_language"], memory_variant)
         if not 1 <= options["limit"] <= 1000:
             raise CommandError("--limit is a number from 1 to 1000")
         text = stdin_text()
@@ -33,7 +36,13 @@ class Command(BaseCommand):
                 continue
             if options["concordance"]:
                 rows = [
-                    {"source": hit.source, "target": hit.target, "origin": hit.origin}
+                    {
+                        "source": hit.source,
+                        "target": hit.target,
+                        "origin": hit.origin,
+                        "source_language": hit.source_language,
+                        "target_language": hit.target_language,
+                    }
                     for hit in concordance(line, source, target, limit=options["limit"])
                 ]
             else:
