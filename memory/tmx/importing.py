@@ -53,6 +53,13 @@ NOT_KEPT = {
         "%(count)d attributes TMX 1.4 does not define",
         "count",
     ),
+    "code_markup_of_other_variants": ngettext_lazy(
+        "%(count)d inline code whose markup in another language differs "
+        "(the first language's is kept)",
+        "%(count)d inline codes whose markup in another language differs "
+        "(the first language's is kept)",
+        "count",
+    ),
     "header_notes": ngettext_lazy(
         "%(count)d note in the header", "%(count)d notes in the header", "count"
     ),
@@ -146,6 +153,9 @@ def import_tmx(
         for batch in _batches(iter_units(stream, header=header)):
             pairs = []
             for unit in batch:
+                counts.not_kept["code_markup_of_other_variants"] += (
+                    unit.codes_markup_differing
+                )
                 unsure = False
                 for tuv in unit.tuvs:
                     if tuv.language.lower() == BARE_CHINESE and tuv.text.strip():

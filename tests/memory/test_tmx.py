@@ -245,3 +245,27 @@ def tmp(folder, name: str, units):
     path = folder / name
     path.write_bytes(b"".join(write_tus(units, source_language="en")))
     return path
+
+
+def test_a_code_whose_markup_differs_in_another_language_is_counted(db) -> None:
+    """An image whose ALT text was translated: the first language's markup is
+    kept for both, and the other one's is counted, never lost in silence."""
+    data = BytesIO(
+        b'<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">'
+        b'<header creationtool="t" creationtoolversion="1" segtype="sentence"'
+        b' o-tmf="t" adminlang="en" srclang="en" datatype="html"/><body>'
+        b'<tu><tuv xml:lang="en"><seg>See <ph x="1">&lt;img alt="Logo"&gt;</ph>'
+        b" here.</seg></tuv>"
+        b'<tuv xml:lang="zh-HK"><seg>\xe8\xa6\x8b<ph x="1">&lt;img alt="\xe6\xa8'
+        b'\x99\xe8\xaa\x8c"&gt;</ph>\xe3\x80\x82</seg></tuv></tu>'
+        b'<tu><tuv xml:lang="en"><seg>Press <bpt i="1">&lt;b&gt;</bpt>OK'
+        b'<ept i="1">&lt;/b&gt;</ept>.</seg></tuv>'
+        b'<tuv xml:lang="zh-HK"><seg>\xe6\x8c\x89<bpt i="1">&lt;b&gt;</bpt>OK'
+        b'<ept i="1">&lt;/b&gt;</ept>\xe3\x80\x82</seg></tuv></tu>'
+        b"</body></tmx>"
+    )
+    counts = import_tmx(data, origin="alt.tmx")
+    assert counts.added == 2
+    assert counts.as_dict()["not_kept"] == {"code_markup_of_other_variants": 1}
+    entry = MemoryEntry.objects.get(source__startswith="See")
+    assert codes_from_json(entry.codes)[1].native == '<img alt="Logo">'

@@ -53,6 +53,9 @@ class TuCodes:
 
     def __init__(self) -> None:
         self.codes: dict[int, Code] = {}
+        #: codes of later variants whose markup differs from the first's
+        #: (a translated ALT text): the first variant's markup is kept
+        self.markup_differing = 0
         self._first: dict[tuple[str, str], int] | None = None
 
     def text(self, seg: etree._Element) -> str:
@@ -106,6 +109,9 @@ class TuCodes:
         if number is None or number in self._by_key.values():
             number = max(self.codes, default=0) + 1
             self.codes[number] = self._describe(element, number, kind)
+        elif kind != CLOSING and _local(element) != "hi":
+            if "".join(element.itertext()) != self.codes[number].native:
+                self.markup_differing += 1
         for found in keys:
             self._by_key.setdefault(found, number)
         if kind == OPENING and role in ("pair", "hi"):
@@ -117,6 +123,8 @@ class TuCodes:
         closing = "".join(element.itertext())
         if closing and not code.closing:
             self.codes[number] = replace(code, closing=closing)
+        elif closing != code.closing:
+            self.markup_differing += 1
 
     @staticmethod
     def _describe(element: etree._Element, number: int, kind: str) -> Code:

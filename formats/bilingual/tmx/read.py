@@ -256,6 +256,7 @@ def _read_tu(element: etree._Element, number: int) -> TmxUnit:
         changed_by=changed_by,
         line=element.sourceline or 0,
         codes=numbering.codes,
+        codes_markup_differing=numbering.markup_differing,
     )
 
 

@@ -121,6 +121,8 @@ class TmxUnit:
     attributes: dict[str, str] = field(default_factory=dict)
     #: inline codes of the variants' texts, by number (``core.inline``)
     codes: dict[int, Code] = field(default_factory=dict)
+    #: codes whose markup in a later variant differs from the first's
+    codes_markup_differing: int = 0
 
     def __post_init__(self) -> None:
         if self.tuvs and not self.variants:
