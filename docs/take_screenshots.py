@@ -75,6 +75,30 @@ if not Term.objects.filter(text=centre).exists():
     )
 """
     manage("shell", "-c", script, env=env)
+    # A web page with links and bold text: inline codes in the editor.
+    page = DATA / "notice.html"
+    page.write_text(NOTICE, encoding="utf-8")
+    if "Notice with links" not in manage("shell", "-c", LISTED, env=env):
+        manage("import_document", str(page), "--title", "Notice with links", env=env)
+    # Two glossaries whose concepts might be one: the possible duplicates page.
+    for name, body in (("press-office.csv", PRESS_CSV), ("finance.csv", FINANCE_CSV)):
+        path = DATA / name
+        path.write_text(body, encoding="utf-8")
+        manage("import_glossary", str(path), env=env)
+
+
+LISTED = "from documents.models import Document; print(list(Document.objects.values_list('title', flat=True)))"
+NOTICE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Notice with links</title></head>
+<body><h1>Public consultation on the Qianhai measures</h1>
+<p>The <b>Secretary for Constitutional and Mainland Affairs</b> invites views
+on the measures, published on <a href="https://www.gov.hk/en/">GovHK</a>.</p>
+<p>Submissions may be sent to <a href="mailto:consult@cmab.gov.hk">the bureau</a>
+by <em>31 March</em>.</p>
+</body></html>
+"""
+PRESS_CSV = "en,zh-Hant,zh-Hans,domain\nBudget,預算案,预算案,Finance\n"
+FINANCE_CSV = "en,zh-Hant,zh-Hans,domain\nBudget,財政預算,财政预算,Public finance\n"
 
 
 def main() -> None:
@@ -197,6 +221,25 @@ def shoot(browser, base: str, passwords: dict) -> None:
     page.screenshot(path=str(OUT / "editor-memory.png"))
     page.goto(base + "/memory/?q=co-operation+platforms&source=en&target=zh-Hant")
     page.screenshot(path=str(OUT / "memory.png"))
+    page.goto(base + "/")
+    page.click("table.list a:has-text('Notice with links')")
+    page.click(".translate-links a >> nth=0")
+    page.wait_for_load_state()
+    box = page.locator("tr.seg").nth(2).locator("textarea")
+    box.click()
+    box.type("政制及內地事務局局長")
+    box.press("Shift+Home")
+    box.press("Control+Shift+K")
+    box.press("End")
+    box.type("邀請公眾就措施發表意見，措施已在")
+    box.press("Control+Shift+K")
+    box.type("GovHK")
+    box.press("Control+Shift+K")
+    box.type("公布。")
+    page.wait_for_timeout(300)
+    page.screenshot(path=str(OUT / "editor-codes.png"))
+    page.goto(base + "/glossary/duplicates/")
+    page.screenshot(path=str(OUT / "glossary-duplicates.png"))
     page.close()
     print("screenshots in", OUT)
 
