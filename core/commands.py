@@ -49,9 +49,16 @@ def write_chunks(chunks, output: str | None) -> None:
     """Write to stdout, or to a file that appears only once it is complete."""
     if not output or output == "-":
         sys.stdout.flush()
-        for chunk in chunks:
-            sys.stdout.buffer.write(chunk)
-        sys.stdout.buffer.flush()
+        try:
+            for chunk in chunks:
+                sys.stdout.buffer.write(chunk)
+            sys.stdout.buffer.flush()
+        finally:
+            # A reader gone away (``| head``) stops the export here: close the
+            # generators now, while their database cursor can still be closed.
+            close = getattr(chunks, "close", None)
+            if close:
+                close()
         return
     path = Path(output)
     partial = path.with_name(path.name + ".part")

@@ -279,8 +279,13 @@ def test_a_nul_character_on_stdin_is_one_line_and_exit_1(tmp_path, command):
     ], proc.stderr
 
 
-def test_a_reader_that_goes_away_ends_a_command_quietly(tmp_path):
-    """``manage.py segments 1 | head -1``: no traceback, as shell tools do."""
+@pytest.mark.parametrize(
+    "command",
+    [["segments", "1"], ["export", "1", "--language", "zh-Hant", "--format", "po"]],
+)
+def test_a_reader_that_goes_away_ends_a_command_quietly(tmp_path, command):
+    """``manage.py segments 1 | head -1``: no traceback, as shell tools do
+    (nor a complaint about a database cursor left open by the export)."""
     path = tmp_path / "long.txt"
     path.write_text("\n\n".join("Sentence %d is here." % n for n in range(5000)))
     assert manage_script(tmp_path, "import_document", str(path), migrate=True)
@@ -290,11 +295,11 @@ def test_a_reader_that_goes_away_ends_a_command_quietly(tmp_path):
         "DATABASE_URL": "sqlite:///" + str(tmp_path / "db.sqlite3"),
     }
     proc = subprocess.Popen(
-        [sys.executable, str(ROOT / "manage.py"), "segments", "1"],
+        [sys.executable, str(ROOT / "manage.py"), *command],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=ROOT,
     )  # fmt: skip
-    assert proc.stdout.readline().startswith(b"{")
+    assert proc.stdout.readline().strip()
     proc.stdout.close()
     stderr = proc.stderr.read().decode()
     assert proc.wait(timeout=60) == 1
-    assert "Traceback" not in stderr and "BrokenPipe" not in stderr, stderr
+    assert stderr == "", stderr
