@@ -1,7 +1,9 @@
 """Documents and translations in and out: where formats meet the models.
 
 - ``importing``: a document, or a new version of it, from a file.
-- ``translations``: translations back from PO or XLIFF.
+- ``translations``: translations back from PO, XLIFF or TMX; beside it
+  ``checking`` (a file for something else is refused), ``units`` (a unit
+  matched and fitted to its sentence), ``accounting`` (the counted account).
 - ``annotations``: the flags and notes files say about source sentences.
 - ``exporting``: a document as PO, TMX, XLIFF or the translated document.
 - ``seeding``: the seed documents, glossary and memory.

@@ -198,8 +198,9 @@ def test_an_import_says_what_it_did_not_keep(client, manager):
     (text,) = [str(m) for m in get_messages(response.wsgi_request)]
     assert "1 units read, 3 entries added" in text
     assert (
-        "Not kept: 2 notes in the header, 1 prop in the header, "
-        "1 user-defined encoding." in text
+        "Not kept: 1 inline code whose markup in another language differs "
+        "(the first language's is kept), 2 notes in the header, "
+        "1 prop in the header, 1 user-defined encoding." in text
     )
     with (DATA / "tmx" / "modernmt_Memory.en__zh.tmx").open("rb") as handle:
         response = client.post(reverse("memory-import"), {"file": handle}, follow=True)

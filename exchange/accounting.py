@@ -1,0 +1,92 @@
+"""The counted account of a translations import: what changed, what was not kept.
+
+Nothing a file brings is dropped unsaid: ``ImportCounts`` counts what was
+updated, left unchanged or skipped, and names by unit what the document
+cannot keep (``not_kept``), for the command's JSON and the page's message.
+"""
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+
+from formats.bilingual import Unit
+
+__all__ = ["NAMES_SHOWN", "NOT_KEPT_LABELS", "ImportCounts", "unit_name"]
+
+NAMES_SHOWN = 50  # units named per kind in the output; the count is complete
+
+
+@dataclass
+class ImportCounts:
+    updated: int = 0
+    unchanged: int = 0
+    skipped: Counter = field(default_factory=Counter)
+    unknown_units: list[str] = field(default_factory=list)
+    whitespace_normalised: int = 0
+    kept: Counter = field(default_factory=Counter)  # comments, flags, notes
+    not_kept: dict[str, list[str]] = field(default_factory=dict)
+
+    def leave_out(self, kind: str, name: str) -> None:
+        """Count one piece of the file that the document cannot keep."""
+        self.not_kept.setdefault(kind, []).append(name)
+
+    def as_dict(self) -> dict:
+        return {
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "skipped": dict(sorted(self.skipped.items())),
+            "unknown_units": self.unknown_units[:NAMES_SHOWN],
+            "whitespace_normalised": self.whitespace_normalised,
+            "kept": {
+                kind: self.kept[kind] for kind in ("comments", "flags", "notes", "file")
+            },
+            "not_kept": {
+                kind: {"count": len(names), "units": names[:NAMES_SHOWN]}
+                for kind, names in sorted(self.not_kept.items())
+            },
+        }
+
+    def not_kept_summary(self) -> str:
+        """Return one sentence on what was normalised or not kept ("" if none)."""
+        parts = [
+            _("%(kind)s: %(count)d (%(names)s)")
+            % {
+                "kind": NOT_KEPT_LABELS.get(kind, kind),
+                "count": len(names),
+                "names": ", ".join(names[:3]) + (", …" if len(names) > 3 else ""),
+            }
+            for kind, names in sorted(self.not_kept.items())
+        ]
+        sentences = []
+        if parts:
+            sentences.append(_("Not kept: %(parts)s.") % {"parts": "; ".join(parts)})
+        if self.whitespace_normalised:
+            sentences.append(
+                _("Surrounding white space made like the source's: %(count)d.")
+                % {"count": self.whitespace_normalised}
+            )
+        if any(self.kept.values()):
+            sentences.append(
+                _(
+                    "Kept from the file: %(comments)d comments, %(flags)d flags, "
+                    "%(notes)d notes."
+                )
+                % {kind: self.kept[kind] for kind in ("comments", "flags", "notes")}
+            )
+        return " ".join(sentences)
+
+
+NOT_KEPT_LABELS = {
+    "codes_not_placed": _lazy("inline codes that could not be placed"),
+    "plural_entries": _lazy("plural entries"),
+    "obsolete_entries": _lazy("obsolete entries"),
+    "previous_sources": _lazy("previous sources"),
+    "references": _lazy("references"),
+    "comments_over_limit": _lazy("comments too long to keep"),
+}
+
+
+def unit_name(unit: Unit) -> str:
+    return unit.key or unit.source[:60]
