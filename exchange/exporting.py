@@ -21,7 +21,7 @@ from glossary.matching import current_matcher
 from translations.models import Comment, Translation
 
 DOCUMENT_FORMATS = ("txt", "md", "html", "docx")
-EXCHANGE_FORMATS = ("po", "tmx", "xliff")
+EXCHANGE_FORMATS = ("po", "tmx", "xliff", "xliff12")  # xliff: 2.0; xliff12: 1.2
 EXPORT_FORMATS = EXCHANGE_FORMATS + DOCUMENT_FORMATS
 PROJECT = "translation-workbench"
 NO_SPACE_LANGUAGES = ("zh", "ja", "ko")
@@ -208,8 +208,9 @@ def export_exchange(
         return tmx.write(
             units, source_language=document.source_language, target_language=language
         )
-    if kind == "xliff":
-        return xliff.write(
+    if kind in ("xliff", "xliff12"):
+        writer = xliff.write if kind == "xliff" else xliff.write_12
+        return writer(
             units,
             source_language=document.source_language,
             target_language=language,

@@ -24,6 +24,7 @@ CONTENT_TYPES = {
     "po": "text/x-gettext-translation; charset=utf-8",
     "tmx": "application/x-tmx+xml",
     "xliff": "application/xliff+xml",
+    "xliff12": "application/xliff+xml",
     "txt": "text/plain; charset=utf-8",
     "md": "text/markdown; charset=utf-8",
     "html": "text/html; charset=utf-8",
@@ -49,7 +50,8 @@ def download(request, pk: int):
     except ExportRefused as error:
         messages.error(request, str(error))
         return redirect(document)
-    name = "%s.%s.%s" % (slugify(document.title)[:60] or "document", language, kind)
+    suffix = "xlf" if kind == "xliff12" else kind  # XLIFF 1.2's usual suffix
+    name = "%s.%s.%s" % (slugify(document.title)[:60] or "document", language, suffix)
     response = StreamingHttpResponse(chunks, content_type=CONTENT_TYPES[kind])
     response["Content-Disposition"] = 'attachment; filename="%s"' % name
     return response

@@ -14,7 +14,8 @@ same ``id``, a code the source lacks getting a new one):
   ``bpt``, ``ept``, ``it``, ``sub`` included; 2.0 the ``<originalData>`` its
   ``dataRef`` names), its type (1.x ``ctype``; 2.0 ``subType`` ``xlf:b``,
   ``xlf:i``, ``xlf:u``, ``xlf:lb`` as bold, italic, underline, lb, else
-  ``type``) and its label (``disp``, ``equiv``, ``equiv-text``, else the
+  ``type``; 1.x ``underlined`` as underline, ``x-wb-<type>`` as ``<type>``)
+  and its label (``disp``, ``equiv``, ``equiv-text``, else the
   element's name); the workbench's own attributes (``wb:type``,
   ``wb:format``) give back the code an export started from;
 - annotations (1.x ``<mrk>``, 2.0 ``<mrk>``, ``<sm/>``/``<em/>``) keep their
@@ -72,6 +73,7 @@ _WB_TYPE, _WB_FORMAT = f"{{{WB_NS}}}type", f"{{{WB_NS}}}format"
 _SUBTYPES = {"xlf:b": "bold", "xlf:i": "italic", "xlf:u": "underline", "xlf:lb": "lb"}
 _FMT = {value: key for key, value in _SUBTYPES.items()}
 _TYPES_20 = {"link": "link", "image": "image"}
+_WB_CTYPE = "x-wb-"  # the 1.2 writer's ctype for a type 1.2 has no name for
 _CTYPES = {"underlined": "underline", "x-html-a": "link", "x-html-img": "image"}
 _ALIASES = {
     "pair": ("it-open", "it-close"),
@@ -192,7 +194,7 @@ class InlineReader:
             element.get(_WB_TYPE)
             or _SUBTYPES.get(subtype)
             or element.get("type")
-            or _CTYPES.get(element.get("ctype", ""), element.get("ctype", ""))
+            or _ctype_type(element.get("ctype", ""))
         )
         native = self._native(element, "dataRef" + start)
         closing = self.data.get(element.get("dataRefEnd", ""), "")
@@ -222,6 +224,13 @@ class InlineReader:
 
 
 _NS20 = "urn:oasis:names:tc:xliff:document:2.0"
+
+
+def _ctype_type(ctype: str) -> str:
+    """Return the type a 1.x ``ctype`` stands for (``x-wb-`` is the writer's)."""
+    if ctype.startswith(_WB_CTYPE):
+        return ctype[len(_WB_CTYPE) :]
+    return _CTYPES.get(ctype, ctype)
 
 
 def _checked(text: str | None, element: etree._Element) -> str:

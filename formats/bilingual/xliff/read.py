@@ -31,11 +31,14 @@ The state mapping is in ``write.py`` beside this module. Reading rules:
   target text, draft if some segment is untranslated or draft, else the
   lowest of the others.
 - Notes: 2.0 ``<note category="comment">`` -> comments, ``"reference"`` ->
-  references, any other -> notes; 1.x ``<note>`` -> notes. File and group
-  notes are ignored.
+  references, any other -> notes; 1.x ``<note from="comment">`` ->
+  comments, ``from="reference"`` -> references (as ``write12.py`` writes
+  them), any other ``<note>`` -> notes. File and group notes are ignored.
 - Languages are normalised (``zh-CN`` -> ``zh-Hans``); a missing target
   language is "". The catalogue's document is the digits of a 2.0 ``<file
-  id="d<digits>">``, else ""; its title is the first file's ``original``.
+  id="d<digits>">``, or of the 1.2 ``product-name="d<digits>"`` of a first
+  ``<file>`` whose ``tool-id`` is the workbench's, else ""; its title is the
+  first file's ``original``.
 """
 
 import codecs
@@ -52,13 +55,12 @@ from formats import FormatError
 from formats.bilingual.units import Catalogue, Unit
 from formats.bilingual.xliff.inline import InlineReader, original_data
 
-__all__ = ["parse", "strip_forbidden", "unescape_key"]
+__all__ = ["NS12", "TOOL_ID", "parse", "strip_forbidden", "unescape_key"]
 
 NS20 = "urn:oasis:names:tc:xliff:document:2.0"
-NS1 = {
-    "urn:oasis:names:tc:xliff:document:1.2",
-    "urn:oasis:names:tc:xliff:document:1.1",
-}
+NS12 = "urn:oasis:names:tc:xliff:document:1.2"
+NS1 = {NS12, "urn:oasis:names:tc:xliff:document:1.1"}
+TOOL_ID = "translation-workbench"  # the 1.2 writer's <file tool-id>
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -81,6 +83,7 @@ _POSITION = re.compile(r", line \d+, column \d+$")
 _VERSION_1 = re.compile(r"1\.\d")
 _DOCUMENT_ID = re.compile(r"d(\d+)")
 _RANK = {"untranslated": 0, "draft": 1, "translated": 2, "approved": 3}
+_NOTE_FIELDS_1 = {"comment": "comments", "reference": "references"}
 _STATUS_20 = {
     None: "translated",
     "initial": "draft",
@@ -241,6 +244,9 @@ def _parse_1(root: etree._Element, namespace: str | None) -> Catalogue:
     catalogue = Catalogue(source_language="", target_language="")
     if files:
         catalogue.title = files[0].get("original", "")
+        if files[0].get("tool-id") == TOOL_ID:  # the workbench's own export
+            match = _DOCUMENT_ID.fullmatch(files[0].get("product-name", ""))
+            catalogue.document = match.group(1) if match else ""
     for file in files:
         for attribute, field in (
             ("source-language", "source_language"),
@@ -277,9 +283,11 @@ def _parse_1(root: etree._Element, namespace: str | None) -> Catalogue:
                 None if target_element is None else target_element.get("state"),
                 element.get("approved") == "yes",
             )
-        unit.notes = [
-            text for note in element.iterchildren(q("note")) if (text := _text(note))
-        ]
+        for note in element.iterchildren(q("note")):
+            text = _text(note)
+            field = _NOTE_FIELDS_1.get(note.get("from", ""), "notes")
+            if text:
+                getattr(unit, field).append(text)
         catalogue.units.append(unit)
     _refuse_duplicates(catalogue)
     return catalogue

@@ -3,15 +3,23 @@
 import time
 import tracemalloc
 from collections.abc import Iterator
+from dataclasses import replace
 
 import pytest
 from lxml import etree
+from translate.storage.xliff import xlifffile
 from translate.storage.xliff2 import Xliff2File
 
 from core.inline import CLOSING, OPENING, PLACEHOLDER, Code, code_char, to_tokens
 from formats import FormatError
 from formats.bilingual.units import Catalogue, Unit
-from formats.bilingual.xliff import escape_key, parse, unescape_key, write
+from formats.bilingual.xliff import (
+    escape_key,
+    parse,
+    unescape_key,
+    write,
+    write_12,
+)
 from tests.support import DATA as TEST_DATA
 
 DATA = TEST_DATA / "xliff"
@@ -914,3 +922,285 @@ def test_text_holding_the_characters_of_codes_is_refused():
                    "</trans-unit>")  # fmt: skip
     with pytest.raises(FormatError, match="line 5: .*Private Use Area-A"):
         parse(data)
+
+
+# Writing XLIFF 1.2 (write12.py)
+
+
+@pytest.fixture(scope="module")
+def schema12() -> etree.XMLSchema:
+    """The OASIS XLIFF 1.2 strict schema, importing the local xml.xsd."""
+    return etree.XMLSchema(etree.parse(str(DATA / "xliff-core-1.2-strict.local.xsd")))
+
+
+def written12(units: list[Unit], **kwargs: str) -> bytes:
+    """Return the whole document ``write_12`` makes of ``units``."""
+    options = {
+        "source_language": "en",
+        "target_language": "zh-Hant",
+        "document_id": "42",
+        "title": "Annual report",
+    }
+    return b"".join(write_12(units, **(options | kwargs)))
+
+
+def valid12(schema12: etree.XMLSchema, data: bytes) -> etree._Element:
+    document = etree.fromstring(data)
+    assert schema12.validate(document), [str(e) for e in schema12.error_log]
+    return document
+
+
+def kept(units: list[Unit]) -> list[tuple]:
+    """What a 1.2 round trip keeps of each unit (a rejected unit reads as draft)."""
+    return [
+        (
+            u.file,
+            u.key,
+            u.source,
+            u.target if u.status != "untranslated" else "",
+            "draft" if u.status == "rejected" else u.status,
+            u.notes,
+            u.comments,
+            u.references,
+            {n: replace(c, format="") for n, c in u.codes.items()},
+        )
+        for u in units
+    ]
+
+
+def test_xliff_12_states_follow_the_mapping_table(schema12) -> None:
+    units = [u for u in sample_units() if u.key]
+    root = valid12(schema12, written12(units))
+    ns = {"x": NS12}
+    assert root.get("version") == "1.2"
+    file = root.find("x:file", ns)
+    assert (
+        file.get("original"),
+        file.get("source-language"),
+        file.get("target-language"),
+        file.get("datatype"),
+    ) == ("Annual report", "en", "zh-Hant", "plaintext")
+
+    def state(key: str) -> tuple:
+        unit = next(
+            u for u in root.iterfind(".//x:trans-unit", ns) if u.get("id") == key
+        )
+        target = unit.find("x:target", ns)
+        return unit.get("approved"), None if target is None else target.get("state")
+
+    assert state("a1b2c3d4e5f6") == (None, "needs-review-translation")  # draft
+    assert state("a1b2c3d4e5f6.2") == (None, "needs-translation")  # rejected
+    assert state("b1b2c3d4e5f6") == (None, "translated")
+    assert state("c1b2c3d4e5f6") == ("yes", "final")
+    assert state("d1b2c3d4e5f6") == (None, None)  # untranslated: no target
+    assert state("key with spaces/and:colons_") == (None, "needs-review-translation")
+
+
+def test_xliff_12_round_trip_keeps_keys_texts_statuses_notes_and_document(
+    schema12,
+) -> None:
+    units = sample_units()[:-1]
+    data = written12(units)
+    valid12(schema12, data)
+    catalogue = parse(data)
+    assert kept(catalogue.units) == kept(units)
+    assert (catalogue.source_language, catalogue.target_language) == ("en", "zh-Hant")
+    assert (catalogue.document, catalogue.title) == ("42", "Annual report")
+
+
+def test_another_tools_xliff_12_is_not_taken_for_the_workbenchs_own() -> None:
+    data = xliff12('<trans-unit id="t"><source>A</source></trans-unit>')
+    assert parse(data).document == ""
+
+
+def test_xliff_12_empty_document_and_unknown_status(schema12) -> None:
+    valid12(schema12, written12([]))
+    with pytest.raises(ValueError, match="unknown status"):
+        written12([Unit("k", "A", "B", status="signed")])
+
+
+def test_translate_toolkit_reads_the_written_xliff_12() -> None:
+    store = xlifffile.parsestring(written12(sample_units()[:-1]))
+    assert store.getsourcelanguage() == "en"
+    assert store.gettargetlanguage() == "zh-Hant"
+    # translate-toolkit names a unit by its file's original and its id
+    read = {unit.getid(): unit for unit in store.units}
+    read = {key.removeprefix("Annual report\x04"): unit for key, unit in read.items()}
+    assert read["a1b2c3d4e5f6"].source == 'Tom & Jerry say "<hi>" ]]>\nand leave.'
+    assert read["a1b2c3d4e5f6"].target == "湯姆與傑利說「<嗨>」\n然後離開。"
+    assert read["a1b2c3d4e5f6"].isfuzzy()
+    assert "Keep the quotes." in read["a1b2c3d4e5f6"].getnotes()
+    assert read["a1b2c3d4e5f6.2"].target == "  空格  "  # xml:space is honoured
+    # translate-toolkit ranks the states: rejected < draft < translated
+    # (which it calls unreviewed: only approved="yes" is translated to it)
+    # < approved
+    ranks = [
+        read[key].get_state_n()
+        for key in ("a1b2c3d4e5f6.2", "a1b2c3d4e5f6", "b1b2c3d4e5f6", "c1b2c3d4e5f6")
+    ]
+    assert ranks == sorted(set(ranks))
+    assert read["b1b2c3d4e5f6"].get_state_n() == read["b1b2c3d4e5f6"].S_UNREVIEWED
+    assert not read["b1b2c3d4e5f6"].isapproved()
+    assert read["c1b2c3d4e5f6"].isapproved() and read["c1b2c3d4e5f6"].istranslated()
+    assert not read["d1b2c3d4e5f6"].target
+    assert read["key with spaces/and:colons_"].source == "Odd key."
+
+
+@pytest.mark.parametrize(
+    "name",
+    sorted(
+        p.name
+        for p in DATA.iterdir()
+        if p.suffix in (".xlf", ".xliff", ".xliff2", ".poxliff")
+        and p.name not in ODD_FILES
+    ),
+)
+def test_real_files_write_back_as_valid_xliff_12_that_reads_back_the_same(
+    schema12, name
+):
+    catalogue = parse((DATA / name).read_bytes())
+    data = written12(
+        catalogue.units,
+        source_language=catalogue.source_language or "en",
+        target_language=catalogue.target_language,
+        title=catalogue.title,
+    )
+    valid12(schema12, data)
+    again = parse(data)
+    assert kept(again.units) == kept(catalogue.units)
+    assert xlifffile.parsestring(data).units  # translate-toolkit reads it too
+
+
+INLINE_12 = ("g", "x", "bx", "ex", "ph", "bpt", "ept", "it")
+
+
+def inline_elements(data: bytes) -> list[tuple[str, str, str]]:
+    """(part, element, ctype) of every 1.x inline code, translatable units only."""
+    root = etree.fromstring(data)
+    found = []
+    for unit in root.iter("{*}trans-unit"):
+        if any(e.get("translate") == "no" for e in (unit, *unit.iterancestors())):
+            continue
+        for part in ("source", "target"):
+            for element in unit.iterfind(f"{{*}}{part}//*"):
+                name = etree.QName(element).localname
+                if (
+                    name in INLINE_12
+                    and etree.QName(element.getparent()).localname != "ph"
+                ):
+                    found.append((part, name, element.get("ctype", "")))
+    return found
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "okapi_RB-11-Test01.xlf",
+        "okapi_RB-12-Test02.xlf",
+        "okapi_TS09-12-Test01.xlf",
+        "okapi_xlifftest.xlf",
+        "okapi_Xslt-Test01.xlf",
+        "ttk_odf2xliff_inline.xlf",
+        "mozl10n_angular.xliff",
+    ],
+)
+def test_xliff_12_codes_go_back_as_the_elements_they_were(name):
+    original = (DATA / name).read_bytes()
+    catalogue = parse(original)
+    data = written12(catalogue.units, source_language=catalogue.source_language)
+    assert inline_elements(data) == inline_elements(original)
+    assert inline_elements(data)  # the file has codes
+
+
+def test_document_codes_are_written_as_xliff_12_codes_that_read_back_the_same(
+    schema12,
+):
+    units = html_units()
+    data = written12(units)
+    root = valid12(schema12, data)
+    ns = {"x": NS12}
+    source = root.find(".//x:trans-unit[@id='k1']/x:source", ns)
+    assert [(etree.QName(e).localname, e.get("ctype"), e.text) for e in source] == [
+        ("bpt", "bold", "<b>"),
+        ("ept", None, "</b>"),
+        ("bpt", "link", '<a href="/x">'),
+        ("ept", None, "</a>"),
+        ("ph", "lb", "<br>"),
+    ]
+    assert source[0].get("equiv-text") == "b"
+    target = root.find(".//x:trans-unit[@id='k2']/x:target", ns)
+    assert [(etree.QName(e).localname, e.get("pos")) for e in target] == [
+        ("bpt", None),
+        ("it", "open"),  # the link never closes here
+        ("ept", None),
+    ]
+    again = {u.key: u for u in parse(data).units}
+    for unit in units:
+        assert (again[unit.key].source, again[unit.key].target) == (
+            unit.source, unit.target)  # fmt: skip
+        assert again[unit.key].codes == {
+            n: replace(c, format="xliff") for n, c in unit.codes.items()
+        }
+
+
+def test_codes_without_markup_go_as_g_x_and_bx_ex_with_types_kept(schema12):
+    code = code_char
+    units = [
+        Unit(
+            key="k",
+            source=f"{code(1, OPENING)}a{code(2, PLACEHOLDER)}{code(1, CLOSING)}"
+            f"{code(3, OPENING)}b{code(4, OPENING)}c{code(3, CLOSING)}d"
+            f"{code(4, CLOSING)}{code(5, CLOSING)}",
+            codes={
+                1: Code(1, OPENING, type="code", label="code"),
+                2: Code(2, PLACEHOLDER, type="image", label="img"),
+                3: Code(3, OPENING, type="underline", label="u"),
+                4: Code(4, OPENING, type="x-html-span", label="span"),
+                5: Code(5, CLOSING, label="ex"),
+            },
+        )
+    ]
+    data = written12(units)
+    root = valid12(schema12, data)
+    source = root.find(f".//{{{NS12}}}source")
+    assert [(etree.QName(e).localname, e.get("ctype")) for e in source.iter()][1:] == [
+        ("g", "x-wb-code"),
+        ("x", "image"),
+        ("bx", "underlined"),  # crosses the span: not a <g>
+        ("g", "x-html-span"),
+        ("ex", None),
+        ("ex", None),  # a closing alone
+    ]
+    again = parse(data).units[0]
+    assert again.source == units[0].source
+    assert again.codes == {
+        n: replace(c, format="xliff") for n, c in units[0].codes.items()
+    }
+
+
+def test_a_package_of_several_files_is_written_back_as_xliff_12_files(schema12):
+    catalogue = parse(PACKAGE_12)
+    data = written12(catalogue.units)
+    root = valid12(schema12, data)
+    originals = [f.get("original") for f in root.iterfind(f"{{{NS12}}}file")]
+    assert originals == ["release-a.html", "release-b.html"]
+    assert kept(parse(data).units) == kept(catalogue.units)
+
+
+def test_xliff_12_streams_while_units_are_still_coming() -> None:
+    consumed = 0
+
+    def units() -> Iterator[Unit]:
+        nonlocal consumed
+        for number in range(20_000):
+            consumed += 1
+            yield Unit(f"{number:012x}", f"Sentence {number}.", "句子。", "draft")
+
+    chunks = write_12(
+        units(), source_language="en", target_language="zh-Hans", document_id="1"
+    )
+    first = next(chunks)
+    assert 0 < consumed < 20_000
+    data = first + b"".join(chunks)
+    assert consumed == 20_000
+    assert len(parse(data).units) == 20_000

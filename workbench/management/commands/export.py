@@ -12,7 +12,12 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("document", type=int)
         parser.add_argument("--language", required=True)
-        parser.add_argument("--format", required=True, choices=EXPORT_FORMATS)
+        parser.add_argument(
+            "--format",
+            required=True,
+            choices=EXPORT_FORMATS,
+            help="xliff writes XLIFF 2.0, xliff12 XLIFF 1.2",
+        )
         parser.add_argument("-o", "--output", help="file to write; - or none: stdout")
         parser.add_argument(
             "--strict",
