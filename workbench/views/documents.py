@@ -12,6 +12,18 @@ from core.statuses import Status
 from documents.models import Document
 from documents.selectors import all_documents, version_history
 from exchange.exporting import EXPORT_FORMATS
+
+#: How the export formats are named in the form (file formats, not translated).
+FORMAT_LABELS = {
+    "po": "PO",
+    "tmx": "TMX 1.4",
+    "xliff": "XLIFF 2.0",
+    "xliff12": "XLIFF 1.2",
+    "txt": "TXT",
+    "md": "Markdown",
+    "html": "HTML",
+    "docx": "DOCX",
+}
 from exchange.importing import (
     ImportRefused,
     describe_not_kept,
@@ -55,7 +67,9 @@ def document_detail(request, pk: int):
         "versions": version_history(document),
         "version_form": NewVersionForm(),
         "pretranslate_threshold": DEFAULT_THRESHOLD,
-        "export_formats": EXPORT_FORMATS,
+        "export_formats": [
+            (kind, FORMAT_LABELS.get(kind, kind)) for kind in EXPORT_FORMATS
+        ],
         "all_languages": [(c, str(n)) for c, n in LANGUAGE_NAMES.items()],
     }
     return render(request, "workbench/document_detail.html", context)
