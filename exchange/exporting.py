@@ -67,14 +67,14 @@ def translated_paragraphs(
             status__in=done,
         ).values_list("segment_id", "text")
     )
-    by_paragraph: dict[int, list[str]] = {}
+    by_paragraph: dict[int, list[tuple[str, str]]] = {}
     missing = []
     for segment in document.segments.active().order_by("position"):
         text = texts.get(segment.pk)
         if not text:
             missing.append(segment.position)
             text = segment.source
-        by_paragraph.setdefault(segment.paragraph, []).append(text)
+        by_paragraph.setdefault(segment.paragraph, []).append((segment.source, text))
     if strict and missing:
         shown = ", ".join(str(n) for n in missing[:20])
         if len(missing) > 20:
@@ -98,12 +98,35 @@ def translated_paragraphs(
     out = []
     for paragraph in document.paragraphs.order_by("index"):
         if paragraph.index in by_paragraph:
-            text = glue.join(by_paragraph[paragraph.index])
+            text = in_place(paragraph.text, by_paragraph[paragraph.index], glue)
         else:
             text = paragraph.text
         codes = codes_from_json(paragraph.codes)
         out.append(ParagraphUnit(text=text, style=paragraph.style, codes=codes))
     return out
+
+
+def in_place(paragraph: str, sentences: list[tuple[str, str]], glue: str) -> str:
+    """Return ``paragraph`` with each (source, translation) sentence replaced.
+
+    What stands around and between the sentences (white space, a tab, a line
+    break, inline codes) stays. Only a gap of plain spaces between two
+    sentences becomes ``glue`` in a language written without them (Chinese),
+    and ``glue`` joins sentences that touched. A sentence no longer found in
+    order (an older document) joins all of them with ``glue``.
+    """
+    out: list[str] = []
+    done = 0
+    for number, (source, translation) in enumerate(sentences):
+        at = paragraph.find(source, done)
+        if at < 0:
+            return glue.join(translation for _source, translation in sentences)
+        gap = paragraph[done:at]
+        if number and not gap.strip(" "):
+            gap = glue if not glue or not gap else gap
+        out += [gap, translation]
+        done = at + len(source)
+    return "".join(out) + paragraph[done:]
 
 
 def export_document(

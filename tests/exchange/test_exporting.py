@@ -16,7 +16,7 @@ from lxml import html as lxml_html
 
 from core.inline import codes_from_json, codes_in, plain
 from core.statuses import Status
-from exchange.exporting import export_document
+from exchange.exporting import export_document, in_place
 from exchange.importing import import_document
 from tests.support import DATA
 from translations.models import Translation
@@ -309,3 +309,94 @@ def test_docx_footnotes_and_endnotes_are_translated_and_keep_their_marks():
     body = notes["document"]
     assert body.xpath("//w:footnoteReference", namespaces=namespaces)
     assert body.xpath("//w:endnoteReference", namespaces=namespaces)
+
+
+# White space, tabs and breaks around and between sentences
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _paragraph_texts(part: bytes) -> list[str]:
+    """Return each w:p's text, a tab as \\t and a break as \\n."""
+    out = []
+    for paragraph in etree.fromstring(part).iter(f"{W}p"):
+        pieces = []
+        for element in paragraph.iter(f"{W}t", f"{W}tab", f"{W}br", f"{W}cr"):
+            if element.tag == f"{W}t":
+                pieces.append(element.text or "")
+            elif element.tag == f"{W}tab":
+                pieces.append("\t")
+            else:
+                pieces.append("\n")
+        out.append("".join(pieces))
+    return out
+
+
+def test_docx_tabs_and_spaces_around_a_translated_header_survive():
+    original, exported, _document = _translated("omegat_OpenXMLFilter-tables.docx")
+    before = zipfile.ZipFile(io.BytesIO(original))
+    after = zipfile.ZipFile(io.BytesIO(exported))
+    for name in before.namelist():
+        if name.startswith("word/") and name.endswith(".xml"):
+            tabs = before.read(name).count(b"<w:tab/>")
+            assert after.read(name).count(b"<w:tab/>") == tabs, name
+    texts = _paragraph_texts(after.read("word/header1.xml"))
+    assert "\t\t" + MARK + "ISSN 2250-3153 \t" in texts
+
+
+def test_docx_tab_and_break_between_two_sentences_survive():
+    word = python_docx.Document()
+    tabbed = word.add_paragraph("  First one.")
+    tabbed.add_run().add_tab()
+    tabbed.add_run("Second one. ")
+    broken = word.add_paragraph("Third one.")
+    broken.add_run().add_break()
+    broken.add_run("Fourth one.")
+    out = io.BytesIO()
+    word.save(out)
+    data = out.getvalue()
+    document = import_document(
+        data=data, filename="gaps.docx", source_language="en", targets=[LANGUAGE]
+    )
+    rows = Translation.objects.filter(segment__document=document, language=LANGUAGE)
+    assert rows.count() == 4
+    for translation in rows.select_related("segment"):
+        change_translation(
+            translation=translation,
+            text=translation.segment.source.upper().replace(" ONE.", "。"),
+            status=Status.TRANSLATED,
+            expected_version=translation.version,
+        )
+    exported = export_document(document, LANGUAGE, "docx")
+    part = zipfile.ZipFile(io.BytesIO(exported)).read("word/document.xml")
+    assert _paragraph_texts(part)[:2] == ["  FIRST。\tSECOND。 ", "THIRD。\nFOURTH。"]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "glue", "expected"),
+    [
+        ("One. Two.", " ", "Un. Deux."),
+        ("One.  Two.", " ", "Un.  Deux."),
+        ("One. Two.", "", "一。二。"),
+        ("One.\tTwo.\n", "", "一。\t二。\n"),
+        ("一。二。", " ", "One. Two."),
+    ],
+)
+def test_sentences_are_replaced_in_place_keeping_the_gaps(paragraph, glue, expected):
+    sources = ["One.", "Two."] if paragraph[0] == "O" else ["一。", "二。"]
+    if glue == "" or paragraph[0] != "O":
+        targets = ["一。", "二。"] if glue == "" else ["One.", "Two."]
+    else:
+        targets = ["Un.", "Deux."]
+    sentences = list(zip(sources, targets, strict=True))
+    assert in_place(paragraph, sentences, glue) == expected
+
+
+@pytest.mark.parametrize("name", ["omegat_HTMLFilter2.html", "okapi_ruby.html"])
+def test_html_export_of_chinese_reads_back_exactly_in_lxml(name):
+    _original, exported, document = _translated(name)
+    sources = document.segments.active().values_list("source", flat=True)
+    content = lxml_html.parse(io.BytesIO(exported)).getroot().text_content()
+    for source in sources:
+        expected = " ".join((MARK + plain(source).upper()).split())
+        assert expected in " ".join(content.split())

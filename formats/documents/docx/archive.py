@@ -1,6 +1,7 @@
 """Check a .docx archive before python-docx opens it.
 
 It must be a zip holding ``word/document.xml``, not password-protected,
+not Strict Open XML (whose namespaces python-docx cannot read),
 with at most ``max_parts`` parts; every part is unpacked once in chunks and
 counted, so a file that unpacks to more than ``max_unpacked_bytes`` is
 refused whatever its zip headers declare, and a part declaring XML entities
@@ -18,6 +19,8 @@ from formats import FormatError
 __all__ = ["check_archive"]
 
 _CHUNK = 1024 * 1024
+#: The main document's relationship type in Strict Open XML (ISO 29500 Strict).
+_STRICT = b"http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
@@ -49,11 +52,19 @@ def check_archive(
                 )
             if any(member.flag_bits & 0x1 for member in members):
                 raise FormatError(gettext_noop("the .docx file is password-protected"))
-            if "word/document.xml" not in {member.filename for member in members}:
+            names = {member.filename for member in members}
+            if "word/document.xml" not in names:
                 raise FormatError(
                     gettext_noop("the zip archive is not a Word document")
                 )
             _unpack_counting(archive, members, max_unpacked_bytes)
+            if "_rels/.rels" in names and _STRICT in archive.read("_rels/.rels"):
+                raise FormatError(
+                    gettext_noop(
+                        "the document is in Strict Open XML, which is not supported; "
+                        "save it as a Word Document (.docx)"
+                    )
+                )
     except FormatError:
         raise
     except NotImplementedError as exc:

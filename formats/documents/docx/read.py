@@ -34,13 +34,23 @@ def parse(
         fallback = default.name if default is not None else "Normal"
         paragraphs = []
         not_kept: Counter = Counter()
-        for _element, style_id, reading, _links in found_paragraphs(stories(document)):
+        skipped: Counter = Counter()  # text boxes in paragraphs without text
+        boxes = gettext_noop("text boxes (kept, not translated)")
+        found = found_paragraphs(stories(document), skipped)
+        for _element, style_id, reading, _links in found:
             text = reading.text.strip()
             paragraphs.append(Paragraph(text, names.get(style_id, fallback),
                                         reading.codes))  # fmt: skip
             not_kept[gettext_noop("tracked changes (accepted)")] += reading.tracked
-            not_kept[gettext_noop("text boxes (kept, not translated)")] += (
-                reading.text_boxes
+            not_kept[boxes] += reading.text_boxes
+        not_kept[boxes] += skipped["text_boxes"]
+        if not_kept[boxes] and not any(plain(p.text).strip() for p in paragraphs):
+            raise FormatError(
+                gettext_noop(
+                    "the document's only text is in text boxes (%(count)d), "
+                    "which are not offered for translation"
+                ),
+                count=not_kept[boxes],
             )
         not_kept.update(unread_parts(document))
         metadata = _metadata(document)

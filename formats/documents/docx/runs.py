@@ -55,6 +55,7 @@ _SPLIT = re.compile("([\t\n\u2011\u00ad])")
 _BR = f"{_W}br"
 _NOISE = {f"{_W}{n}" for n in ("lang", "noProof", "proofErr", "webHidden")}
 _TEXT_BOX = f"{_W}txbxContent"
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _MONOSPACE = ("courier", "consolas", "menlo", "monaco", "mono", "code", "verbatim")
 _NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -117,8 +118,11 @@ def read_paragraph(paragraph, links: dict[str, str]) -> Reading:
             number = coded.placeholder(*_object_code(piece.elements))
             reading.objects[number] = piece.elements
             reading.text_boxes += sum(
-                1 for e in piece.elements for _ in e.iter(_TEXT_BOX)
-            )
+                1
+                for e in piece.elements
+                for box in e.iter(_TEXT_BOX)
+                if not any(a.tag == _FALLBACK for a in box.iterancestors())
+            )  # a box in mc:Fallback is the same box again, for older Words
             continue
         key = _key(piece.properties)
         if not piece.text.strip():

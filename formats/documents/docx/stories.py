@@ -32,19 +32,26 @@ _PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
 _UNREAD = {"comments": "comment"}
 
 
-def paragraphs(stories: list) -> Iterable[tuple[object, str, Reading, dict]]:
+def paragraphs(
+    stories: list, skipped: Counter | None = None
+) -> Iterable[tuple[object, str, Reading, dict]]:
     """Yield (element, style id, reading, links) per paragraph with text, in order.
 
     The body first (tables cell by cell), then each header and footer once,
     in the order the sections name them, then the footnotes and endnotes.
+    A paragraph without text of its own is left out; the text boxes it
+    holds are counted in ``skipped`` (under ``"text_boxes"``), if given.
     """
     for part_element, links, _part in stories:
         for element in _walk(part_element):
             reading = read_paragraph(element, links)
-            if plain(reading.text).strip():
-                style = element.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
-                style_id = style.get(qn("w:val")) if style is not None else ""
-                yield element, style_id, reading, links
+            if not plain(reading.text).strip():
+                if skipped is not None:
+                    skipped["text_boxes"] += reading.text_boxes
+                continue
+            style = element.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+            style_id = style.get(qn("w:val")) if style is not None else ""
+            yield element, style_id, reading, links
 
 
 def stories(document: Document) -> list[tuple[object, dict[str, str], object]]:

@@ -80,8 +80,12 @@ def _fill(
     for (element, _style, reading, links), paragraph in zip(
         found, paragraphs, strict=True
     ):
-        if paragraph.text != reading.text.strip():
-            write_paragraph(element, paragraph.text, links)
+        read = reading.text.strip()
+        if paragraph.text != read:
+            # The white space read around the text (spaces, tabs, breaks) stays.
+            lead = reading.text[: len(reading.text) - len(reading.text.lstrip())]
+            trail = reading.text[len(reading.text.rstrip()) :] if read else ""
+            write_paragraph(element, lead + paragraph.text + trail, links)
     for root, _links, part in stories:
         if part is not None:  # notes: python-docx keeps them as bytes
             part._blob = etree.tostring(

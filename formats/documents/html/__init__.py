@@ -24,8 +24,14 @@ Writing with the original file as ``template`` is a skeleton fill: the
 original text is kept and only each paragraph's content is replaced by its
 translation, the codes written back as the markup they came from, so the
 head, attributes, scripts, styles and comments stay as they were. The
-result is UTF-8 (its charset declarations say so) and ``<html lang>`` is
-the target language. Without a template, a minimal HTML5 document is built.
+result is UTF-8: its charset declarations say so, and a page that had none
+gets ``<meta charset="utf-8">`` first in its head (a head is made after
+``<html>`` when there is none); a BOM the original had is kept. ``<html
+lang>`` (and ``xml:lang`` when present: in XHTML it wins) is the target
+language. Without a template, a minimal HTML5 document is built.
+
+Text standing loose in ``head`` (not in ``title``) is kept, not offered, and
+counted, as is the prose of menus, forms and embedded elements.
 """
 
 from formats.documents.html.read import parse

@@ -103,13 +103,20 @@ class Reader(HTMLParser):
         self.skipped_serial = 0
         self.unread: set[tuple[str, int]] = set()
         self.html_tag: tuple[int, str] | None = None
+        self.head_tag: tuple[int, str] | None = None
+        self.first_tag: int | None = None
         self.body_start = len(text)
+        self.head_text = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         """Open ``tag``; a block or container ends the text before it."""
         at = self._at()
         values = {name: (value or "").strip() for name, value in attrs}
         raw = self.get_starttag_text() or ""
+        if self.first_tag is None:
+            self.first_tag = at
+        if tag == "head" and self.head_tag is None:
+            self.head_tag = (at, raw)
         if tag == "html" and self.html_tag is None:
             self.html_tag = (at, raw)
             if values.get("lang"):
@@ -175,6 +182,8 @@ class Reader(HTMLParser):
             outermost = self._outermost_skipped()
             if outermost in _PROSE and data.strip():
                 self.unread.add((outermost, self.skipped_serial))
+            elif self.stack[-1:] == ["head"] and data.strip():
+                self.head_text += 1  # stray text: a browser shows it
         elif self.skipped_at is None:
             if data.strip() and self.start is None:
                 self.start = at
@@ -216,6 +225,9 @@ class Reader(HTMLParser):
                 "menus, forms and embedded text (kept, not translated)"
             )
             self.not_kept[label] = len(self.unread)
+        if self.head_text:
+            label = gettext_noop("text in the head (kept, not translated)")
+            self.not_kept[label] = self.head_text
 
     def _count_attributes(self, values: dict[str, str]) -> None:
         """Count ``alt`` and ``title`` texts in the body: kept, not offered."""

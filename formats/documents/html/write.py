@@ -3,6 +3,7 @@
 See the package's docstring.
 """
 
+import codecs
 import html
 import re
 from collections.abc import Iterable
@@ -25,6 +26,9 @@ _CHARSET_TEXT = re.compile(
     re.I,
 )
 _LANG = re.compile(r"(\slang\s*=\s*)(\"[^\"]*\"|'[^']*'|[^\s>]+)", re.I)
+_XML_LANG = re.compile(r"(\sxml:lang\s*=\s*)(\"[^\"]*\"|'[^']*'|[^\s>]+)", re.I)
+_XHTML = re.compile(r"<\?xml\s|\sxmlns\s*=", re.I)
+_BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 _EMBEDDED = SKIPPED | {"comment", "section"}
 _TYPE_TAGS = {"bold": "b", "italic": "i", "underline": "u", "link": "a"}
 _TYPE_TAGS |= {"code": "code", "sub": "sub", "sup": "sup"}
@@ -50,7 +54,8 @@ def write(
         text = decode(template)
         reader = read(text)
         if len(reader.paragraphs) == len(paragraphs):
-            return _fill(text, reader, paragraphs, language)
+            filled = _fill(text, reader, paragraphs, language)
+            return (codecs.BOM_UTF8 if template.startswith(_BOMS) else b"") + filled
     items = [(_tag(p.style), p) for p in paragraphs if plain(p.text).strip()]
     heading = next((i for i, (tag, _) in enumerate(items) if tag == "title"), None)
     if heading is not None:
@@ -120,9 +125,13 @@ def _fill(text: str, reader: Reader, paragraphs: list[Paragraph], language: str)
         trail = raw[len(raw.rstrip()) :] if raw.strip() else ""
         codes = new.codes or old.codes
         changes.append((start, end, lead + render(new.text, codes) + trail))
+    declared = False
     for match in _CHARSET_TEXT.finditer(text[: reader.body_start]):
         group = 1 if match.group(1) else 2
         changes.append((match.start(group), match.end(group), "utf-8"))
+        declared = True
+    if not declared:
+        changes.append(_charset_meta(text, reader))
     if reader.html_tag is not None:
         start, raw = reader.html_tag
         changes.append((start, start + len(raw), _with_lang(raw, language)))
@@ -138,9 +147,33 @@ def _fill(text: str, reader: Reader, paragraphs: list[Paragraph], language: str)
     return "".join(out).encode("utf-8")
 
 
+def _charset_meta(text: str, reader: Reader) -> tuple[int, int, str]:
+    """Return the insertion of a UTF-8 ``<meta charset>`` into ``text``.
+
+    It goes first in the head, or in a new head right after the ``<html>``
+    start tag, or before the first element (after any doctype), where a
+    browser's prescan finds it.
+    """
+    xhtml = bool(_XHTML.search(text[: reader.body_start]))
+    meta = '<meta charset="utf-8"%s>' % (" /" if xhtml else "")
+    if reader.head_tag is not None:
+        at = reader.head_tag[0] + len(reader.head_tag[1])
+    elif reader.html_tag is not None:
+        at = reader.html_tag[0] + len(reader.html_tag[1])
+        meta = f"<head>{meta}</head>"
+    else:
+        at = reader.first_tag if reader.first_tag is not None else 0
+    return (at, at, meta)
+
+
 def _with_lang(tag: str, language: str) -> str:
-    """Return the ``<html>`` start tag ``tag`` with ``lang`` set to ``language``."""
+    """Return the ``<html>`` start tag ``tag`` with its language set.
+
+    ``lang`` is set (added when absent), and so is ``xml:lang`` when the
+    tag has one: in XHTML it wins over ``lang``.
+    """
     value = html.escape(language)
+    tag = _XML_LANG.sub(lambda m: f'{m.group(1)}"{value}"', tag, count=1)
     if _LANG.search(tag):
         return _LANG.sub(lambda m: f'{m.group(1)}"{value}"', tag, count=1)
     return tag[:5] + f' lang="{value}"' + tag[5:]

@@ -308,3 +308,34 @@ def test_word_text_holding_the_reserved_characters_is_refused() -> None:
     document.save(out)
     with pytest.raises(FormatError, match="reserved for inline codes"):
         docx_format.parse(out.getvalue())
+
+
+def test_a_docx_whose_only_text_is_in_a_text_box_is_refused_saying_so() -> None:
+    data = (DATA / "documents" / "mammoth_text-box.docx").read_bytes()
+    with pytest.raises(FormatError) as caught:
+        read_document(data, "mammoth_text-box.docx")
+    assert str(caught.value) == (
+        "the document's only text is in text boxes (1), "
+        "which are not offered for translation"
+    )
+
+
+def test_a_text_box_in_a_paragraph_without_text_is_counted_once() -> None:
+    data = (DATA / "documents" / "mammoth_text-box.docx").read_bytes()
+    word = python_docx.Document(io.BytesIO(data))
+    word.add_paragraph("Some text of its own.")
+    out = io.BytesIO()
+    word.save(out)
+    document = docx_format.parse(out.getvalue())
+    assert [p.text for p in document.paragraphs] == ["Some text of its own."]
+    assert document.not_kept == {"text boxes (kept, not translated)": 1}
+
+
+def test_a_strict_open_xml_docx_is_refused_in_one_clear_line() -> None:
+    data = (DATA / "documents" / "mammoth_strict-format.docx").read_bytes()
+    with pytest.raises(FormatError) as caught:
+        read_document(data, "mammoth_strict-format.docx")
+    assert str(caught.value) == (
+        "the document is in Strict Open XML, which is not supported; "
+        "save it as a Word Document (.docx)"
+    )

@@ -1,7 +1,10 @@
 """HTML: blocks, charsets, what is never read, escaping on the way out."""
 
+import io
 from dataclasses import replace
 
+import lxml.etree
+import lxml.html
 import pytest
 
 from core.inline import Code, plain, to_tokens
@@ -168,7 +171,7 @@ def test_a_comment_inside_a_paragraph_survives_the_translation() -> None:
         "zh-Hans",
         template=data,
     )
-    assert out == "<p>One <!-- keep me --> 二.</p>".encode()
+    assert out == '<meta charset="utf-8"><p>One <!-- keep me --> 二.</p>'.encode()
 
 
 def test_text_holding_the_characters_reserved_for_codes_is_refused() -> None:
@@ -209,3 +212,81 @@ def test_what_is_kept_but_not_offered_is_counted() -> None:
     assert html_format.parse(data).not_kept == {
         "alt and title attributes (kept, not translated)": 2
     }
+
+
+# Exports a browser reads right: charset, BOM, language
+
+_CHINESE = "這是第一行。"
+
+
+def _translated(name: str, language: str = "zh-Hant") -> tuple[bytes, list[str]]:
+    """Return the file translated (each paragraph numbered Chinese), the texts."""
+    data = (DATA / "documents" / name).read_bytes()
+    paragraphs = html_format.parse(data).paragraphs
+    texts = [f"{_CHINESE}{n}" for n in range(len(paragraphs))]
+    translated = [
+        replace(p, text=text, codes={})
+        for p, text in zip(paragraphs, texts, strict=True)
+    ]
+    return html_format.write(translated, "", language, data), texts
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "omegat_HTMLFilter2.html",  # no head, no charset
+        "omegat_HTMLFilter2-all-block-elements.html",  # a head, no charset
+        "okapi_ruby.html",  # a BOM and an XML declaration
+        "okapi_W3CHTMHLTest1.html",  # XHTML, http-equiv charset
+        "okapi_UTF8WithBOM.html",
+        "okapi_leverage_test01.html",  # windows-1252 declared
+        "ttk_po2html_template.html",
+    ],
+)
+def test_a_filled_export_reads_back_as_the_same_chinese_in_lxml(name: str) -> None:
+    out, texts = _translated(name)
+    tree = lxml.html.parse(io.BytesIO(out))
+    content = tree.getroot().text_content()
+    for text in texts:
+        assert text in content
+    declared = html_format.parse(out)  # our own reader agrees too
+    assert [plain(p.text) for p in declared.paragraphs] == texts
+
+
+def test_a_page_without_charset_gets_a_meta_charset_first_in_a_new_head() -> None:
+    out, _texts = _translated("omegat_HTMLFilter2.html")
+    assert out.startswith(b'<html lang="zh-Hant"><head><meta charset="utf-8"></head>')
+
+
+def test_a_page_with_a_head_but_no_charset_gets_it_first_in_the_head() -> None:
+    data = b"<!DOCTYPE html><html><head ><title>T</title></head><p>One.</p></html>"
+    paragraphs = [Paragraph("一。", "title"), Paragraph("二。", "p")]
+    out = html_format.write(paragraphs, "", "zh", data)
+    assert out.decode("utf-8") == (
+        '<!DOCTYPE html><html lang="zh"><head ><meta charset="utf-8">'
+        "<title>一。</title></head><p>二。</p></html>"
+    )
+
+
+def test_the_bom_of_the_original_is_kept_and_its_declarations_say_utf8() -> None:
+    out, _texts = _translated("okapi_ruby.html")
+    assert out.startswith(b'\xef\xbb\xbf<?xml version="1.0" encoding="utf-8"?>')
+    assert out.count(b"\xef\xbb\xbf") == 1
+    plain_out, _texts = _translated("omegat_HTMLFilter2.html")
+    assert not plain_out.startswith(b"\xef\xbb\xbf")
+
+
+@pytest.mark.parametrize("name", ["okapi_W3CHTMHLTest1.html", "okapi_ruby.html"])
+def test_xhtml_gets_the_target_language_in_xml_lang_too(name: str) -> None:
+    out, _texts = _translated(name, "fr")
+    root = lxml.etree.fromstring(out.removeprefix(b"\xef\xbb\xbf"))  # well-formed
+    assert root.get("lang") == "fr"
+    assert root.get("{http://www.w3.org/XML/1998/namespace}lang") == "fr"
+
+
+def test_stray_text_in_the_head_is_counted_as_not_kept() -> None:
+    data = DATA / "documents" / "omegat_HTMLFilter2-all-block-elements.html"
+    document = html_format.parse(data.read_bytes())
+    texts = " ".join(plain(p.text) for p in document.paragraphs)
+    assert "between head tags" not in texts
+    assert document.not_kept["text in the head (kept, not translated)"] == 1
