@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from modeltranslation.utils import build_localized_fieldname
 
 from core.languages import normalise
+from formats.glossary import USAGE_NOT_STATED
 from glossary.history import record_change
 from glossary.models import Action, Approval, Concept, Term, Usage
 
@@ -198,6 +199,8 @@ def update_term(
         )
     locked.text = text
     locked.usage = usage
+    # A person has now stated the usage, which an export writes from now on.
+    locked.extra = [node for node in locked.extra if node != USAGE_NOT_STATED]
     locked.case_sensitive = case_sensitive
     if not can_review(user) and locked.approval != Approval.PROPOSED:
         locked.approval = Approval.PROPOSED

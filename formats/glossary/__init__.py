@@ -8,9 +8,17 @@ from django.utils.translation import gettext_noop
 
 from formats import FormatError
 from formats.glossary import csv, tbx
-from formats.glossary.units import ConceptUnit, TermUnit
+from formats.glossary.units import USAGE_NOT_STATED, ConceptUnit, TermUnit
 
-__all__ = ["SUFFIXES", "ConceptUnit", "TermUnit", "csv", "read_glossary", "tbx"]
+__all__ = [
+    "SUFFIXES",
+    "USAGE_NOT_STATED",
+    "ConceptUnit",
+    "TermUnit",
+    "csv",
+    "read_glossary",
+    "tbx",
+]
 
 #: File name endings and the format each is read as.
 SUFFIXES = {".csv": csv, ".tsv": csv, ".txt": csv, ".tbx": tbx, ".xml": tbx}

@@ -17,6 +17,7 @@ __all__ = [
     "APPROVALS",
     "USAGES",
     "ConceptUnit",
+    "USAGE_NOT_STATED",
     "TermUnit",
     "clean_text",
     "flag_from_text",
@@ -27,6 +28,10 @@ __all__ = [
 USAGES = ("preferred", "admitted", "deprecated", "forbidden")
 #: Approval values; ``None`` on a term means the file does not say.
 APPROVALS = ("proposed", "approved", "rejected")
+
+#: Kept in ``TermUnit.extra`` of a term whose file gave it no status: its
+#: ``usage`` is the default, which an export does not state either.
+USAGE_NOT_STATED = {"field": "usage", "text": "unstated"}
 
 _USAGE_ALIASES = {
     "preferred": (

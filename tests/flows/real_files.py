@@ -426,11 +426,16 @@ def read_csv_glossary(
     """
     text = data.decode("utf-8-sig")
     dialect = csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=",;\t")
-    rows = [
-        r for r in csv.reader(io.StringIO(text), dialect) if any(c.strip() for c in r)
-    ]
+    reader = csv.reader(io.StringIO(text), dialect, quotechar='"', doublequote=True)
+    rows = [r for r in reader if any(c.strip() for c in r)]
     given = {"source": source or "", "target": target or "", "term": source or ""}
     columns = [_column(cell, given) for cell in rows[0]]
+    # With both languages given, a first row naming neither (OmegaT's
+    # ``kde,csv kde``: ``kde`` is also a code) is the first pair of terms.
+    named = {code for kind, code in columns if kind == "term"}
+    pair = {language(code) for code in (source, target) if code}
+    if len(pair) == 2 and not named & pair and {k for k, _ in columns} <= {"term", ""}:
+        columns = []
     if any(kind for kind, _ in columns):
         rows = rows[1:]
     else:

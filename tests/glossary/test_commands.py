@@ -11,7 +11,8 @@ from django.core.management.base import CommandError
 import pytest
 from lxml import etree, isoschematron
 
-from formats.glossary import tbx
+from formats.glossary import USAGE_NOT_STATED, tbx
+from glossary.approval import update_term
 from glossary.importing import read_file
 from glossary.models import Approval, Concept, Term
 from tests.support import DATA, SEEDS
@@ -336,3 +337,90 @@ def test_real_files_sharing_ids_c1_c2_do_not_merge():
     assert "open cluster" in c1.get(scope=astronomy.name).terms.values_list(
         "text", flat=True
     )
+
+
+TBX_NS = {"t": "urn:iso:std:iso:30042:ed-2"}
+
+
+def _xpath(data: bytes, path: str) -> list:
+    return etree.fromstring(data).xpath(path, namespaces=TBX_NS)
+
+
+@pytest.mark.parametrize(
+    ("name", "timed"),
+    [("okapi_medtronic_TBX.tbx", 130), ("okapi_sdl_tbx.tbx", 938)],
+)
+def test_tbx_transaction_dates_export_as_dates_with_the_time_counted(
+    tmp_path, name, timed
+):
+    """Okapi's MultiTerm files date transactions ``2005-04-22T14:06:32`` and
+    ``20010507T10:57:25Z``; TBX-Basic's date is an xsd:date."""
+    source = (DATA / "glossary" / name).read_bytes()
+    written = [d.text for d in etree.fromstring(source).iter("date")]
+    counts = json.loads(run("import_glossary", str(DATA / "glossary" / name)))
+    assert counts["not_kept"]["date:time-of-day"] == len(written) == timed
+    data = export("tbx", tmp_path)
+    document = etree.fromstring(data)
+    assert etree.RelaxNG(etree.parse(str(RNG))).validate(document)
+    dates = [d.text for d in _xpath(data, "//t:date")]
+    assert len(dates) == len(written)
+    assert sorted(dates) == sorted(
+        d[:10] if "-" in d else "%s-%s-%s" % (d[:4], d[4:6], d[6:8]) for d in written
+    )
+
+
+def test_medtronic_statuses_and_concept_notes_stay_as_the_file_gave_them(tmp_path):
+    """3 preferred and 2 deprecated statuses in the file: the export states
+    those and no other; the concept's notes stay on the concept."""
+    path = DATA / "glossary" / "okapi_medtronic_TBX.tbx"
+    source = etree.parse(str(path))
+    stated = sorted(
+        e.text
+        for e in source.iter("termNote")
+        if e.get("type") == "administrativeStatus"
+    )
+    run("import_glossary", str(path))
+    data = export("tbx", tmp_path)
+    statuses = _xpath(data, "//t:termNote[@type='administrativeStatus']/text()")
+    assert sorted(statuses) == stated and len(stated) == 5
+    notes = [
+        " ".join(n.text.split())
+        for n in source.iter("note")
+        if n.getparent().tag == "termEntry"
+    ]
+    assert notes and _xpath(data, "//t:conceptEntry/t:note/text()") == notes
+    assert not set(notes) & set(_xpath(data, "//t:langSec/t:note/text()"))
+
+
+def test_a_persons_edit_states_the_usage_the_file_left_out(tmp_path, reviewer):
+    run("import_glossary", str(DATA / "glossary" / "okapi_medtronic_TBX.tbx"))
+    term = Term.objects.get(language="en", text="patient identifier")
+    assert USAGE_NOT_STATED in term.extra
+    status = (
+        "//t:termSec[t:term='patient identifier']"
+        "/t:termNote[@type='administrativeStatus']"
+    )
+    assert _xpath(export("tbx", tmp_path), status) == []
+    update_term(
+        term=term,
+        user=reviewer,
+        text=term.text,
+        usage=term.usage,
+        case_sensitive=term.case_sensitive,
+        expected_version=term.version,
+    )
+    assert USAGE_NOT_STATED not in Term.objects.get(pk=term.pk).extra
+    data = export("tbx", tmp_path)
+    assert _xpath(data, status + "/text()") == ["preferredTerm-admn-sts"]
+
+
+def test_omegat_headerless_csv_takes_the_given_languages():
+    path = str(DATA / "glossary" / "omegat_glossary_test.csv")
+    with pytest.raises(CommandError, match="give the source and target languages"):
+        run("import_glossary", path)
+    assert Term.objects.count() == 0
+    args = ("--source-language", "en", "--target-language", "fr")
+    counts = json.loads(run("import_glossary", path, *args))
+    assert counts["concepts_created"] == 7 and counts["columns_not_kept"] == {}
+    assert Term.objects.filter(language="fr").count() == 7
+    assert Term.objects.filter(language="en", text="kde").exists()

@@ -13,9 +13,16 @@ Other tools' conventions, each tested with a real file:
 - Weblate's ``source,target`` (and translate-toolkit's): term columns in the
   source and target languages the caller names; without them such a header
   is refused in one line;
-- a header-less two-column file (Okapi, Weblate): a file whose first row
-  names nothing known is read without a header when both languages are
-  given, its first two columns the terms;
+- a header-less two-column file (Okapi, Weblate, OmegaT): a file whose
+  first row names neither of the two languages the caller gives, and no
+  field, is read without a header, its first two columns the terms (a row
+  that is a header beyond doubt, ``fr,de`` with ``en`` and ``cs`` given,
+  is refused). Without
+  both languages, a first row whose term columns are bare codes that are
+  also words (``kde,csv kde``: ``kde`` is an ISO 639-3 code) is refused,
+  asking for them; a header must name a language the workbench knows
+  (``LANGUAGE_NAMES``), a tag with a region or script, only two-letter
+  codes, or one of the fields and other tools' columns below;
 - Crowdin's ``Term [xx]``, ``Description [xx]`` (a definition) and ``Part of
   Speech [xx]`` (kept on the term as TBX ``partOfSpeech`` when it is one of
   TBX-Basic's values); its later export, named by language names
@@ -49,7 +56,7 @@ from typing import NoReturn
 
 from django.utils.translation import gettext_noop
 
-from core.languages import UnknownLanguage, normalise
+from core.languages import LANGUAGE_NAMES, UnknownLanguage, normalise
 from formats import FormatError
 from formats.glossary.units import (
     APPROVALS,
@@ -208,8 +215,8 @@ def _header(
     """Read the header row into columns, refusing repeated names.
 
     Return the columns and whether the row is data: a file whose first row
-    names nothing known, read with the source and target languages, has no
-    header (its first two columns are the terms).
+    names neither of the source and target languages, and no field, has no
+    header when they are given (its first two columns are the terms).
     """
     columns = []
     seen: dict[_Column, str] = {}
@@ -246,10 +253,32 @@ def _header(
         if column.alias:
             aliased.add(column)
         columns.append(column)
-    if any(column.kind == "term" for column in columns):
-        return columns, False
     kinds = {column.kind for column in columns}
-    if all(pair) and len(cells) >= 2 and kinds <= {"unknown", ""}:
+    named = {column.language for column in columns if column.kind == "term"}
+    plain = kinds <= {"term", "unknown", ""} and not any(c.alias for c in columns)
+    sure = bool(named) and _looks_like_a_header(cells, columns)
+    if all(pair) and plain and named and not named & set(pair) and sure:
+        raise FormatError(
+            gettext_noop(
+                'line %(line)d: the header names neither "%(source)s" nor '
+                '"%(target)s", the languages given'
+            ),
+            line=line,
+            source=pair[0],
+            target=pair[1],
+        )
+    if named and not (all(pair) and plain and not named & set(pair)):
+        if all(pair) or sure:
+            return columns, False
+        raise FormatError(
+            gettext_noop(
+                'line %(line)d: the first row ("%(row)s") may be a header or '
+                "terms; give the source and target languages"
+            ),
+            line=line,
+            row=",".join(cell.strip() for cell in cells),
+        )
+    if all(pair) and len(cells) >= 2 and plain:
         headerless = [_Column("term", pair[0]), _Column("term", pair[1])]
         headerless += [
             _Column("unknown", "column %d" % n) for n in range(3, len(cells) + 1)
@@ -263,6 +292,31 @@ def _header(
         ),
         line=line,
     )
+
+
+def _looks_like_a_header(cells: list[str], columns: list[_Column]) -> bool:
+    """Tell whether a first row with term columns is a header beyond doubt.
+
+    Words like ``kde`` or ``art`` are also ISO 639-3 codes, so a bare code
+    names a language only if the workbench knows it (``LANGUAGE_NAMES``), or
+    it has a region or script (``es-MX``), or it is a two-letter code in a
+    row of nothing but codes (``it,nl``), or the row names one of our fields
+    or another tool's columns (``id``, ``note``, ``Term [ach]``, ``term``).
+    """
+    bare = []
+    for name, column in zip(cells, columns, strict=False):
+        name = name.strip()
+        if column.kind not in ("term", "unknown", "") or column.alias:
+            return True
+        if column.kind != "term":
+            continue
+        if _BRACKETED.match(name) or column.language in LANGUAGE_NAMES:
+            return True
+        if "-" in column.language:
+            return True
+        bare.append(name)
+    kinds = {column.kind for column in columns}
+    return kinds == {"term"} and all(len(name) == 2 for name in bare)
 
 
 #: Crowdin's glossary CSV: ``Term [en]``, ``Description [en]``,

@@ -7,9 +7,20 @@ and the closed value lists. What they allow is kept (``extra`` of units)
 and written back by ``write.py`` where it came from, so the export passes
 the Schematron; anything else is counted by name as not kept. Kept
 categories are plain dicts: ``{"tag", "type", "text", "attrs", "children"}``.
+A ``date`` in a group must be an ``xsd:date`` (``read_date`` makes the
+datetimes tools write one; the reader counts the time of day it drops).
 """
 
-__all__ = ["ADMINISTRATIVE_STATUSES", "DCT_ELEMENTS", "STATUS_OF_USAGE", "problem"]
+import datetime
+import re
+
+__all__ = [
+    "ADMINISTRATIVE_STATUSES",
+    "DCT_ELEMENTS",
+    "STATUS_OF_USAGE",
+    "problem",
+    "read_date",
+]
 
 #: The administrativeStatus written for each usage (TBX-Basic has no
 #: forbidden status: a forbidden term is deprecated, with a marker note).
@@ -121,6 +132,27 @@ DCT_ELEMENTS = {
 }
 
 
+#: A ``date`` as tools write it: ``2005-04-22``, ``2005-04-22T14:06:32``,
+#: ``20010507T10:57:25Z``; TBX-Basic's is an ``xsd:date``.
+_DATE = re.compile(
+    r"(\d{4})-?(\d{2})-?(\d{2})"
+    r"([T ]\d{2}:?\d{2}(?::?\d{2}(?:[.,]\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?\Z"
+)
+
+
+def read_date(text: str) -> tuple[str | None, bool]:
+    """Return ``text`` as ``YYYY-MM-DD`` (None if it is no date) and whether
+    it had a time of day, which that form cannot hold."""
+    match = _DATE.match(text.strip())
+    if not match:
+        return None, False
+    try:
+        day = datetime.date(*map(int, match.groups()[:3]))
+    except ValueError:
+        return None, False
+    return day.isoformat(), bool(match.group(4))
+
+
 def problem(node: dict, level: str) -> str:
     """Return the name of what TBX-Basic cannot hold in ``node``, or ""."""
     tag, kind = node["tag"], node.get("type", "")
@@ -152,4 +184,6 @@ def _problem_in_group(node: dict, head: str) -> str:
         return name
     if kind in _VALUES and node.get("text") not in _VALUES[kind]:
         return "%s=%s" % (name, node.get("text", ""))
+    if tag == "date" and read_date(node.get("text", ""))[0] != node.get("text"):
+        return "date:unreadable"  # the reader has made the readable ones dates
     return ""

@@ -23,7 +23,24 @@ names; a ``descripGrp`` holding a definition or subject field is kept whole
 and its text also read as the concept's. A category outside TBX-Basic, or
 one where TBX-Basic does not allow it, or with a value outside its list, is
 counted by name in ``not_kept`` (``descrip:Usage note``,
-``termNote:partOfSpeech=nominal``). The header and back matter are not read.
+``termNote:partOfSpeech=nominal``). The header and back matter are not read;
+anything else in ``<text>`` (``<admin>`` outside ``<body>``) is counted as
+``admin (outside any concept)``, and a second ``<term>`` in one termSec
+(TBX allows one) as ``term (a second term in one termSec)``.
+
+Transaction dates are ``xsd:date`` in TBX-Basic: ``2005-04-22T14:06:32``
+and MultiTerm's ``20010507T10:57:25Z`` are read as ``2005-04-22`` and
+``2001-05-07``, each time of day dropped counted as ``date:time-of-day``; a
+date that cannot be read is left out of its group and counted as
+``date:unreadable`` (the group stays).
+
+What was not said is not invented: a term without a status gets the
+default usage (preferred) and ``USAGE_NOT_STATED`` in its ``extra``, so that
+an export does not state it either; a note directly in the conceptEntry is
+the concept's note in its language and is also kept in the concept's
+``extra`` (``{"tag": "note", "text", "attrs": {"xml:lang"}}``) when the
+concept has terms in that language, so that the writer puts it back on the
+concept rather than in the language section.
 
 Safety. No DTD is loaded, no entity resolved, nothing fetched, and lxml's
 limits stay on (``huge_tree=False``: 256 levels, 10 MB text nodes). A file
@@ -48,10 +65,12 @@ from formats.glossary.tbx.categories import (
     ADMINISTRATIVE_STATUSES,
     DCT_ELEMENTS,
     STATUS_OF_USAGE,
+    read_date,
 )
 from formats.glossary.tbx.categories import problem as problem_of
 from formats.glossary.units import (
     APPROVALS,
+    USAGE_NOT_STATED,
     ConceptUnit,
     TermUnit,
     clean_text,
@@ -87,7 +106,18 @@ def parse(data: bytes) -> list[ConceptUnit]:
             code=code,
         ) from None
     entries = root.iter("{*}conceptEntry", "{*}termEntry")
-    return [_concept(entry, n, language) for n, entry in enumerate(entries, 1)]
+    units = [_concept(entry, n, language) for n, entry in enumerate(entries, 1)]
+    outside: dict[str, int] = {}
+    for text in _children(root, "text"):
+        for child in text:
+            name = _local(child)
+            if name and name not in ("body", "back"):
+                key = "%s (outside any concept)" % name
+                outside[key] = outside.get(key, 0) + 1
+    for key, count in outside.items():  # counted once, with the first concept
+        if units:
+            units[0].not_kept[key] = units[0].not_kept.get(key, 0) + count
+    return units
 
 
 def _load(data: bytes) -> etree._Element:
@@ -193,6 +223,7 @@ def _concept(entry: etree._Element, position: int, default: str) -> ConceptUnit:
     ):
         default = primary  # <tbx xml:lang="en-US"> with <langSec xml:lang="en">
     _describe(entry, unit, domains, None, default, label)
+    _concept_notes(entry, unit, {language for language, _ in sections}, default)
     _keep(entry, "concept", unit, unit.extra, None)
     for language, section in sections:
         _describe(section, unit, domains, language, language, label)
@@ -242,6 +273,26 @@ def _describe(
         _add(unit.definitions if category else unit.notes, lang, text)
 
 
+def _concept_notes(
+    entry: etree._Element, unit: ConceptUnit, languages: set[str], default: str
+) -> None:
+    """Keep where a concept's own notes stand, so they are written back there.
+
+    ``_describe`` has filed each under its language's notes; one in a
+    language the concept has terms in would be written into that language's
+    section, so it is also kept in ``extra`` with its language (a note in a
+    language without terms goes back on the concept anyway).
+    """
+    for note in _children(entry, "note"):
+        text = clean_text(_text(note))
+        code = note.get(XML_LANG)
+        language = normalise(code) if code else default
+        if text and language in languages:
+            unit.extra.append(
+                {"tag": "note", "text": text, "attrs": {"xml:lang": language}}
+            )
+
+
 def _add(texts: dict[str, str], language: str, text: str) -> None:
     """Set the text of ``language``, or join it to the one already there."""
     known = texts.get(language)
@@ -256,10 +307,14 @@ def _term(
 ) -> TermUnit | None:
     """Read a termSec, tig or ntig; return None if it has no term text."""
     parts = [holder, *_children(holder, "termGrp")]
-    element = next((t for part in parts for t in _children(part, "term")), None)
+    elements = [t for part in parts for t in _children(part, "term")]
+    element = elements[0] if elements else None
     text = clean_text(_text(element)) if element is not None else ""
     if not text:
         return None
+    if len(elements) > 1:  # TBX allows one; the others are not read
+        name = "term (a second term in one %s)" % _local(holder)
+        unit.not_kept[name] = unit.not_kept.get(name, 0) + len(elements) - 1
     term = TermUnit(language, text)
     status = marked = None
     used: set = set()  # the children read into the term's own fields (kept alive)
@@ -291,6 +346,8 @@ def _term(
     term.usage = marked or status or "preferred"
     for part in parts:
         _keep(part, "term", unit, term.extra, None, used)
+    if not (marked or status):  # written back without a status
+        term.extra.append(dict(USAGE_NOT_STATED))
     return term
 
 
@@ -344,6 +401,7 @@ def _keep(
         key = (node["tag"], node.get("type", ""))
         if key in _OWN[level]:
             continue
+        _read_dates(node, unit)
         problem = problem_of(node, level)
         if problem:
             unit.not_kept[problem] = unit.not_kept.get(problem, 0) + 1
@@ -351,6 +409,36 @@ def _keep(
         if language:
             node["lang"] = language
         extra.append(node)
+
+
+def _read_dates(node: dict, unit: ConceptUnit) -> None:
+    """Make the dates of a group ``YYYY-MM-DD``, as TBX-Basic wants (xsd:date).
+
+    A time of day is dropped and counted (``date:time-of-day``); a date that
+    cannot be read is dropped from its group and counted (``date:unreadable``).
+    """
+    children = node.get("children")
+    if not children:
+        return
+    kept = []
+    for child in children:
+        _read_dates(child, unit)
+        if child.get("tag") == "date":
+            text = child.get("text", "")
+            day, timed = read_date(text)
+            if day is None:
+                unit.not_kept["date:unreadable"] = (
+                    unit.not_kept.get("date:unreadable", 0) + 1
+                )
+                continue
+            if timed:
+                unit.not_kept["date:time-of-day"] = (
+                    unit.not_kept.get("date:time-of-day", 0) + 1
+                )
+            if day != text:
+                child = {**child, "text": day}
+        kept.append(child)
+    node["children"] = kept
 
 
 def _apply_marker(term: TermUnit, marker: re.Match, label: str) -> str | None:

@@ -16,12 +16,21 @@ the reader takes back and never reads as note text:
   for ``None``;
 - case-sensitive: ``<note>x-case-sensitive: yes</note>``.
 
+A term whose file gave it no status (``USAGE_NOT_STATED`` in its ``extra``)
+is written without one while its usage is still the default; every other
+term states its usage. A note the reader found on the concept itself (kept
+in the concept's ``extra`` with its language) is written back there, not in
+its language's section, as long as it is still one of that language's
+notes (a note changed since is written in the section as it now is).
+
 The data categories kept in ``extra`` are written where they came from:
 the concept's and each language section's after their definitions and
 notes, a term's termNotes right after its status and the rest after them
 (the order TBX requires). A definition or subject field that a kept
 ``descripGrp`` holds is written once, in its group. A ``target`` that is no
-web address pointed at an id of the source file and is left out.
+web address pointed at an id of the source file and is left out. A
+``date`` is written ``YYYY-MM-DD`` (one stored otherwise before the reader
+made dates dates is cut to its day, or left out if it is none).
 
 Identifiers must become unique XML IDs. One matching
 ``[A-Za-z][A-Za-z0-9._-]*`` is written as it is the first time; any other,
@@ -36,9 +45,15 @@ import re
 from collections.abc import Iterable, Iterator
 
 from core.languages import normalise
-from formats.glossary.tbx.categories import STATUS_OF_USAGE
+from formats.glossary.tbx.categories import STATUS_OF_USAGE, read_date
 from formats.glossary.tbx.read import TBX_NAMESPACE
-from formats.glossary.units import ConceptUnit, TermUnit, clean_text, usage_from_text
+from formats.glossary.units import (
+    USAGE_NOT_STATED,
+    ConceptUnit,
+    TermUnit,
+    clean_text,
+    usage_from_text,
+)
 
 __all__ = ["write"]
 
@@ -136,11 +151,25 @@ def _concept_xml(concept: ConceptUnit, used: set[str]) -> str:
         for language, text in texts.items():
             if language not in by_language and clean_text(text):
                 out.append(_element(8, tag, clean_text(text), lang=language))
-    out.extend(_node_xml(node, 8) for node in concept.extra if not node.get("lang"))
+    placed: dict[str, list[str]] = {}  # language -> notes written on the concept
+    for node in concept.extra:
+        if node.get("lang") or not node.get("tag"):
+            continue
+        if node["tag"] == "note" and "children" not in node:
+            language = node.get("attrs", {}).get("xml:lang", "")
+            text = clean_text(node.get("text", ""))
+            here = placed.setdefault(language, [])
+            if text in here or text not in _parts(concept.notes.get(language, "")):
+                continue  # the note has been changed since, or is there twice
+            here.append(text)
+        out.append(_node_xml(node, 8))
     for language, terms in by_language.items():
         out.append('        <langSec xml:lang="%s">\n' % _escape(language))
         for tag, texts in described:
             text = clean_text(texts.get(language, ""))
+            if tag == "note" and placed.get(language):
+                rest = [p for p in _parts(text) if p not in placed[language]]
+                text = "; ".join(rest)
             if text and not (tag == "descrip" and ("definition", text) in grouped):
                 out.append(_element(10, tag, text))
         out.extend(
@@ -152,6 +181,11 @@ def _concept_xml(concept: ConceptUnit, used: set[str]) -> str:
         out.append("        </langSec>\n")
     out.append("      </conceptEntry>\n")
     return "".join(out)
+
+
+def _parts(text: str) -> list[str]:
+    """Return the notes that the reader joined with ``"; "`` into ``text``."""
+    return [part for part in clean_text(text).split("; ") if part]
 
 
 def _grouped_texts(extra: list[dict]) -> set[tuple[str, str]]:
@@ -174,6 +208,11 @@ def _node_xml(node: dict, indent: int) -> str:
     A ``target`` that is no web address pointed at an id of the file it came
     from, which this file does not have: it is left out (the text stays).
     """
+    if node["tag"] == "date":  # stored before dates were read as dates
+        day = read_date(node.get("text", ""))[0]
+        if day is None:
+            return ""
+        node = {**node, "text": day}
     attributes = {"type": node["type"]} if node.get("type") else {}
     for name, value in node.get("attrs", {}).items():
         if name == "target" and not _WEB_ADDRESS.match(value):
@@ -201,25 +240,29 @@ def _node_xml(node: dict, indent: int) -> str:
 def _term_xml(term: TermUnit) -> str:
     """Return the termSec of one term, with its status and marker notes."""
     out = ["          <termSec>\n", _element(12, "term", clean_text(term.text))]
+    extra = [node for node in term.extra if node.get("tag")]
     kept = [
         node
-        for node in term.extra
+        for node in extra
         if node.get("type") == "administrativeStatus" and node.get("tag") == "termNote"
     ]
-    if not kept or usage_from_text(kept[0].get("text", "")) != term.usage:
+    unstated = USAGE_NOT_STATED in term.extra and term.usage == "preferred" and not kept
+    if not unstated and (
+        not kept or usage_from_text(kept[0].get("text", "")) != term.usage
+    ):
         # No status kept as read (supersededTerm), or the usage changed since:
-        # the usage's own status.
+        # the usage's own status. None if the file it came from gave none.
         status = STATUS_OF_USAGE.get(term.usage, STATUS_OF_USAGE["preferred"])
         out.append(_element(12, "termNote", status, type="administrativeStatus"))
         kept = []
     notes = [
         node
-        for node in term.extra
+        for node in extra
         if node.get("tag") == "termNote"
         and (node.get("type") != "administrativeStatus" or kept)
     ]
     out.extend(_node_xml(node, 12) for node in notes)
-    others = [node for node in term.extra if node.get("tag") != "termNote"]
+    others = [node for node in extra if node.get("tag") != "termNote"]
     out.extend(_node_xml(node, 12) for node in others)
     if term.usage == "forbidden":
         out.append(_element(12, "note", "x-usage: forbidden"))

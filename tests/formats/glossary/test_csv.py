@@ -13,6 +13,7 @@ from types import SimpleNamespace
 
 import pytest
 
+from formats import FormatError
 from formats.glossary import csv
 from formats.glossary.units import ConceptUnit, TermUnit
 from tests.formats.glossary.samples import (
@@ -551,3 +552,91 @@ def test_weblate_three_columns_count_the_comment_column():
     ]
     # Its comment cells are empty: nothing was left out.
     assert not any(c.columns_not_kept for c in concepts)
+
+
+# CSV: header or first row of terms
+
+
+def test_omegat_headerless_file_starting_with_a_word_that_is_a_code():
+    """OmegaT's ``kde,csv kde``: ``kde`` is an ISO 639-3 code, yet with the
+    languages given the row is the first pair of terms, none lost."""
+    data = read_sample("omegat_glossary_test.csv")
+    concepts = csv.parse(data, source_language="en", target_language="fr")
+    pairs = [[(t.language, t.text) for t in c.terms] for c in concepts]
+    assert len(concepts) == 7
+    assert pairs[0] == [("en", "kde"), ("fr", "csv kde")]
+    assert pairs[3] == [("en", "kde, qu"), ("fr", "comma dot")]
+    assert not any(c.columns_not_kept for c in concepts)
+
+
+def test_omegat_file_without_languages_is_refused_asking_for_them():
+    message = format_error(csv, read_sample("omegat_glossary_test.csv"))
+    assert message.startswith('line 1: the first row ("kde,csv kde") may be')
+    assert message.endswith("give the source and target languages")
+
+
+@pytest.mark.parametrize("row", ["kde,question", "art,csv art", "it,csv it"])
+def test_a_first_row_of_words_that_are_codes_is_not_taken_for_a_header(row):
+    assert "give the source and target languages" in format_error(
+        csv, (row + "\na,b\n").encode()
+    )
+
+
+@pytest.mark.parametrize(
+    ("header", "languages"),
+    [
+        ("it,nl", ["it", "nl"]),
+        ("ach,en", ["ach", "en"]),
+        ("id,ach,lug", ["ach", "lug"]),
+        ("es-MX,kde", ["es-MX", "kde"]),
+        ("fr,comment", ["fr"]),
+    ],
+)
+def test_a_header_naming_a_known_language_or_a_field_is_a_header(header, languages):
+    (concept,) = parse_csv(header + "\n" + ",".join("abc"[: header.count(",") + 1]))
+    assert sorted({t.language for t in concept.terms}) == sorted(languages)
+
+
+def test_given_languages_a_header_naming_one_of_them_stays_a_header():
+    data = b"en,fr,de\nfile,fichier,Datei\n"
+    (concept,) = csv.parse(data, source_language="en", target_language="fr")
+    assert [t.language for t in concept.terms] == ["en", "fr", "de"]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "crowdin_fcc_testing.csv",
+        "lokalise_darwin_glossary.csv",
+        "weblate_en-3col.csv",
+        "weblate_terms-header.csv",
+        "weblate_terms.csv",
+        "okapi_glossary_test01_crlf.csv",
+    ],
+)
+def test_real_csvs_read_as_before_with_or_without_languages(name):
+    """With languages given, a real file's header is still its header (and a
+    headerless file still headerless); the rule for rows of codes changes
+    nothing for them."""
+    data = read_sample(name)
+    given = {"source_language": "en", "target_language": "cs"}
+    with_languages = csv.parse(data, **given)
+    first = with_languages[0].terms[0].text
+    assert first not in ("source", "Term [en]", "term")
+    if name.startswith(("crowdin", "lokalise")):
+        assert [c.terms for c in csv.parse(data, source_language="en")] == [
+            c.terms for c in with_languages
+        ]
+
+
+def test_given_languages_a_header_naming_neither_is_refused():
+    message = format_error_with(b"fr,de\nfichier,Datei\n", "en", "cs")
+    assert (
+        message == 'line 1: the header names neither "en" nor "cs", the languages given'
+    )
+
+
+def format_error_with(data: bytes, source: str, target: str) -> str:
+    with pytest.raises(FormatError) as caught:
+        csv.parse(data, source_language=source, target_language=target)
+    return str(caught.value)

@@ -490,3 +490,134 @@ def test_write_without_concepts_is_well_formed_and_reads_back_empty():
         tbx.write([ConceptUnit("x"), ConceptUnit("y", [TermUnit("en", "\x07")])])
     )
     assert tbx.parse(data) == []
+
+
+# TBX: what a file says is neither lost nor invented
+
+_V3 = (
+    '<tbx type="TBX-Basic" style="dca" xml:lang="en" '
+    'xmlns="urn:iso:std:iso:30042:ed-2"><tbxHeader><fileDesc><sourceDesc><p>t</p>'
+    "</sourceDesc></fileDesc></tbxHeader><text>%s<body>%s</body></text></tbx>"
+)
+
+
+def _v3(body: str, before_body: str = "") -> bytes:
+    return (_V3 % (before_body, body)).encode()
+
+
+def test_a_second_term_in_one_termsec_and_admin_under_text_are_counted():
+    data = _v3(
+        '<conceptEntry id="c1"><langSec xml:lang="en"><termSec>'
+        "<term>open cluster</term><term>star group</term><term>third</term>"
+        "</termSec></langSec></conceptEntry>",
+        before_body='<admin type="source">Misplaced.</admin>',
+    )
+    (concept,) = tbx.parse(data)
+    assert [t.text for t in concept.terms] == ["open cluster"]
+    assert concept.not_kept == {
+        "term (a second term in one termSec)": 2,
+        "admin (outside any concept)": 1,
+    }
+
+
+@pytest.mark.parametrize(
+    ("written", "read", "time_counted"),
+    [
+        ("2005-04-22T14:06:32", "2005-04-22", 1),
+        ("20010507T10:57:25Z", "2001-05-07", 1),
+        ("2005-04-22T14:06:32+02:00", "2005-04-22", 1),
+        ("2005-04-22", "2005-04-22", 0),
+    ],
+)
+def test_transaction_dates_are_read_as_dates(written, read, time_counted):
+    data = _v3(
+        '<conceptEntry id="c1"><transacGrp><transac type="transactionType">'
+        "origination</transac><date>%s</date></transacGrp>"
+        '<langSec xml:lang="en"><termSec><term>a</term></termSec></langSec>'
+        "</conceptEntry>" % written
+    )
+    (concept,) = tbx.parse(data)
+    (group,) = concept.extra
+    assert group["children"][1] == {"tag": "date", "text": read}
+    assert concept.not_kept.get("date:time-of-day", 0) == time_counted
+    assert "<date>%s</date>" % read in b"".join(tbx.write([concept])).decode()
+
+
+@pytest.mark.parametrize("written", ["yesterday", "2005-13-40", "22/04/2005"])
+def test_an_unreadable_date_is_dropped_from_its_transaction_and_counted(written):
+    data = _v3(
+        '<conceptEntry id="c1"><langSec xml:lang="en"><termSec><term>a</term>'
+        '<transacGrp><transac type="transactionType">modification</transac>'
+        "<date>%s</date></transacGrp></termSec></langSec></conceptEntry>" % written
+    )
+    (concept,) = tbx.parse(data)
+    (group,) = concept.terms[0].extra[:1]
+    assert group["children"] == [
+        {"tag": "transac", "type": "transactionType", "text": "modification"}
+    ]
+    assert concept.not_kept == {"date:unreadable": 1}
+    _valid(b"".join(tbx.write([concept])))
+
+
+def _valid(data: bytes) -> None:
+    document = etree.fromstring(data)
+    rng = etree.RelaxNG(
+        etree.parse(str(DATA / "TBXcoreStructV03_TBX-Basic_integrated.rng"))
+    )
+    assert rng.validate(document), rng.error_log
+    schematron = isoschematron.Schematron(
+        etree.parse(str(DATA / "TBX-Basic_DCA.xslt1.sch"))
+    )
+    assert schematron.validate(document), schematron.error_log
+
+
+_NOTED = _v3(
+    '<conceptEntry id="c1"><note>Concept note.</note>'
+    '<langSec xml:lang="en"><note>Language note.</note>'
+    "<termSec><term>alert</term></termSec>"
+    '<termSec><term>alarm</term><termNote type="administrativeStatus">'
+    "admittedTerm-admn-sts</termNote></termSec></langSec>"
+    '<langSec xml:lang="fr"><termSec><term>alerte</term></termSec></langSec>'
+    "</conceptEntry>"
+)
+
+
+def _in(data: bytes, path: str) -> list[str]:
+    ns = {"t": "urn:iso:std:iso:30042:ed-2"}
+    return [e.text for e in etree.fromstring(data).xpath(path, namespaces=ns)]
+
+
+def test_a_concept_note_is_written_back_on_the_concept():
+    (concept,) = tbx.parse(_NOTED)
+    assert concept.notes == {"en": "Concept note.; Language note."}
+    out = b"".join(tbx.write([concept]))
+    _valid(out)
+    assert _in(out, "//t:conceptEntry/t:note") == ["Concept note."]
+    assert _in(out, "//t:langSec/t:note") == ["Language note."]
+    assert tbx.parse(out) == [concept]
+
+
+def test_a_changed_concept_note_is_written_once_in_its_language():
+    (concept,) = tbx.parse(_NOTED)
+    concept.notes["en"] = "Rewritten."
+    out = b"".join(tbx.write([concept]))
+    assert _in(out, "//t:conceptEntry/t:note") == []
+    assert _in(out, "//t:langSec/t:note") == ["Rewritten."]
+
+
+def test_a_status_is_written_only_when_the_file_or_a_person_gave_one():
+    (concept,) = tbx.parse(_NOTED)
+    out = b"".join(tbx.write([concept]))
+    status = "//t:termSec[t:term='%s']/t:termNote[@type='administrativeStatus']"
+    assert _in(out, status % "alert") == _in(out, status % "alerte") == []
+    assert _in(out, status % "alarm") == ["admittedTerm-admn-sts"]
+    assert tbx.parse(out) == [concept]
+    # The workbench's own terms, and a usage changed since, are written.
+    concept.terms[0].usage = "deprecated"
+    own = TermUnit("de", "Alarm")
+    concept.terms.append(own)
+    out = b"".join(tbx.write([concept]))
+    _valid(out)
+    assert _in(out, status % "alert") == ["deprecatedTerm-admn-sts"]
+    assert _in(out, status % "Alarm") == ["preferredTerm-admn-sts"]
+    assert _in(out, status % "alerte") == []
