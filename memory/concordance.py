@@ -1,5 +1,7 @@
 """Concordance: the entries whose source or target holds a phrase."""
 
+from dataclasses import replace
+
 from django.db.models import Q
 
 from memory import index as memory_index
@@ -25,7 +27,8 @@ def concordance(
 
     The index narrows the search to entries holding every term of the
     phrase; the phrase itself is then checked in the text. Hits come back
-    oriented as ``source_language`` to ``target_language``.
+    oriented as ``source_language`` to ``target_language``, with their
+    entries' inline codes.
     """
     norm = normalise(phrase)
     terms = index_terms(norm)
@@ -76,7 +79,17 @@ def concordance(
                     )
                     if len(hits) == limit:
                         break
-    return hits
+    return _with_codes(hits)
+
+
+def _with_codes(hits: list[ConcordanceHit]) -> list[ConcordanceHit]:
+    """The hits with their entries' inline codes (``core.inline``)."""
+    held = dict(
+        MemoryEntry.objects.filter(pk__in=[h.entry_id for h in hits]).values_list(
+            "pk", "codes"
+        )
+    )
+    return [replace(h, codes=held.get(h.entry_id) or {}) for h in hits]
 
 
 def _single_character(
@@ -105,6 +118,7 @@ def _single_character(
                 entry.changed_at,
                 ours_in,
                 theirs_in,
+                entry.codes or {},
             )
         )
     return hits

@@ -22,7 +22,14 @@ score, by how near their variants are to those asked for
 (``variant_rank``): an ``en-GB`` lookup shows ``en-GB`` entries first, then
 ``en``, then other ``en-*``. Of matches with the same two texts in several
 variants, the nearest is shown. Each match says its variants and carries
-the entry's notes and props, sides as the match is oriented.
+the entry's notes, props and inline codes, sides as the match is oriented.
+
+Inline codes count for nothing in the score, but at the same score an entry
+whose codes are those of the query (the same kinds in the same order,
+``code_kinds``) comes first, before nearer variants: its codes can be placed
+in the sentence. Of entries with the same words and other markup (a plain
+and a bold version of one pair) the one fitting the query is shown. Callers
+pass the sentence's text with its codes.
 
 The parts live beside this module: ``candidates`` (steps 1 and 2, and
 ``variant_rank``), ``matches`` (what a lookup answers), ``differences``
@@ -34,6 +41,7 @@ from django.db.models import Q
 
 from rapidfuzz import fuzz, process
 
+from core.inline import codes_in
 from core.statuses import Status
 from memory.candidates import BUDGET, candidates, distance, variant_rank, wanted
 from memory.concordance import concordance
@@ -49,6 +57,7 @@ __all__ = [
     "ConcordanceHit",
     "Difference",
     "Match",
+    "code_kinds",
     "concordance",
     "lookup",
     "memory_size",
@@ -114,9 +123,11 @@ def lookup(
             match.score = 101
         if match.score >= threshold:
             results.append(match)
+    kinds = code_kinds(text)
     results.sort(
         key=lambda m: (
             -m.score,
+            code_kinds(m.source) != kinds,
             distance(m, *variants),
             m.status != Status.APPROVED,
             -m.changed_at.timestamp(),
@@ -131,8 +142,15 @@ def lookup(
     return results
 
 
+def code_kinds(text: str) -> list[str]:
+    """The kinds of ``text``'s inline codes in order: what must line up for a
+    match's codes to be placed in a sentence (``core.inline.map_codes``)."""
+    return [kind for _number, kind in codes_in(text)]
+
+
 def _distinct(matches: list[Match]) -> list[Match]:
-    """The first of matches with the same two texts (in other variants)."""
+    """The first of matches with the same two texts (in other variants, or
+    with other markup: sorted first, the one whose codes fit the query's)."""
     seen: set[tuple[str, str]] = set()
     kept = []
     for match in matches:
@@ -144,18 +162,19 @@ def _distinct(matches: list[Match]) -> list[Match]:
 
 
 def _add_remarks(matches: list[Match]) -> None:
-    """Give each match its entry's notes and props, turned as it is."""
+    """Give each match its entry's notes, props (turned as it is) and codes."""
     held = {
-        pk: Remarks(notes, props)
-        for pk, notes, props in MemoryEntry.objects.filter(
+        pk: (Remarks(notes, props), codes)
+        for pk, notes, props, codes in MemoryEntry.objects.filter(
             pk__in=[m.entry_id for m in matches]
-        ).values_list("pk", "notes", "props")
+        ).values_list("pk", "notes", "props", "codes")
     }
     for match in matches:
-        remarks = held.get(match.entry_id, Remarks())
+        remarks, codes = held.get(match.entry_id, (Remarks(), {}))
         if match.reverse:
             remarks = swapped(remarks)
         match.notes, match.props = remarks.notes, remarks.props
+        match.codes = codes or {}
 
 
 def taken_match_score(

@@ -53,6 +53,9 @@ class Match:
     props: list[dict] = field(default_factory=list)
     #: The entry answers with its sides swapped.
     reverse: bool = False
+    #: What each inline code in the two texts stands for, as the entry keeps
+    #: it (``core.inline.codes_to_json``; both sides share the numbers).
+    codes: dict = field(default_factory=dict)
 
     @property
     def status_label(self) -> str:
@@ -89,6 +92,8 @@ class ConcordanceHit:
     changed_at: datetime
     source_language: str = ""
     target_language: str = ""
+    #: What each inline code stands for (``core.inline.codes_to_json``).
+    codes: dict = field(default_factory=dict)
 
 
 def row_match(row: tuple, reverse: bool) -> Match:

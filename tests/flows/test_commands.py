@@ -303,3 +303,87 @@ def test_a_reader_that_goes_away_ends_a_command_quietly(tmp_path, command):
     stderr = proc.stderr.read().decode()
     assert proc.wait(timeout=60) == 1
     assert stderr == "", stderr
+
+
+def leverage_files() -> Document:
+    """Okapi's leverage test: an HTML page and a memory holding its sentence
+    twice, plain and with the page's bold run."""
+    run("import_memory", str(ROOT / "tests/data/tmx/okapi_leverage_test01.tmx"))
+    html = ROOT / "tests/data/documents/okapi_leverage_test01.html"
+    run("import_document", str(html), "--source-language", "en", "--targets", "fr")
+    return Document.objects.get()
+
+
+def markup(text: str, codes: dict) -> str:
+    """Rebuild the markup of a text from its tokens and its codes field."""
+    for number, code in codes.items():
+        text = text.replace(f"⟨{number}⟩", code.get("native", ""))
+        text = text.replace(f"⟨/{number}⟩", code.get("closing", ""))
+        text = text.replace(f"⟨{number}/⟩", code.get("native", ""))
+    return text
+
+
+def lookup_rows(text: str, *options: str) -> list[dict]:
+    old = sys.stdin
+    sys.stdin = io.TextIOWrapper(io.BytesIO((text + "\n").encode("utf-8")))
+    try:
+        out = run(
+            "memory_lookup",
+            "--source-language",
+            "en",
+            "--target-language",
+            "fr",
+            *options,
+        )
+    finally:
+        sys.stdin = old
+    return [json.loads(line) for line in out.splitlines()]
+
+
+def test_memory_lookup_prints_codes_as_tokens_with_what_they_stand_for():
+    leverage_files()
+    (plain,) = lookup_rows("A simple sentence with nothing special.", "--limit", "1")
+    assert plain["target"] == "Une phrase simple sans rien de spécial."
+    assert "codes" not in plain and plain["score"] == 100
+    (coded,) = lookup_rows("A simple ⟨1⟩sentence⟨/1⟩ with nothing special.")
+    assert set(coded) == {*plain, "codes"}
+    assert coded["source"] == "A simple ⟨1⟩sentence⟨/1⟩ with nothing special."
+    assert coded["target"] == "Une ⟨1⟩phrase⟨/1⟩ simple sans rien de spécial."
+    assert coded["codes"]["1"]["kind"] == "open"
+    assert coded["codes"]["1"]["type"] == "bold"
+    assert markup(coded["target"], coded["codes"]) == (
+        "Une <b>phrase</b> simple sans rien de spécial."
+    )
+    hits = lookup_rows("phrase simple", "--concordance")
+    assert sorted("codes" in h for h in hits) == [False, True]
+    for row in (plain, coded, *hits):
+        assert not any(0xF0000 <= ord(c) <= 0xFFFFD for c in json.dumps(row))
+
+
+def test_pretranslating_a_plain_sentence_takes_the_plain_entry():
+    document = leverage_files()
+    counts = json.loads(run("pretranslate", str(document.pk), "--language", "fr"))
+    assert counts["codes_not_placed"] == 0
+    assert counts["exact"] == document.segments.count()
+    rows = [
+        json.loads(line)
+        for line in run("segments", str(document.pk), "--language", "fr").splitlines()
+    ]
+    assert rows[0]["target"] == "Une phrase simple sans rien de spécial."
+    assert "codes" not in rows[0]
+    bold = rows[1]
+    assert set(bold) == {
+        "id",
+        "key",
+        "position",
+        "paragraph",
+        "source",
+        "target",
+        "status",
+        "codes",
+    }
+    assert bold["source"] == "A simple ⟨1⟩sentence⟨/1⟩ with nothing special."
+    assert bold["target"] == "Une ⟨1⟩phrase⟨/1⟩ simple sans rien de spécial."
+    assert markup(bold["source"], bold["codes"]) == (
+        "A simple <b>sentence</b> with nothing special."
+    )

@@ -2,16 +2,19 @@
 
 import random
 
-from core.inline import CLOSING, OPENING, code_char
+from core.inline import CLOSING, OPENING, code_char, to_tokens
 from glossary.approval import NewTerm, propose_concept
 from memory import lookup as memory
+from memory.lookup import code_kinds
 from memory.remarks import Remarks
 from memory.store import context_digest, store
+from memory.tmx import import_tmx
 from tests.memory.samples import (
     chinese_sentences,
     one_word_off,
     pair,
 )
+from tests.support import DATA
 
 # Lookup
 
@@ -272,3 +275,38 @@ def test_a_sentence_differing_only_in_markup_is_an_exact_match(db) -> None:
         f"The {link}Chief Executive met the delegations.", "en", "zh-Hant"
     )
     assert 90 <= fuzzy[0].score < 100  # one letter off, the code counts for nothing
+
+
+def leverage_memory() -> None:
+    """Okapi's leverage test: one pair twice, plain and with a bold run."""
+    with (DATA / "tmx/okapi_leverage_test01.tmx").open("rb") as stream:
+        import_tmx(stream, origin="okapi_leverage_test01.tmx")
+
+
+def test_at_the_same_score_the_entry_with_the_query_codes_comes_first(db) -> None:
+    leverage_memory()
+    plain_query = "A simple sentence with nothing special."
+    (best,) = memory.lookup(plain_query, "en-US", "fr-FR")[:1]
+    assert (best.score, best.target) == (100, "Une phrase simple sans rien de spécial.")
+    assert best.codes == {}
+    b, b_ = code_char(3, OPENING), code_char(3, CLOSING)  # numbered as a sentence may
+    coded = memory.lookup(f"A simple {b}sentence{b_} with nothing special.", "en", "fr")
+    assert coded[0].score == 100
+    assert (
+        to_tokens(coded[0].target) == "Une ⟨1⟩phrase⟨/1⟩ simple sans rien de spécial."
+    )
+    assert coded[0].codes["1"]["kind"] == OPENING
+    assert code_kinds(coded[0].source) == [OPENING, CLOSING]
+    # The other markup of the same words is not shown beside it.
+    assert [m.entry_id for m in coded].count(best.entry_id) == 0
+
+
+def test_the_code_fit_breaks_ties_in_either_direction_and_in_concordance(db) -> None:
+    leverage_memory()
+    backward = memory.lookup("Une phrase simple sans rien de spécial.", "fr", "en")
+    assert backward[0].target == "A simple sentence with nothing special."
+    hits = memory.concordance("phrase simple", "fr", "en")
+    assert sorted(bool(h.codes) for h in hits) == [False, True]
+    (coded,) = [h for h in hits if h.codes]
+    assert to_tokens(coded.source) == "Une ⟨1⟩phrase⟨/1⟩ simple sans rien de spécial."
+    assert set(coded.codes) == {"1"}

@@ -4,8 +4,12 @@ from django.core.management.base import BaseCommand, CommandError
 
 from core.commands import language as command_language
 from core.commands import stdin_text
+from core.inline import KINDS, codes_in, from_tokens, to_tokens
 from memory.lookup import concordance, lookup
 from memory.store import memory_variant
+
+#: Every code a token may stand for (numbers 1 to 4095, ``core.inline``).
+_ANY_CODE = {(number, kind) for number in range(1, 0x1000) for kind in KINDS}
 
 
 class Command(BaseCommand):
@@ -15,7 +19,9 @@ class Command(BaseCommand):
         "entry's notes and props, best first; the nearest variants of the "
         "languages (en-GB, then en, then other en-*) come first at a score "
         "(with --concordance: every entry holding the text in its source or "
-        "target)."
+        "target). Inline codes show as tokens (⟨1⟩…⟨/1⟩, ⟨2/⟩) and a codes "
+        "field says what each stands for. A line may hold tokens: ⟨1⟩ and ⟨/1⟩ "
+        "are a pair, ⟨1/⟩ a placeholder."
     )
 
     def add_arguments(self, parser):
@@ -36,20 +42,23 @@ class Command(BaseCommand):
                 continue
             if options["concordance"]:
                 rows = [
-                    {
-                        "source": hit.source,
-                        "target": hit.target,
-                        "origin": hit.origin,
-                        "source_language": hit.source_language,
-                        "target_language": hit.target_language,
-                    }
+                    shown(
+                        {
+                            "source": hit.source,
+                            "target": hit.target,
+                            "origin": hit.origin,
+                            "source_language": hit.source_language,
+                            "target_language": hit.target_language,
+                        },
+                        hit.codes,
+                    )
                     for hit in concordance(line, source, target, limit=options["limit"])
                 ]
             else:
                 rows = [
-                    match.as_dict()
+                    shown(match.as_dict(), match.codes)
                     for match in lookup(
-                        line,
+                        query(line),
                         source,
                         target,
                         limit=options["limit"],
@@ -58,3 +67,20 @@ class Command(BaseCommand):
                 ]
             for row in rows:
                 self.stdout.write(json.dumps(row, ensure_ascii=False))
+
+
+def query(line: str) -> str:
+    """The line with its tokens (``⟨1⟩``, ``⟨/1⟩``, ``⟨1/⟩``) as inline codes,
+    so that entries with the same codes come first."""
+    return from_tokens(line, _ANY_CODE)
+
+
+def shown(row: dict, codes: dict) -> dict:
+    """``row`` with its texts' inline codes as tokens, and a ``codes`` field
+    (``core.inline.codes_to_json``) for those it holds, when it holds any."""
+    held = {n for text in (row["source"], row["target"]) for n, _ in codes_in(text)}
+    if not held:
+        return row
+    row = row | {"source": to_tokens(row["source"]), "target": to_tokens(row["target"])}
+    row["codes"] = {n: c for n, c in codes.items() if int(n) in held}
+    return row
