@@ -27,26 +27,50 @@ class ImportCounts:
     whitespace_normalised: int = 0
     kept: Counter = field(default_factory=Counter)  # comments, flags, notes
     not_kept: dict[str, list[str]] = field(default_factory=dict)
+    file_variant: str = ""  # a regional variant of the target (fr-FR for fr)
+    # the other sentences of a source the document has several times, by outcome
+    same_source: Counter = field(default_factory=Counter)
+
+    def add_same_source(self, other: "ImportCounts") -> None:
+        """Count what became of another sentence a unit filled (see ``same_source``).
+
+        What the unit could not keep is counted once, with its first sentence.
+        """
+        self.same_source.update(
+            {"updated": other.updated, "unchanged": other.unchanged, **other.skipped}
+        )
+        self.same_source += Counter()  # drop the zeros
+        self.kept.update(other.kept)
+        self.whitespace_normalised += other.whitespace_normalised
 
     def leave_out(self, kind: str, name: str) -> None:
         """Count one piece of the file that the document cannot keep."""
         self.not_kept.setdefault(kind, []).append(name)
 
     def as_dict(self) -> dict:
-        return {
-            "updated": self.updated,
-            "unchanged": self.unchanged,
-            "skipped": dict(sorted(self.skipped.items())),
-            "unknown_units": self.unknown_units[:NAMES_SHOWN],
-            "whitespace_normalised": self.whitespace_normalised,
-            "kept": {
-                kind: self.kept[kind] for kind in ("comments", "flags", "notes", "file")
-            },
-            "not_kept": {
-                kind: {"count": len(names), "units": names[:NAMES_SHOWN]}
-                for kind, names in sorted(self.not_kept.items())
-            },
-        }
+        return (
+            {
+                "updated": self.updated,
+                "unchanged": self.unchanged,
+                "skipped": dict(sorted(self.skipped.items())),
+                "unknown_units": self.unknown_units[:NAMES_SHOWN],
+                "whitespace_normalised": self.whitespace_normalised,
+                "kept": {
+                    kind: self.kept[kind]
+                    for kind in ("comments", "flags", "notes", "file")
+                },
+                "not_kept": {
+                    kind: {"count": len(names), "units": names[:NAMES_SHOWN]}
+                    for kind, names in sorted(self.not_kept.items())
+                },
+            }
+            | ({"file_language": self.file_variant} if self.file_variant else {})
+            | (
+                {"same_source": dict(sorted(self.same_source.items()))}
+                if self.same_source
+                else {}
+            )
+        )
 
     def not_kept_summary(self) -> str:
         """Return one sentence on what was normalised or not kept ("" if none)."""
@@ -60,6 +84,16 @@ class ImportCounts:
             for kind, names in sorted(self.not_kept.items())
         ]
         sentences = []
+        if self.file_variant:
+            sentences.append(
+                _("The file is in %(variant)s, a regional variant.")
+                % {"variant": self.file_variant}
+            )
+        if self.same_source["updated"]:
+            sentences.append(
+                _("Sentences the document repeats, also filled: %(count)d.")
+                % {"count": self.same_source["updated"]}
+            )
         if parts:
             sentences.append(_("Not kept: %(parts)s.") % {"parts": "; ".join(parts)})
         if self.whitespace_normalised:
@@ -85,6 +119,15 @@ NOT_KEPT_LABELS = {
     "previous_sources": _lazy("previous sources"),
     "references": _lazy("references"),
     "comments_over_limit": _lazy("comments too long to keep"),
+    "conflicting_translations": _lazy(
+        "other translations of a sentence already filled from the file"
+    ),
+    "conflicting_notes": _lazy("notes of those other translations"),
+    "not_translatable": _lazy('units marked translate="no"'),
+    "file_notes": _lazy("notes on the whole file"),
+    "group_notes": _lazy("notes on groups of units"),
+    "alt_trans": _lazy("alternative translations (<alt-trans>)"),
+    "approval_not_applied": _lazy("approvals (only a reviewer's import approves)"),
 }
 
 

@@ -12,7 +12,7 @@ from core.languages import BARE_CHINESE
 from documents.models import Document
 from formats.bilingual import Catalogue
 
-__all__ = ["CHINESE", "TranslationsRefused", "check_file"]
+__all__ = ["CHINESE", "TranslationsRefused", "check_file", "regional_variant"]
 
 CHINESE = ("zh-Hant", "zh-Hans")
 
@@ -23,11 +23,22 @@ class TranslationsRefused(ValueError):
 
 def check_file(
     catalogue: Catalogue, document: Document, language: str, file_language: str
-) -> None:
-    if file_language and catalogue.target_language not in (
-        "",
-        BARE_CHINESE,
-        file_language,
+) -> str:
+    """Raise ``TranslationsRefused`` for a file meant for something else.
+
+    Return the file's language when it is a regional variant of ``language``
+    (``fr-FR`` for ``fr``: the same language, taken, the variant noted),
+    else "".
+    """
+    if (
+        file_language
+        and catalogue.target_language
+        not in (
+            "",
+            BARE_CHINESE,
+            file_language,
+        )
+        and not regional_variant(catalogue.target_language, file_language)
     ):
         raise TranslationsRefused(
             _("the file says it is a %(file)s translation, not %(named)s")
@@ -38,7 +49,8 @@ def check_file(
         # Chinese, but which script: the caller names it, or the text shows
         # one (and _check_script refuses the other, with the counts).
         file_target = file_language or (language if _measured_script(catalogue) else "")
-    if file_target and file_target != language:
+    variant = file_target if regional_variant(file_target, language) else ""
+    if file_target and file_target != language and not variant:
         raise TranslationsRefused(
             _("the file is a %(file)s translation, not %(language)s")
             % {"file": file_target, "language": language}
@@ -74,6 +86,25 @@ def check_file(
         )
     if language in CHINESE:
         _check_script(catalogue, language)
+    return variant
+
+
+def regional_variant(code: str, language: str) -> bool:
+    """True if ``code`` is ``language`` with a region (fr-FR, en-GB, es-419).
+
+    Chinese is not: its regions name a script, and the scripts differ.
+    """
+    base, _dash, region = code.partition("-")
+    return (
+        base == language
+        and base != "zh"
+        and (
+            len(region) == 2
+            and region.isalpha()
+            or len(region) == 3
+            and region.isdigit()
+        )
+    )
 
 
 def _measured_script(catalogue: Catalogue) -> str | None:

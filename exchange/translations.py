@@ -10,7 +10,14 @@ Units are matched to sentences by key, then by source text. Rules:
 - a file marked approved only approves when a reviewer imports it;
 - an empty translation never erases one that exists;
 - units of no sentence of the document, a file for another language or
-  another document, are reported, never guessed;
+  another document, are reported, never guessed; a unit whose source the
+  document has several times fills each of those sentences (the counts are
+  by unit; the other sentences' are apart, in ``same_source``);
+- a sentence takes the first non-empty target the file gives it; a later
+  unit with another target is counted as ``conflicting_translations`` (its
+  notes as ``conflicting_notes``), one with the same target as a duplicate;
+- a file approval applies only when a reviewer imports the file; otherwise
+  it is counted as ``approval_not_applied``;
 - a sentence someone saves while the file is applied keeps their text and
   is counted as ``changed_meanwhile``;
 - a target's surrounding white space takes the source's shape (a source
@@ -27,10 +34,16 @@ Units are matched to sentences by key, then by source text. Rules:
   dropped unsaid: plural entries (a sentence has one text), obsolete
   entries, flags (``c-format``...), previous sources (``#|``), and the
   notes and references of a file the workbench did not write (its own are
-  made again from the document on export);
+  made again from the document on export); XLIFF units marked
+  ``translate="no"``, file and group notes, and ``<alt-trans>`` are counted
+  (``not_translatable``, ``file_notes``, ``group_notes``, ``alt_trans``);
+- another tool's context (PO ``msgctxt``, XLIFF ``resname``) that is not a
+  sentence key becomes a note on the sentence, written back on export;
 - a file that does not name its target language is refused for a Chinese
   target unless the caller names it (``file_language``), and a file whose
-  translations are in the other Chinese script is refused, with the counts.
+  translations are in the other Chinese script is refused, with the counts;
+  a regional variant of the target (``fr-FR`` for ``fr``) is taken, noted
+  as ``file_language`` in the counts.
 """
 
 from dataclasses import replace
@@ -145,6 +158,25 @@ def _new_status(unit: Unit, current: Translation, user) -> str:
     return wanted
 
 
+def _count_file(counts: ImportCounts, catalogue: Catalogue) -> None:
+    """Count what the file holds outside the units read: translate="no", notes."""
+    for name in catalogue.not_translatable:
+        counts.leave_out("not_translatable", name)
+        counts.skipped["not_translatable"] += 1
+    for name in catalogue.file_notes:
+        counts.leave_out("file_notes", name)
+    for name in catalogue.group_notes:
+        counts.leave_out("group_notes", name)
+
+
+def _merge(found: dict, key: str, annotations: dict) -> None:
+    """Add a unit's annotations to those found for the sentence ``key``."""
+    entry = found.setdefault(key, {})
+    for kind, values in annotations.items():
+        present = entry.setdefault(kind, [])
+        present.extend(value for value in values if value not in present)
+
+
 @transaction.atomic
 def import_translations(
     *,
@@ -159,7 +191,7 @@ def import_translations(
 
     ``file_language`` names the file's target language when the file does not.
     """
-    check_file(catalogue, document, language, file_language)
+    variant = check_file(catalogue, document, language, file_language)
     own_file = bool(catalogue.document)
     translations = {
         t.segment.key: t
@@ -171,9 +203,10 @@ def import_translations(
     for translation in translations.values():
         for form in forms(translation.segment.source):
             by_source.setdefault(form, []).append(translation)
-    counts = ImportCounts()
+    counts = ImportCounts(file_variant=variant)
+    _count_file(counts, catalogue)
     note = _("Imported from %(file)s.") % {"file": filename or _("a file")}
-    seen: set[int] = set()
+    applied: dict[int, str] = {}  # sentence -> the target the file gave it
     found: dict[str, dict[str, list[str]]] = {}
     for unit in catalogue.units:
         if unit.obsolete:
@@ -184,7 +217,6 @@ def import_translations(
             # A sentence has one text: a plural entry cannot be one.
             counts.leave_out("plural_entries", unit_name(unit))
             counts.skipped["plural"] += 1
-            counts.unknown_units.append(unit_name(unit))
             continue
         current = translations.get(unit.key)
         if current is not None and match_key(unit.source) not in forms(
@@ -192,49 +224,99 @@ def import_translations(
         ):
             counts.skipped["source_changed"] += 1
             continue
-        if current is None:
-            candidates = by_source.get(match_key(unit.source), [])
-            current = candidates[0] if len(candidates) == 1 else None
-        if current is None:
+        # A sentence the document has several times takes the unit in each
+        # place (the same text is the same translation); what the unit
+        # cannot keep is counted once.
+        currents = (
+            [current]
+            if current is not None
+            else by_source.get(match_key(unit.source), [])
+        )
+        if not currents:
             counts.skipped["unknown"] += 1
             counts.unknown_units.append(unit.key or unit.source[:60])
             continue
-        if current.pk in seen:
-            counts.skipped["duplicate"] += 1
-            continue
-        seen.add(current.pk)
-        unit = in_sentence_codes(counts, unit, current.segment.source)
-        annotations = unit_annotations(counts, unit, own_file)
-        if annotations:
-            found[current.segment.key] = annotations
-        _keep_comments(counts, unit, current, user)
-        if unit.status == "untranslated" or not plain(unit.target).strip():
-            # (a target of codes only, as CAT tools leave one, has no words)
-            counts.skipped["empty"] += 1
-            continue
-        target = source_shape(current.segment.source, unit.target)
-        if target != unit.target:
-            counts.whitespace_normalised += 1
-            unit = replace(unit, target=target)
-        status = _new_status(unit, current, user)
-        if unit.target == current.text and status == current.status:
-            counts.unchanged += 1
-            continue
-        try:
-            change_translation(
-                translation=current,
-                text=unit.target,
-                status=status,
-                origin=Origin.IMPORT if unit.target != current.text else current.origin,
+        for number, current in enumerate(currents):
+            # the counts are by unit: the sentences after the first are
+            # counted apart, by what became of them (``same_source``)
+            each = counts if number == 0 else ImportCounts()
+            _apply(
+                each,
+                unit,
+                current,
+                applied=applied,
+                found=found,
+                own_file=own_file,
                 user=user,
                 note=note,
-                expected_version=current.version,
             )
-        except EditConflict:
-            # Someone saved the sentence while the file was being applied:
-            # their text stands, and the count says so.
-            counts.skipped["changed_meanwhile"] += 1
-            continue
-        counts.updated += 1
+            if each is not counts:
+                counts.add_same_source(each)
     counts.kept.update(keep_annotations(document=document, found=found))
     return counts
+
+
+def _apply(
+    counts: ImportCounts,
+    unit: Unit,
+    current: Translation,
+    *,
+    applied: dict[int, str],
+    found: dict,
+    own_file: bool,
+    user,
+    note: str,
+) -> None:
+    """Apply one unit to one sentence, counting what became of it.
+
+    A sentence takes the first non-empty target the file gives it; a later
+    unit with the same target (or none) is a duplicate, whose notes and
+    comments join the sentence's; one with another target is counted as a
+    conflicting translation, with its notes.
+    """
+    name = unit_name(unit)
+    key = current.segment.key
+    unit = in_sentence_codes(counts, unit, current.segment.source)
+    empty = unit.status == "untranslated" or not plain(unit.target).strip()
+    # (a target of codes only, as CAT tools leave one, has no words)
+    target = unit.target if empty else source_shape(current.segment.source, unit.target)
+    if current.pk in applied and not (empty or target == applied[current.pk]):
+        counts.leave_out("conflicting_translations", name)
+        for text in [*unit.notes, *unit.comments]:
+            if text.strip():
+                counts.leave_out("conflicting_notes", name)
+        return
+    _merge(found, key, unit_annotations(counts, unit, own_file, key))
+    _keep_comments(counts, unit, current, user)
+    if current.pk in applied:
+        counts.skipped["duplicate"] += 1
+        return
+    if empty:
+        counts.skipped["empty"] += 1
+        return
+    if target != unit.target:
+        counts.whitespace_normalised += 1
+        unit = replace(unit, target=target)
+    applied[current.pk] = unit.target
+    status = _new_status(unit, current, user)
+    if FILE_STATUS.get(unit.status) == Status.APPROVED and status != Status.APPROVED:
+        counts.leave_out("approval_not_applied", name)
+    if unit.target == current.text and status == current.status:
+        counts.unchanged += 1
+        return
+    try:
+        change_translation(
+            translation=current,
+            text=unit.target,
+            status=status,
+            origin=Origin.IMPORT if unit.target != current.text else current.origin,
+            user=user,
+            note=note,
+            expected_version=current.version,
+        )
+    except EditConflict:
+        # Someone saved the sentence while the file was being applied:
+        # their text stands, and the count says so.
+        counts.skipped["changed_meanwhile"] += 1
+        return
+    counts.updated += 1

@@ -7,6 +7,8 @@ and notes are kept as annotations, what cannot be kept is counted.
 
 from dataclasses import replace
 
+from django.utils.translation import gettext as _
+
 from core.inline import codes_in, from_tokens, has_codes, map_codes, plain, to_tokens
 from documents.keys import normalise_source
 from exchange.accounting import ImportCounts, unit_name
@@ -67,18 +69,28 @@ def source_shape(source: str, target: str) -> str:
     return lead + core + trail
 
 
-def unit_annotations(counts: ImportCounts, unit: Unit, own_file: bool) -> dict:
+def unit_annotations(
+    counts: ImportCounts, unit: Unit, own_file: bool, sentence_key: str = ""
+) -> dict:
     """Return the flags and notes of a matched unit to keep; count the rest.
 
     The notes and references of the workbench's own export are made again
-    from the document, so they are neither kept nor counted.
+    from the document, so they are neither kept nor counted. Another tool's
+    context for the unit (PO ``msgctxt``, XLIFF ``resname``) that is not the
+    sentence's key becomes a note, written back on export.
     """
     name = unit_name(unit)
     if unit.previous_source or unit.previous_context:
         counts.leave_out("previous_sources", name)
+    if unit.alt_trans:
+        counts.leave_out("alt_trans", name)
     found = {"flags": [flag for flag in unit.flags if flag != "fuzzy"]}
     if not own_file:
         found["notes"] = [note for note in unit.notes if note.strip()]
+        if unit.context.strip() and unit.context != sentence_key:
+            found["notes"].append(
+                _("Context in the file: %(context)s") % {"context": unit.context}
+            )
         if unit.file:  # the <file original=…> of a package, written back
             found["file"] = [unit.file]
         if unit.references:

@@ -44,6 +44,8 @@ class Unit:
     plural_source: str = ""  # PO msgid_plural; "" for a singular unit
     plural_targets: list[str] = field(default_factory=list)  # PO msgstr[n]
     obsolete: bool = False  # PO "#~": kept in the file, no longer in the source
+    context: str = ""  # the file's own name for the unit: PO msgctxt, XLIFF resname
+    alt_trans: list[str] = field(default_factory=list)  # XLIFF 1.2 <alt-trans> targets
 
 
 @dataclass
@@ -56,3 +58,6 @@ class Catalogue:
     document: str = ""  # the document id the file says it belongs to, if any
     title: str = ""
     plural_forms: str = ""  # PO Plural-Forms, as the file says it
+    not_translatable: list[str] = field(default_factory=list)  # translate="no" ids
+    file_notes: list[str] = field(default_factory=list)  # where each file note is
+    group_notes: list[str] = field(default_factory=list)  # where each group note is

@@ -1,23 +1,32 @@
 """Reading translations back: the PO size limit is the settings'."""
 
+import io
+import json
 from functools import partial
+from pathlib import Path
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.urls import reverse
 
 import polib
 import pytest
+from lxml import etree
 
+from documents.models import Document
+from exchange.annotations import annotations_of
 from exchange.translations import (
     TranslationsRefused,
     import_translations,
     read_translations,
 )
 from formats import FormatError
-from formats.bilingual import Catalogue, Unit
-from tests.support import saved_meanwhile
+from formats.bilingual import Catalogue, Unit, read_catalogue
+from tests.support import DATA, saved_meanwhile
 from translations.models import Translation
 
+XLIFF = DATA / "xliff"
+PO_FILES = DATA / "po"
 PO = b'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
 
 
@@ -142,7 +151,12 @@ def test_comments_flags_and_notes_are_kept_and_written_back(seed_press_release):
         document=seed_press_release, language="zh-Hant", catalogue=catalogue
     )
     assert counts.updated == 1
-    assert counts.as_dict()["kept"] == {"comments": 1, "flags": 1, "notes": 1, "file": 0}
+    assert counts.as_dict()["kept"] == {
+        "comments": 1,
+        "flags": 1,
+        "notes": 1,
+        "file": 0,
+    }
     assert counts.as_dict()["not_kept"] == {
         "references": {"count": 1, "units": [row.segment.source[:60]]}
     }
@@ -373,3 +387,209 @@ def test_a_package_of_several_files_goes_back_out_file_by_file(manager):
         "Le bureau ouvre à neuf heures.",
         "Il ferme à cinq heures.",
     ]
+
+
+# Real files from other tools (tests/data/xliff, tests/data/po, MANIFEST.tsv):
+# what the document cannot keep is counted by unit, never dropped unsaid.
+
+
+def _run(*args: str) -> str:
+    out = io.StringIO()
+    call_command(*args, stdout=out, stderr=io.StringIO())
+    return out.getvalue()
+
+
+def _sources(path: Path) -> list[str]:
+    """The file's sources, read by lxml or polib (not by our reader), once each."""
+    if path.suffix == ".po":
+        texts = [e.msgid for e in polib.pofile(str(path)) if not e.obsolete]
+    else:
+        root = etree.parse(str(path)).getroot()
+        texts = [
+            "".join(source.itertext())
+            for source in root.iter("{*}source")
+            if source.getparent().tag.rsplit("}")[-1] in ("trans-unit", "segment")
+        ]
+    return list(dict.fromkeys(" ".join(t.split()) for t in texts if t.strip()))
+
+
+def _imported(path: Path, tmp_path: Path, language: str, *more: str) -> tuple:
+    """Make a document of the file's sources, import the file; return (id, JSON)."""
+    text = tmp_path / "sources.txt"
+    text.write_text("\n\n".join(_sources(path)) + "\n", encoding="utf-8")
+    document = _run(
+        "import_document", str(text), "--title", path.name,
+        "--source-language", "en", "--targets", language,
+    ).split()[-1]  # fmt: skip
+    counts = _run(
+        "import_translations", str(path), "--document", document,
+        "--language", language, *more,
+    )  # fmt: skip
+    return document, json.loads(counts)
+
+
+def _targets(document: str, language: str) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for row in Translation.objects.filter(
+        segment__document_id=document, language=language
+    ).order_by("segment__position"):
+        found.setdefault(row.segment.source, []).append(row.text)
+    return found
+
+
+@pytest.mark.django_db
+def test_an_empty_unit_does_not_claim_a_sentence_a_later_unit_translates(tmp_path):
+    """OmegaT's en-xx.xlf: three units share "Are you satisfied?" (F1, F3, F6)."""
+    document, counts = _imported(XLIFF / "omegat_xliff1_en-xx.xlf", tmp_path, "xx")
+    assert _targets(document, "xx")["Are you satisfied?"] == ["Satisfait?"]
+    assert counts["not_kept"]["conflicting_translations"] == {
+        "count": 1,
+        "units": ["satisfaction_01_fem"],
+    }
+    assert counts["not_kept"]["conflicting_notes"]["units"] == ["satisfaction_01_fem"]
+    assert "duplicate" not in counts["skipped"]
+    # translate="no" is counted, not silently skipped
+    assert counts["skipped"]["not_translatable"] == 1
+    assert counts["not_kept"]["not_translatable"]["units"] == ["Added_2"]
+    # approved="yes" from a translator's import: counted, not applied
+    assert counts["not_kept"]["approval_not_applied"]["units"] == [
+        "example_02",
+        "satisfaction_01_masc",
+    ]
+    assert (
+        Translation.objects.get(
+            segment__document_id=document, segment__source="foo", language="xx"
+        ).status
+        == "translated"
+    )
+    # the notes of the empty unit and of the one applied are kept
+    notes = [
+        note
+        for entry in annotations_of(Document.objects.get(pk=document)).values()
+        for note in entry.get("notes", [])
+    ]
+    assert "Adressed to ALL respondents." in notes
+    assert "Adressed to male respondents." in notes
+    assert "Adressed to female respondents." not in notes
+
+
+@pytest.mark.django_db
+def test_a_sentence_the_document_has_twice_is_filled_in_both_places(tmp_path):
+    """Pootle's af.po: "Redirecting to login..." is a sentence twice (F2)."""
+    path = PO_FILES / "ttk_af-pootle.po"
+    document, counts = _imported(path, tmp_path, "af")
+    assert (
+        _targets(document, "af")["Redirecting to login..."]
+        == [
+            "Gaan nou aanstuur vir aanmelding...",
+        ]
+        * 2
+    )
+    assert "Redirecting to login..." not in counts["unknown_units"]
+    # counted by unit; the second sentence apart
+    assert counts["same_source"] == {"updated": 1}
+    assert counts["updated"] + counts["unchanged"] + sum(
+        counts["skipped"].values()
+    ) == len([e for e in polib.pofile(str(path)) if e.msgid])
+
+
+@pytest.mark.parametrize(
+    "name, unit",
+    [
+        ("okapi_BinUnitTest01.xlf", "0"),
+        ("xliff2om_testTranslateWithTarget.xlf", "1"),
+    ],
+)
+@pytest.mark.django_db
+def test_units_marked_not_to_translate_are_counted(tmp_path, name, unit):
+    """translate="no" in XLIFF 1.2 and 2.0 (F3)."""
+    _document, counts = _imported(XLIFF / name, tmp_path, "fr")
+    assert counts["skipped"]["not_translatable"] == 1
+    assert counts["not_kept"]["not_translatable"] == {"count": 1, "units": [unit]}
+
+
+@pytest.mark.parametrize(
+    "name, language, where",
+    [
+        ("okapi_Typo3Draft.xlf", "de", ["TYPO3"]),
+        ("xliff2om_fs-valid-HTML.xlf", "de", ["bad-filesize2"] * 4),
+    ],
+)
+@pytest.mark.django_db
+def test_file_notes_are_counted(tmp_path, name, language, where):
+    """A 1.2 <header><note> and 2.0 <file><notes> (F4)."""
+    _document, counts = _imported(XLIFF / name, tmp_path, language)
+    assert counts["not_kept"]["file_notes"] == {"count": len(where), "units": where}
+
+
+def test_group_notes_are_listed_where_they_are():
+    data = (
+        b'<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2">'
+        b'<file original="f" source-language="en" target-language="fr"><body>'
+        b'<group id="g1"><note>about the group</note>'
+        b'<trans-unit id="1"><source>A.</source></trans-unit></group>'
+        b"</body></file></xliff>"
+    )
+    catalogue = read_catalogue(
+        data, "g.xlf", source_language="en", target_language="fr"
+    )
+    assert catalogue.group_notes == ["g1"] and catalogue.units[0].notes == []
+
+
+@pytest.mark.parametrize("named", [(), ("--file-language", "fr")])
+@pytest.mark.django_db
+def test_alt_trans_and_resname_and_a_regional_variant(tmp_path, named):
+    """Okapi's sample12.xlf, FR-FR into an fr document (F5, F7, variant)."""
+    path = XLIFF / "okapi_sample12.xlf"
+    document, counts = _imported(path, tmp_path, "fr", *named)
+    assert counts["file_language"] == "fr-FR"
+    assert counts["not_kept"]["alt_trans"] == {"count": 1, "units": ["4"]}
+    assert counts["not_kept"]["approval_not_applied"]["units"] == ["3"]
+    assert counts["updated"] == 2
+    kept = annotations_of(Document.objects.get(pk=document))
+    notes = sorted(note for entry in kept.values() for note in entry["notes"])
+    assert notes == [f"Context in the file: Key{n}" for n in (1, 2, 3, 4)]
+    exported = tmp_path / "out.po"
+    _run("export", document, "--language", "fr", "--format", "po", "-o", str(exported))
+    comments = [e.comment.splitlines() for e in polib.pofile(str(exported))]
+    assert any("Context in the file: Key2" in lines for lines in comments)
+
+
+@pytest.mark.parametrize(
+    "file_language, document_language",
+    [("de-DE", "fr"), ("pt-PT", "pt-BR"), ("zh-Hant", "zh-Hans")],
+)
+@pytest.mark.django_db
+def test_another_language_or_variant_is_still_refused(
+    seed_press_release, file_language, document_language
+):
+    catalogue = Catalogue(source_language="en", target_language=file_language, units=[])
+    with pytest.raises(TranslationsRefused, match="translation, not"):
+        import_translations(
+            document=seed_press_release, language=document_language,
+            catalogue=catalogue,
+        )  # fmt: skip
+
+
+@pytest.mark.django_db
+def test_a_foreign_msgctxt_becomes_a_note(tmp_path):
+    """OmegaT's multilines.po: its msgctxt is kept as a note (F7)."""
+    path = PO_FILES / "omegat_POFilter-multilines.po"
+    document, counts = _imported(path, tmp_path, "fr")
+    contexts = [e.msgctxt for e in polib.pofile(str(path)) if e.msgctxt]
+    kept = annotations_of(Document.objects.get(pk=document))
+    notes = [note for entry in kept.values() for note in entry.get("notes", [])]
+    assert contexts and all(
+        "Context in the file: %s" % context in notes for context in contexts
+    )
+    assert counts["kept"]["notes"] >= len(contexts)
+
+
+@pytest.mark.django_db
+def test_plural_entries_are_listed_once(tmp_path):
+    """Django's auth zh_Hans catalogue: plural entries are not also unknown (F8)."""
+    path = PO_FILES / "django_auth_zh_Hans.po"
+    plural = [e.msgid[:60] for e in polib.pofile(str(path)) if e.msgid_plural]
+    _document, counts = _imported(path, tmp_path, "zh-Hans")
+    assert counts["not_kept"]["plural_entries"]["units"] == plural
+    assert not set(plural) & set(counts["unknown_units"])

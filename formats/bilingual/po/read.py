@@ -136,6 +136,7 @@ def _unit(entry: polib.POEntry) -> Unit:
         plural_source=entry.msgid_plural or "",
         plural_targets=plural_targets if entry.msgid_plural else [],
         obsolete=bool(entry.obsolete),
+        context=entry.msgctxt or "",
     )
 
 

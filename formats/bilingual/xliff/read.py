@@ -9,14 +9,15 @@ The state mapping is in ``write.py`` beside this module. Reading rules:
   other than ``<xliff>`` in the 2.0, 1.2, 1.1 or (no namespace) 1.0 form.
 - Keys are the 2.0 ``<unit id>`` (ids written by ``escape_key`` are turned
   back into keys; another tool's id of that form, ``_`` then letters, digits
-  and ``_<hex>_``, would be too) and the 1.x ``<trans-unit id>`` (``resname``
-  is ignored).
+  and ``_<hex>_``, would be too) and the 1.x ``<trans-unit id>``; a 1.x
+  ``resname`` goes in ``Unit.context``.
   A missing id, or an id used twice in one ``<file>``, is refused: ids are
   scoped per ``<file>``, as the standard says, so a package of several
   files whose ids restart in each is read whole, each unit noting the
   ``original`` (else the ``id``) of its file in ``Unit.file``.
 - Units and trans-units in groups and in every ``<file>`` are read in order;
-  those under ``translate="no"`` are skipped. ``line`` is the unit's line.
+  those under ``translate="no"`` are not read, their ids listed in
+  ``Catalogue.not_translatable``. ``line`` is the unit's line.
 - Inline codes become code characters (``core.inline``) with what they
   stand for in ``Unit.codes``, the target's matched to the source's by
   ``id``; annotations keep their text; the indentation of pretty-printed XML
@@ -33,7 +34,10 @@ The state mapping is in ``write.py`` beside this module. Reading rules:
 - Notes: 2.0 ``<note category="comment">`` -> comments, ``"reference"`` ->
   references, any other -> notes; 1.x ``<note from="comment">`` ->
   comments, ``from="reference"`` -> references (as ``write12.py`` writes
-  them), any other ``<note>`` -> notes. File and group notes are ignored.
+  them), any other ``<note>`` -> notes. File notes (2.0 ``<file><notes>``,
+  1.x ``<header><note>``) and group notes are not units' notes: where each
+  is goes in ``Catalogue.file_notes`` and ``group_notes``, for the caller to
+  count. A 1.2 ``<alt-trans>``'s target goes in ``Unit.alt_trans``.
 - Languages are normalised (``zh-CN`` -> ``zh-Hans``); a missing target
   language is "". The catalogue's document is the digits of a 2.0 ``<file
   id="d<digits>">``, or of the 1.2 ``product-name="d<digits>"`` of a first
@@ -188,8 +192,12 @@ def _parse_20(root: etree._Element) -> Catalogue:
     )
     match = _DOCUMENT_ID.fullmatch(files[0].get("id", "")) if files else None
     catalogue.document = match.group(1) if match else ""
+    notes = f"{_q20('notes')}/{_q20('note')}"
+    for file in files:
+        _where_notes(catalogue, file, file.iterfind(notes), _q20("group"), notes)
     for file, element in _units(files, _q20("unit")):
         if not _translatable(element):
+            catalogue.not_translatable.append(unescape_key(_required_id(element)))
             continue
         key = unescape_key(_required_id(element))
         reader = InlineReader(NS20, original_data(element))
@@ -264,8 +272,12 @@ def _parse_1(root: etree._Element, namespace: str | None) -> Catalogue:
                     other=known,
                 )
             setattr(catalogue, field, code or known)
+    for file in files:
+        header_notes = file.iterfind(f"{q('header')}/{q('note')}")
+        _where_notes(catalogue, file, header_notes, q("group"), q("note"))
     for file, element in _units(files, q("trans-unit")):
         if not _translatable(element):
+            catalogue.not_translatable.append(_required_id(element))
             continue
         reader = InlineReader(namespace)
         unit = Unit(
@@ -273,7 +285,12 @@ def _parse_1(root: etree._Element, namespace: str | None) -> Catalogue:
             source=reader.source(element.find(q("source"))),
             line=element.sourceline or 0,
             file=file,
+            context=element.get("resname", ""),
         )
+        for alternative in element.iterchildren(q("alt-trans")):
+            text = _text(alternative.find(q("target")))
+            if text:
+                unit.alt_trans.append(text)
         target_element = element.find(q("target"))
         target = reader.target(target_element)
         unit.codes = reader.codes
@@ -387,6 +404,19 @@ def _file_names(files: list) -> dict[int, str]:
         id(file): name if names.count(name) == 1 else "%s (%d)" % (name, number)
         for number, (file, name) in enumerate(zip(files, names, strict=True), 1)
     }
+
+
+def _where_notes(
+    catalogue: Catalogue, file: etree._Element, file_notes, group_tag: str, notes: str
+) -> None:
+    """List where each file note and group note is, one entry a note."""
+    name = file.get("original") or file.get("id") or "line %d" % file.sourceline
+    catalogue.file_notes.extend(name for note in file_notes if _text(note))
+    for group in file.iter(group_tag):
+        where = group.get("id") or "line %d" % group.sourceline
+        catalogue.group_notes.extend(
+            where for note in group.iterfind(notes) if _text(note)
+        )
 
 
 def _refuse_duplicates(catalogue: Catalogue) -> None:

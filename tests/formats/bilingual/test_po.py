@@ -733,3 +733,11 @@ def test_a_file_just_under_the_limit_parses_in_a_few_seconds() -> None:
     assert len(catalogue.units) == number > 40_000
     assert catalogue.units[-1].key == f"k{number - 1:07d}"
     assert elapsed < 10
+
+
+def test_msgctxt_is_the_units_context_too() -> None:
+    """OmegaT's multilines.po: a long msgctxt and an empty one."""
+    path = DATA / "omegat_POFilter-multilines.po"
+    contexts = [e.msgctxt or "" for e in polib.pofile(str(path)) if e.msgid]
+    assert [unit.context for unit in po.parse(path.read_bytes()).units] == contexts
+    assert any(contexts)

@@ -1204,3 +1204,53 @@ def test_xliff_12_streams_while_units_are_still_coming() -> None:
     data = first + b"".join(chunks)
     assert consumed == 20_000
     assert len(parse(data).units) == 20_000
+
+
+# What a unit list cannot hold is listed on the catalogue for the importer to
+# count: translate="no" units, file and group notes, <alt-trans>, resname.
+
+
+@pytest.mark.parametrize(
+    "name, ids",
+    [
+        ("okapi_BinUnitTest01.xlf", ["0"]),
+        ("omegat_xliff1_en-xx.xlf", ["Added_2"]),
+        ("xliff2om_testTranslateWithTarget.xlf", ["1"]),
+    ],
+)
+def test_units_not_to_translate_are_listed_not_read(name: str, ids: list) -> None:
+    catalogue = parse((DATA / name).read_bytes())
+    assert catalogue.not_translatable == ids
+    assert not {unit.key for unit in catalogue.units} & set(ids)
+
+
+def test_file_notes_are_listed_by_file_not_given_to_units() -> None:
+    typo3 = parse((DATA / "okapi_Typo3Draft.xlf").read_bytes())
+    assert typo3.file_notes == ["TYPO3"]
+    assert all("Note for translator here" not in u.notes for u in typo3.units)
+    fs = parse((DATA / "xliff2om_fs-valid-HTML.xlf").read_bytes())
+    assert fs.file_notes == ["bad-filesize2"] * 4 and fs.group_notes == []
+
+
+def test_xliff_20_group_notes_are_listed() -> None:
+    data = (
+        b'<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0"'
+        b' srcLang="en" trgLang="fr"><file id="f"><group id="g">'
+        b"<notes><note>on the group</note></notes>"
+        b'<unit id="u"><segment><source>A.</source></segment></unit>'
+        b"</group></file></xliff>"
+    )
+    catalogue = parse(data)
+    assert catalogue.group_notes == ["g"] and catalogue.units[0].notes == []
+
+
+def test_alt_trans_and_resname_are_read() -> None:
+    catalogue = parse((DATA / "okapi_sample12.xlf").read_bytes())
+    assert [unit.context for unit in catalogue.units] == [
+        "Key1",
+        "Key2",
+        "Key3",
+        "Key4",
+    ]
+    assert catalogue.units[3].alt_trans == ["Autre text."]
+    assert catalogue.units[3].target == "" and catalogue.target_language == "fr-FR"

@@ -24,7 +24,8 @@ class Command(BaseCommand):
             "--file-language",
             default="",
             help="the file's target language, for a file that does not name it "
-            "(needed for a Chinese target)",
+            "(needed for a Chinese target); a regional variant of --language "
+            "(fr-FR for fr) is taken and noted",
         )
 
     def handle(self, *args, **options):
