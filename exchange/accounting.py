@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from formats.bilingual import Unit
 
@@ -113,21 +113,23 @@ class ImportCounts:
 
 
 NOT_KEPT_LABELS = {
-    "codes_not_placed": _lazy("inline codes that could not be placed"),
-    "plural_entries": _lazy("plural entries"),
-    "obsolete_entries": _lazy("obsolete entries"),
-    "previous_sources": _lazy("previous sources"),
-    "references": _lazy("references"),
-    "comments_over_limit": _lazy("comments too long to keep"),
-    "conflicting_translations": _lazy(
+    "codes_not_placed": gettext_lazy("inline codes that could not be placed"),
+    "plural_entries": gettext_lazy("plural entries"),
+    "obsolete_entries": gettext_lazy("obsolete entries"),
+    "previous_sources": gettext_lazy("previous sources"),
+    "references": gettext_lazy("references"),
+    "comments_over_limit": gettext_lazy("comments too long to keep"),
+    "conflicting_translations": gettext_lazy(
         "other translations of a sentence already filled from the file"
     ),
-    "conflicting_notes": _lazy("notes of those other translations"),
-    "not_translatable": _lazy('units marked translate="no"'),
-    "file_notes": _lazy("notes on the whole file"),
-    "group_notes": _lazy("notes on groups of units"),
-    "alt_trans": _lazy("alternative translations (<alt-trans>)"),
-    "approval_not_applied": _lazy("approvals (only a reviewer's import approves)"),
+    "conflicting_notes": gettext_lazy("notes of those other translations"),
+    "not_translatable": gettext_lazy('units marked translate="no"'),
+    "file_notes": gettext_lazy("notes on the whole file"),
+    "group_notes": gettext_lazy("notes on groups of units"),
+    "alt_trans": gettext_lazy("alternative translations (<alt-trans>)"),
+    "approval_not_applied": gettext_lazy(
+        "approvals (only a reviewer's import approves)"
+    ),
 }
 
 
