@@ -126,6 +126,7 @@ NOT_KEPT_LABELS = {
     "not_translatable": gettext_lazy('units marked translate="no"'),
     "file_notes": gettext_lazy("notes on the whole file"),
     "group_notes": gettext_lazy("notes on groups of units"),
+    "header_fields": gettext_lazy("PO header fields (the export writes its own)"),
     "alt_trans": gettext_lazy("alternative translations (<alt-trans>)"),
     "approval_not_applied": gettext_lazy(
         "approvals (only a reviewer's import approves)"

@@ -167,6 +167,9 @@ def _count_file(counts: ImportCounts, catalogue: Catalogue) -> None:
         counts.leave_out("file_notes", name)
     for name in catalogue.group_notes:
         counts.leave_out("group_notes", name)
+    if not catalogue.document:  # another tool's header; ours is made anew
+        for name in catalogue.header_fields:
+            counts.leave_out("header_fields", name)
 
 
 def _merge(found: dict, key: str, annotations: dict) -> None:

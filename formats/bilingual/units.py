@@ -61,3 +61,5 @@ class Catalogue:
     not_translatable: list[str] = field(default_factory=list)  # translate="no" ids
     file_notes: list[str] = field(default_factory=list)  # where each file note is
     group_notes: list[str] = field(default_factory=list)  # where each group note is
+    #: PO header fields with a value the workbench does not use (Last-Translator…)
+    header_fields: list[str] = field(default_factory=list)

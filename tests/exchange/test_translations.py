@@ -593,3 +593,13 @@ def test_plural_entries_are_listed_once(tmp_path):
     _document, counts = _imported(path, tmp_path, "zh-Hans")
     assert counts["not_kept"]["plural_entries"]["units"] == plural
     assert not set(plural) & set(counts["unknown_units"])
+
+
+@pytest.mark.django_db
+def test_another_tools_po_header_fields_are_counted_by_name(tmp_path):
+    """The export writes the workbench's own header: Pootle's Last-Translator,
+    Language-Team and the rest are named, never dropped in silence."""
+    _document, counts = _imported(PO_FILES / "ttk_af-pootle.po", tmp_path, "af")
+    named = counts["not_kept"]["header_fields"]["units"]
+    assert "Last-Translator" in named and "Project-Id-Version" in named
+    assert "Content-Type" not in named and "Plural-Forms" not in named

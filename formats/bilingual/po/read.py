@@ -69,6 +69,14 @@ class _Entry:
     obsolete: bool = False
 
 
+#: Header fields a catalogue's reading uses (the rest are named in
+#: ``Catalogue.header_fields``, for the import's account).
+_HEADER_USED = frozenset(
+    {"content-type", "content-transfer-encoding", "mime-version", "language",
+     "plural-forms", "x-source-language", "x-document"}
+)  # fmt: skip
+
+
 def parse(
     data: bytes, *, max_bytes: int | None = None, max_entries: int | None = None
 ) -> Catalogue:
@@ -107,6 +115,11 @@ def parse(
         document=header.get("x-document", ""),
         title=header.get("project-id-version", ""),
         plural_forms=header.get("plural-forms", ""),
+        header_fields=[
+            name.strip()
+            for name, value in catalogue.metadata.items()
+            if value.strip() and name.strip().lower() not in _HEADER_USED
+        ],
     )
 
 
