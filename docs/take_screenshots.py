@@ -87,7 +87,10 @@ if not Term.objects.filter(text=centre).exists():
         manage("import_glossary", str(path), env=env)
 
 
-LISTED = "from documents.models import Document; print(list(Document.objects.values_list('title', flat=True)))"
+LISTED = (
+    "from documents.models import Document; "
+    "print(list(Document.objects.values_list('title', flat=True)))"
+)
 NOTICE = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>Notice with links</title></head>
 <body><h1>Public consultation on the Qianhai measures</h1>

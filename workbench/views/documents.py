@@ -12,18 +12,6 @@ from core.statuses import Status
 from documents.models import Document
 from documents.selectors import all_documents, version_history
 from exchange.exporting import EXPORT_FORMATS
-
-#: How the export formats are named in the form (file formats, not translated).
-FORMAT_LABELS = {
-    "po": "PO",
-    "tmx": "TMX 1.4",
-    "xliff": "XLIFF 2.0",
-    "xliff12": "XLIFF 1.2",
-    "txt": "TXT",
-    "md": "Markdown",
-    "html": "HTML",
-    "docx": "DOCX",
-}
 from exchange.importing import (
     ImportRefused,
     describe_not_kept,
@@ -41,6 +29,18 @@ from translations.selectors import (
 from workbench.forms.documents import DocumentUploadForm, NewVersionForm
 
 SEGMENTS_PER_PAGE = 200
+
+#: How the export formats are named in the form (file formats, not translated).
+FORMAT_LABELS = {
+    "po": "PO",
+    "tmx": "TMX 1.4",
+    "xliff": "XLIFF 2.0",
+    "xliff12": "XLIFF 1.2",
+    "txt": "TXT",
+    "md": "Markdown",
+    "html": "HTML",
+    "docx": "DOCX",
+}
 
 
 def document_list(request):
