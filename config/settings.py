@@ -158,6 +158,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# One-time form tokens (core.once) live in the database, so every worker
+# process sees them: a double submit that reaches two gunicorn workers is
+# still done once. The table is made by `manage.py createcachetable`.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "once": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "workbench_form_tokens",
+    },
+}
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation." + name}
     for name in (
@@ -215,11 +226,14 @@ MAX_DOCUMENT_BYTES = 20 * MB
 #: headers declare), and how many parts it may have.
 MAX_UNPACKED_BYTES = 200 * MB
 MAX_ARCHIVE_PARTS = 10_000
-#: One paragraph and one sentence of a source document: a longer one is
-#: refused, naming the paragraph (a press release's longest sentence is
-#: under 1,000 characters; a legal one under 5,000).
+#: One paragraph of a source document: a longer one is refused, naming the
+#: paragraph. One sentence: a longer one is cut at its clause boundaries
+#: (；; then ，,、 then spaces) into sentences within the limit, and refused,
+#: naming the paragraph, only when a longer stretch has no boundary at all.
+#: A press release's longest sentence is under 1,000 characters; 2,000 keeps
+#: a sentence on one screen of the editor and its page small.
 MAX_PARAGRAPH_CHARS = 100_000
-MAX_SENTENCE_CHARS = 10_000
+MAX_SENTENCE_CHARS = 2_000
 #: Rows of a glossary file and characters of one of its cells.
 MAX_GLOSSARY_ROWS = 100_000
 MAX_GLOSSARY_CELL_CHARS = 10_000
@@ -259,11 +273,38 @@ if not DEBUG:
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
     SECURE_CONTENT_TYPE_NOSNIFF = True
 
+# One line per event: Django's own "django" logger would otherwise keep its
+# default console handler (under DEBUG) and also pass the record on to the
+# root handler, printing every request warning twice. Configuring it here
+# drops that handler; its records reach the root handler once.
+# ("django.server", the development server's request lines, keeps Django's
+# format and does not propagate: also once.)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "django.server": {
+            "()": "django.utils.log.ServerFormatter",
+            "format": "[{server_time}] {message}",
+            "style": "{",
+        }
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "django.server": {
+            "class": "logging.StreamHandler",
+            "formatter": "django.server",
+        },
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "loggers": {
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
+        "django.server": {
+            "handlers": ["django.server"],
+            "level": "INFO",
+            "propagate": False,
+        },
+    },
 }
 
 # Target languages a new document gets unless the importer names others.

@@ -86,3 +86,7 @@ urlpatterns = [
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("admin/", admin.site.urls),
 ]
+
+# Styled, translated error pages (the 403 names the role the page needs).
+handler403 = "workbench.middleware.permission_denied"
+handler404 = "workbench.middleware.page_not_found"

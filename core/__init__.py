@@ -4,11 +4,13 @@
 - ``languages``: language codes, normalised once at the edge.
 - ``statuses``: a translation's review status and origin.
 - ``qa``: the ``Finding`` every quality check reports.
+- ``numbers``: the numbers a text states, English or Chinese, comparable.
 - ``revisions``: the abstract base of every revision model.
 - ``diffing``, ``highlighting``: text as safe HTML, with changes or marks.
 - ``redirects``: back to where a form was posted from, safely.
 - ``versions``: the version a posted write was based on, required.
 - ``commands``: what management commands share (arguments, output files).
+- ``once``: one-time form tokens, so a form sent twice does its work once.
 """
 
 __all__ = [
@@ -17,6 +19,8 @@ __all__ = [
     "highlighting",
     "inline",
     "languages",
+    "numbers",
+    "once",
     "qa",
     "redirects",
     "revisions",

@@ -40,7 +40,11 @@ Rules, applied at every run of terminators (``.``, ``?``, ``!``, ``…``, ``。`
    letter is its own sentence: ``A view of Hong Kong. (Photo/Xinhua)``.
 8. A piece with no letter, digit or CJK character (a stray ``*``, ``」`` or
    ``...``) is not a sentence of its own: it joins the sentence before it.
-9. Sentences are trimmed of surrounding whitespace and never empty; line
+9. A press release's closing line on a line of its own (``Ends/Friday,
+   March 14, 2025``, ``Issued at HKT 19:30``, ``NNNN``, ``完``, ``（完）``,
+   ``香港時間…``, ``2025年3月14日（星期五）``; see ``CLOSING_LINE``) is a
+   sentence of its own, never joined to the lines around it.
+10. Sentences are trimmed of surrounding whitespace and never empty; line
    breaks inside a sentence are kept, and offsets refer to the original text.
 """
 
@@ -50,7 +54,13 @@ import re
 from core.inline import OPENING, has_codes, parse_char
 from core.inline import PLACEHOLDER as PH
 
-__all__ = ["ABBREVIATIONS", "sentence_spans", "split_sentences"]
+__all__ = [
+    "ABBREVIATIONS",
+    "CLOSING_LINE",
+    "sentence_spans",
+    "split_long",
+    "split_sentences",
+]
 
 #: Lower-cased words that a following "." does not end (rule 5).
 ABBREVIATIONS = frozenset(
@@ -61,6 +71,8 @@ ABBREVIATIONS = frozenset(
     e.g i.e a.m p.m u.s u.k
     """.split()
 )
+#: Time abbreviations that end a sentence before a capital (rule 5).
+TIME_ABBREVIATIONS = frozenset({"a.m", "p.m"})
 #: Abbreviations that hold a "." only before a number: "No. 1", "Nos. 3-5".
 NUMBER_ABBREVIATIONS = frozenset({"no", "nos"})
 
@@ -82,6 +94,19 @@ _NEXT_START = re.compile(r"\s+[" + re.escape(_OPENERS) + "]*(.)", re.DOTALL)
 _WORDY = re.compile(r"[^\W_]")
 _INITIALS = re.compile(r"[A-Z](?:\.[A-Za-z])*|[a-z](?:\.[a-z])+")
 _WORD_WINDOW = 24
+#: Capitalised words that continue a time: "5 p.m. Monday", "9 a.m. HKT".
+_TIME_CONTINUES = re.compile(
+    r"\s+(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\b"
+    r"|\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b"
+    r"|\s+(?:Hong Kong time|HKT|GMT|UTC)\b"
+)
+_LINE = re.compile(r"[^\n]+")
+#: A press release's closing line (rule 9), matched against one stripped line.
+CLOSING_LINE = re.compile(
+    r"Ends\s*/.*|Ends\.?|Issued at HKT\s*\d{1,2}:\d{2}.*|NNNN|[（(]?完[）)]?"
+    r"|香港時間.{0,30}|\d{4}年\d{1,2}月\d{1,2}日\s*[（(]星期.[）)]",
+    re.IGNORECASE,
+)
 
 
 def _is_abbreviation(text: str, stop: int, following: str) -> bool:
@@ -91,6 +116,10 @@ def _is_abbreviation(text: str, stop: int, following: str) -> bool:
         return False
     word = window.rsplit(None, 1)[-1].lstrip(_OPENERS)
     lowered = word.lower()
+    if lowered in TIME_ABBREVIATIONS:
+        if _CJK_CHAR.match(following):
+            return False
+        return not following.isupper() or bool(_TIME_CONTINUES.match(text, stop + 1))
     if lowered in ABBREVIATIONS or _INITIALS.fullmatch(word):
         return True
     return lowered in NUMBER_ABBREVIATIONS and following.isdigit()
@@ -148,6 +177,20 @@ def sentence_spans(text: str, language: str) -> list[tuple[int, int]]:
 
 
 def _plain_spans(text: str) -> list[tuple[int, int]]:
+    if "\n" not in text:
+        return _prose_spans(text, 0)
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for line in _LINE.finditer(text):
+        if CLOSING_LINE.fullmatch(line.group().strip()):
+            spans += _prose_spans(text[start : line.start()], start)
+            _add(spans, text, line.start(), line.end())
+            start = line.end()
+    spans += _prose_spans(text[start:], start)
+    return spans
+
+
+def _prose_spans(text: str, offset: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _RUN.finditer(text):
@@ -155,14 +198,16 @@ def _plain_spans(text: str) -> list[tuple[int, int]]:
             _add(spans, text, start, match.end())
             start = match.end()
     _add(spans, text, start, len(text))
-    return spans
+    return [(start + offset, end + offset) for start, end in spans]
 
 
 def _coded_spans(text: str, language: str) -> list[tuple[int, int]]:
     """Split text holding inline codes: the rules see the text without them.
 
-    A placeholder (a line break, a picture) counts as a space, so a sentence
-    may end at a ``<br>``; the halves of pairs are left out.
+    A placeholder (a line break, a picture) counts as a line break, so a
+    sentence may end at a ``<br>`` and a release's closing lines set apart by
+    ``<br>`` are sentences of their own (rule 9); the halves of pairs are
+    left out.
 
     Codes before the first sentence and after the last belong to them. A
     code between two sentences goes with the one before when it touches
@@ -174,7 +219,7 @@ def _coded_spans(text: str, language: str) -> list[tuple[int, int]]:
     halves in order.
     """
     where = [i for i, char in enumerate(text) if (parse_char(char) or (0, PH))[1] == PH]
-    bare = "".join(" " if has_codes(text[i]) else text[i] for i in where)
+    bare = "".join("\n" if has_codes(text[i]) else text[i] for i in where)
     spans = [(where[s], where[e - 1] + 1) for s, e in _plain_spans(bare)]
     if not spans:
         return []
@@ -205,3 +250,52 @@ def _code_chars(text: str) -> set[str]:
 def split_sentences(text: str, language: str) -> list[str]:
     """Return the sentences of text (one paragraph), whitespace trimmed, none empty."""
     return [text[start:end] for start, end in sentence_spans(text, language)]
+
+
+#: Clause boundaries a long sentence is cut after, strongest first.
+_CLAUSE_BOUNDARIES = ("；;", "，,、", " \t\n")
+
+
+def split_long(text: str, limit: int) -> list[str] | None:
+    """Cut a sentence over ``limit`` characters at clause boundaries.
+
+    Each piece is at most ``limit`` characters. A piece ends after the last
+    semicolon (``；``, ``;``) in reach if that is at least half the limit in,
+    else after the last comma (``，``, ``,``, ``、``), else at the last space;
+    when none of them is half the limit in, the furthest boundary of any kind
+    is used. Pieces are trimmed; joining them with the paragraph's joiner
+    (a space in English, nothing in Chinese) gives the sentence back. Return
+    ``None`` when some stretch longer than ``limit`` has no boundary at all
+    (it cannot be split, and the caller refuses it). A text within the limit
+    comes back as the one piece it is.
+    """
+    pieces: list[str] = []
+    rest = text.strip()
+    while len(rest) > limit:
+        cut = _clause_cut(rest[: limit + 1])
+        if cut <= 0:
+            return None
+        piece = rest[:cut].rstrip()
+        if piece:
+            pieces.append(piece)
+        rest = rest[cut:].lstrip()
+    if rest:
+        pieces.append(rest)
+    return pieces
+
+
+def _clause_cut(window: str) -> int:
+    """Return where to cut ``window`` (its last character may not stay), or 0."""
+    best = 0
+    for marks in _CLAUSE_BOUNDARIES:
+        # A space is dropped at the cut; a mark stays with the piece before.
+        space = marks[0] == " "
+        end = len(window) if space else len(window) - 1
+        where = max(window.rfind(mark, 0, end) for mark in marks)
+        if where < 0:
+            continue
+        cut = where if space else where + 1
+        if cut * 2 >= len(window):
+            return cut
+        best = max(best, cut)
+    return best

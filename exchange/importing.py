@@ -16,7 +16,7 @@ from core.inline import codes_in, codes_to_json, has_codes, map_codes
 from core.statuses import Status
 from documents.keys import sentence_keys
 from documents.models import Document, DocumentVersion, Paragraph, Segment
-from documents.segmentation import split_sentences
+from documents.segmentation import split_long, split_sentences
 from documents.versioning import OldSentence, plan_version
 from formats import FormatError
 from formats.documents import SourceDocument, read_document
@@ -103,8 +103,12 @@ def sentences_of(
 ) -> list[Sentence]:
     """Split every translatable paragraph into sentences, in document order.
 
-    A paragraph over ``MAX_PARAGRAPH_CHARS`` or a sentence over
-    ``MAX_SENTENCE_CHARS`` (settings) is refused, naming the paragraph.
+    A paragraph over ``MAX_PARAGRAPH_CHARS`` (settings) is refused, naming
+    the paragraph. A sentence over ``MAX_SENTENCE_CHARS`` is cut at its
+    clause boundaries (semicolons, then commas, then spaces: see
+    ``documents.segmentation.split_long``) into sentences within the limit;
+    one with a longer stretch and no boundary in it is refused, naming the
+    paragraph.
     """
     out = []
     for index, paragraph in enumerate(parsed.paragraphs):
@@ -113,11 +117,14 @@ def sentences_of(
         _within(filename, index, len(paragraph.text), settings.MAX_PARAGRAPH_CHARS,
                 _("paragraph %(n)d has %(size)d characters, more than the "
                   "%(limit)d limit"))  # fmt: skip
-        for text in split_sentences(paragraph.text, language):
-            _within(filename, index, len(text), settings.MAX_SENTENCE_CHARS,
-                    _("paragraph %(n)d has a sentence of %(size)d characters, "
-                      "more than the %(limit)d limit"))  # fmt: skip
-            out.append(Sentence(index, text, _codes_of(text, paragraph.codes)))
+        for sentence in split_sentences(paragraph.text, language):
+            pieces = split_long(sentence, settings.MAX_SENTENCE_CHARS)
+            if pieces is None:
+                _within(filename, index, len(sentence), settings.MAX_SENTENCE_CHARS,
+                        _("paragraph %(n)d has a sentence of %(size)d characters, "
+                          "more than the %(limit)d limit"))  # fmt: skip
+            for text in pieces or ():
+                out.append(Sentence(index, text, _codes_of(text, paragraph.codes)))
     return out
 
 

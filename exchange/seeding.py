@@ -1,15 +1,20 @@
 """Load the sample documents in ``seeds/``; running it again changes nothing."""
 
+import csv
 import hashlib
+import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
+from django.utils.translation import gettext_noop
 
 from documents.models import Document
 from exchange.importing import import_document, import_new_version
+from glossary.history import record_change
 from glossary.importing import import_concepts, read_file
+from glossary.models import Action, Concept
 from memory.tmx import import_tmx
 
 #: Seed files and their source language.
@@ -20,6 +25,11 @@ SEED_DOCUMENTS = [
 
 
 SEED_GLOSSARY = "glossary.csv"
+#: The seed concepts' domains in the Chinese UI languages (columns en,
+#: zh-Hant, zh-Hans): the glossary CSV carries the English domain only.
+SEED_DOMAINS = "glossary_domains.csv"
+#: Column of the domain table -> the concept's translated domain field.
+DOMAIN_FIELDS = {"zh-Hant": "domain_zh_hant", "zh-Hans": "domain_zh_hans"}
 SEED_MEMORY = "memory.tmx"
 
 
@@ -75,7 +85,47 @@ def load_seed_documents(progress=None) -> SeedSummary:
 def load_seed_glossary() -> dict:
     """Merge ``seeds/glossary.csv`` into the glossary, approved."""
     units = read_file((seeds_dir() / SEED_GLOSSARY).read_bytes(), SEED_GLOSSARY)
-    return import_concepts(units)
+    result = import_concepts(units)
+    result["domains_translated"] = translate_seed_domains()
+    return result
+
+
+def translate_seed_domains() -> int:
+    """Fill the empty Chinese domains of concepts from ``seeds/glossary_domains.csv``.
+
+    A domain someone already wrote is never replaced; each concept changed
+    keeps a revision. Returns how many concepts changed.
+    """
+    text = (seeds_dir() / SEED_DOMAINS).read_text(encoding="utf-8")
+    table = {
+        row["en"].strip().casefold(): row for row in csv.DictReader(io.StringIO(text))
+    }
+    changed = 0
+    for concept in Concept.objects.exclude(domain_en="").order_by("pk"):
+        row = table.get((concept.domain_en or "").strip().casefold())
+        if row is None:
+            continue
+        fields = [
+            name
+            for column, name in DOMAIN_FIELDS.items()
+            if row[column].strip() and not getattr(concept, name)
+        ]
+        if not fields:
+            continue
+        for column, name in DOMAIN_FIELDS.items():
+            if name in fields:
+                setattr(concept, name, row[column].strip())
+        concept.version += 1
+        concept.save(update_fields=[*fields, "version", "updated_at"])
+        record_change(
+            concept=concept,
+            term=None,
+            action=Action.CHANGED,
+            user=None,
+            note=gettext_noop("Domain translated from the seed glossary."),
+        )
+        changed += 1
+    return changed
 
 
 def load_seed_memory() -> dict:

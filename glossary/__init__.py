@@ -7,6 +7,7 @@ and ``formats`` only. What the rest of the workbench may use:
 - ``approval``: propose, approve, reject and change terms (the write path).
 - ``folding``: spellings folded for matching; OpenCC's Traditional ->
   Simplified character table (``script_table``).
+- ``history``: ``record_change``, a revision for every change to a concept.
 - ``importing``: merge concepts read from a CSV or TBX file, ids scoped to
   their file; what it is not sure of is left as possible duplicates.
 - ``merging``: a reviewer merges two concepts or keeps them apart.
@@ -20,6 +21,7 @@ and ``formats`` only. What the rest of the workbench may use:
 __all__ = [
     "approval",
     "folding",
+    "history",
     "importing",
     "lookup",
     "matching",

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from core.languages import LANGUAGE_NAMES
+from core.once import OnceField
 from glossary.models import Approval, Term, Usage
 
 #: The longest term and note the forms take (a term: the model's column).
@@ -18,6 +19,8 @@ def language_choices():
 
 class ConceptProposalForm(forms.Form):
     """A new concept: one term per main language, at least one given."""
+
+    once = OnceField()
 
     term_en = forms.CharField(
         label=_("English"), required=False, max_length=TERM_LENGTH
@@ -58,6 +61,8 @@ class ConceptProposalForm(forms.Form):
 
 class TermProposalForm(forms.Form):
     """Another term for an existing concept."""
+
+    once = OnceField()
 
     language = forms.ChoiceField(label=_("Language"), choices=language_choices)
     text = forms.CharField(label=_("Term"), max_length=TERM_LENGTH)
@@ -101,6 +106,8 @@ class GlossaryFilterForm(forms.Form):
 
 class GlossaryImportForm(forms.Form):
     """A CSV or TBX file to merge into the glossary, and how."""
+
+    once = OnceField()
 
     file = forms.FileField(label=_("CSV or TBX file"))
     id_scope = forms.CharField(

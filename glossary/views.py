@@ -6,9 +6,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from core.languages import UnknownLanguage, normalise
+from core.once import keep_result, once_per_token, renew_token
 from core.redirects import redirect_back
 from core.versions import posted_version
 from formats import FormatError
@@ -69,6 +72,7 @@ def concept_list(request):
     )
 
 
+@never_cache
 @permission_required("glossary.view_concept", raise_exception=True)
 def concept_detail(request, pk: int):
     concept = get_object_or_404(Concept, pk=pk)
@@ -90,6 +94,7 @@ def concept_detail(request, pk: int):
 
 
 @permission_required("glossary.add_term", raise_exception=True)
+@once_per_token
 def concept_propose(request):
     initial = {}
     if request.method == "GET" and request.GET.get("text"):
@@ -123,6 +128,7 @@ def concept_propose(request):
 
 @permission_required("glossary.add_term", raise_exception=True)
 @require_POST
+@once_per_token
 def term_propose(request, pk: int):
     concept = get_object_or_404(Concept, pk=pk)
     form = TermProposalForm(request.POST)
@@ -177,6 +183,7 @@ def term_edit(request, pk: int):
     return _back(request, term)
 
 
+@never_cache
 @permission_required("glossary.review_term", raise_exception=True)
 def review_queue(request):
     language = request.GET.get("language", "")
@@ -290,11 +297,16 @@ def duplicate_keep_apart(request, pk: int):
 
 def import_summary(result: dict) -> str:
     """The counted account of an import, as one sentence for the UI."""
-    text = _(
+    text = ngettext(
+        "%(created)d concept created, %(merged)d merged into existing ones, "
+        "%(updated)d updated, %(duplicates)d possible duplicates left for review; "
+        "terms: %(terms_created)d created, %(terms_updated)d updated, "
+        "%(terms_unchanged)d unchanged.",
         "%(created)d concepts created, %(merged)d merged into existing ones, "
         "%(updated)d updated, %(duplicates)d possible duplicates left for review; "
         "terms: %(terms_created)d created, %(terms_updated)d updated, "
-        "%(terms_unchanged)d unchanged."
+        "%(terms_unchanged)d unchanged.",
+        result["concepts_created"],
     ) % {
         "created": result["concepts_created"],
         "merged": result["concepts_merged"],
@@ -319,6 +331,7 @@ def import_summary(result: dict) -> str:
 
 
 @permission_required("glossary.import_glossary", raise_exception=True)
+@once_per_token
 def glossary_import(request):
     form = GlossaryImportForm(request.POST or None, request.FILES or None)
     result = None
@@ -344,4 +357,8 @@ def glossary_import(request):
                 dry_run=data["dry_run"],
             )
             messages.success(request, import_summary(result))
-    return render(request, "glossary/import.html", {"form": form, "result": result})
+    done = result is not None and not form.cleaned_data["dry_run"]
+    if done:
+        renew_token(form)
+    response = render(request, "glossary/import.html", {"form": form, "result": result})
+    return keep_result(response) if done else response

@@ -10,6 +10,13 @@
   tokens of the sentence's codes back into codes (``core.inline``); a token
   the sentence has no code for stays text.
 
+- A save based on the user's own latest save is not a conflict: the Back
+  button shows a page from before the user's save, and saving it again must
+  not set the user against themselves. When every version after the one the
+  page was based on was saved by this user and the text on the server is
+  the text of their last save, the save applies on top of it (with a
+  revision). A save by anyone else in between stays a conflict.
+
 Both write through ``translations.writing.change_translation``, the one
 write path of a translation.
 """
@@ -43,6 +50,8 @@ def save_translation(
     """
     if status not in SAVE_STATUSES:
         status = Status.TRANSLATED
+    if own_latest_save(translation, user, expected_version):
+        expected_version = translation.version
     text = from_tokens(text, set(codes_in(translation.segment.source)))
     note = ""
     was_approved = translation.status == Status.APPROVED
@@ -66,6 +75,28 @@ def save_translation(
         note=note,
         expected_version=expected_version,
     )
+
+
+def own_latest_save(translation: Translation, user, base_version: int) -> bool:
+    """Whether every save after ``base_version`` is the user's own, text unchanged.
+
+    ``translation`` is as loaded for this request (its current version).
+    """
+    if user is None or not user.pk or base_version >= translation.version:
+        return False
+    if translation.updated_by_id != user.pk:
+        return False
+    later = list(
+        translation.revisions.filter(version__gt=base_version)
+        .order_by("version")
+        .values_list("version", "author_id", "text")
+    )
+    expected = list(range(base_version + 1, translation.version + 1))
+    if [version for version, _author, _text in later] != expected:
+        return False
+    if any(author != user.pk for _version, author, _text in later):
+        return False
+    return later[-1][2] == translation.text
 
 
 @transaction.atomic

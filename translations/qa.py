@@ -9,15 +9,13 @@ Traditional ones in zh-Hans). The glossary check lives in
 ``glossary.qa``; ``check_translation`` runs them all.
 """
 
-import re
-from collections import Counter
-from decimal import Decimal
 from functools import lru_cache
 
 from django.utils.translation import gettext as _
 
 from conversion.engine import opencc_converter
 from core.inline import CLOSING, OPENING, code_problems, token
+from core.numbers import numbers_in, unmatched
 from core.qa import Finding
 from glossary.qa import check_terms
 
@@ -107,84 +105,22 @@ def check_unchanged(
     ]
 
 
-#: Full-width digits and the full-width full stop, mapped one character to one
-#: so positions in the mapped text are positions in the original.
-_FULL_WIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")
-_MONTHS = (
-    "January February March April May June July August September October "
-    "November December"
-).split()
-_MONTH_NUMBER = {m: i for i, m in enumerate(_MONTHS, 1)} | {
-    m[:3]: i for i, m in enumerate(_MONTHS, 1)
-}
-_MONTH_NUMBER["Sept"] = 9
-#: Scale words after a number: "1.2 billion" and "12億" are both 1200000000.
-_SCALES = {"thousand": 3, "million": 6, "billion": 9, "bn": 9, "trillion": 12}
-_SCALES |= {"萬億": 12, "万亿": 12, "千億": 11, "千亿": 11, "百億": 10, "百亿": 10}
-_SCALES |= {"億": 8, "亿": 8, "千萬": 7, "千万": 7, "百萬": 6, "百万": 6}
-_SCALES |= {"萬": 4, "万": 4}
-_NUMBER = re.compile(
-    # The exponent of km2, m3: not a number of the sentence.
-    r"(?<=m)[23](?![0-9])"
-    # A time 3.30pm is hour 3, minute 30 (下午3時30分), not 3.3.
-    r"|(?P<hour>[0-9]{1,2})\.(?P<minute>[0-5][0-9])(?=\s?[aApP]\.?[mM](?![a-z]))"
-    r"|(?P<number>[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]+)(?:\.[0-9]+)?"
-    r"(?:\s?(?P<scale>(?i:thousand|million|billion|trillion|bn)(?![a-z])"
-    r"|萬億|万亿|[千百][億亿萬万]|[億亿萬万]))?"
-    r"|\b(?P<month>" + "|".join(_MONTHS) + r")\b"
-    r"|\b(?P<abbr>Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?=\.?\s?[0-9])"
-)
-
-
-def _numbers(text: str) -> list[tuple[Decimal, str, int]]:
-    """Return (value, surface text, position) for each number in ``text``."""
-    mapped = text.translate(_FULL_WIDTH)
-    found = []
-    for m in _NUMBER.finditer(mapped):
-        if m["hour"]:
-            found.append((Decimal(m["hour"]), m["hour"], m.start()))
-            found.append((Decimal(m["minute"]), m["minute"], m.start("minute")))
-        elif m["number"]:
-            digits = mapped[m.start() : m.start("scale")] if m["scale"] else m[0]
-            value = Decimal(digits.strip().replace(",", ""))
-            if m["scale"]:
-                value = value.scaleb(_SCALES[m["scale"].lower()])
-            found.append((value.normalize(), text[m.start() : m.end()], m.start()))
-        elif m["month"] or m["abbr"]:
-            name = m["month"] or m["abbr"]
-            # "May" opening a sentence is usually the verb ("May I ...").
-            dated = mapped[m.end() :].lstrip()[:1].isdigit()
-            if name == "May" and not mapped[: m.start()].strip() and not dated:
-                continue
-            found.append((Decimal(_MONTH_NUMBER[name]), name, m.start()))
-    return found
-
-
 def check_numbers(source: str, target: str) -> list[Finding]:
     """Flag a translation whose numbers are not those of the source.
 
-    Compared as multisets of values: 1,234 = 1234 = １２３４, 14.90 = 14.9,
-    6th = 6, 15% = 15 per cent = 百分之15, 3.30pm = 3時30分, 1.2 billion =
-    12億, and an English month name counts as its number (February 6 =
-    2月6日). Chinese numerals (十四, 三名) and English number words (six) are
-    not read, nor decimal commas (14,92) of other languages.
+    Compared as multisets of values read by ``core.numbers.numbers_in``:
+    1,234 = 1234 = １２３４, 14.90 = 14.9, 6th = 6, 15% = 百分之十五, 1.2
+    billion = 12億 = 十二億, 三月二十五日 = March 25, 二○二五年 = 2025,
+    下午二時三十分 = 2.30pm = 14:30, 星期五 = Friday, 第二次 = second. A lone
+    Chinese numeral (三名, 一些) or an English number word (three) may stand
+    for a number but is never reported itself. Decimal commas (14,92) of
+    other languages are not read.
     """
-    source_numbers, target_numbers = _numbers(source), _numbers(target)
-    missing = Counter(v for v, _s, _p in source_numbers)
-    missing.subtract(v for v, _s, _p in target_numbers)
-    if not any(missing.values()):
+    source_numbers, target_numbers = numbers_in(source), numbers_in(target)
+    lost = [(n.surface, n.start) for n in unmatched(source_numbers, target_numbers)]
+    extra = [(n.surface, n.start) for n in unmatched(target_numbers, source_numbers)]
+    if not lost and not extra:
         return []
-
-    def named(numbers, wanted) -> list[tuple[str, int]]:
-        out = []
-        for value, surface, position in numbers:
-            if wanted[value] > 0:
-                wanted[value] -= 1
-                out.append((surface, position))
-        return out
-
-    lost = named(source_numbers, +missing)
-    extra = named(target_numbers, -missing)
     names = {
         "missing": ", ".join(s for s, _p in lost),
         "extra": ", ".join(s for s, _p in extra),

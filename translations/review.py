@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from core.statuses import Status
 from translations.models import Translation
@@ -41,7 +42,8 @@ def approve_translation(
         origin=translation.origin,
         origin_score=translation.origin_score,
         user=reviewer,
-        note=_("Approved."),
+        # Kept in English; the history shows it in the reader's language.
+        note=gettext_noop("Approved."),
         review_note="",
         expected_version=expected_version,
     )

@@ -136,14 +136,9 @@ def sentence_panel(translation: Translation) -> dict:
         "t": translation,
         "segment": segment,
         "document": document,
-        "hits": [
-            {
-                "text": hit.match.text,
-                "concept": hit.match.concept_id,
-                "rendering": hit.renderings.get(translation.language, ""),
-            }
-            for hit in lookup(segment.source, document.source_language)
-        ],
+        "hits": glossary_hits(
+            segment.source, document.source_language, translation.language
+        ),
         "findings": check_translation(
             source=segment.source,
             source_language=document.source_language,
@@ -158,6 +153,27 @@ def sentence_panel(translation: Translation) -> dict:
         .filter(Q(language="") | Q(language=translation.language))
         .select_related("author"),
     }
+
+
+def glossary_hits(source: str, source_language: str, language: str) -> list[dict]:
+    """The panel's glossary list: each term once, in order of first use, counted.
+
+    A sentence that names one term many times (a long list, a worst-case
+    sentence) lists it once with ``count`` occurrences, not once per use.
+    """
+    hits: dict[tuple[int, str], dict] = {}
+    for hit in lookup(source, source_language):
+        key = (hit.match.concept_id, hit.match.text)
+        if key in hits:
+            hits[key]["count"] += 1
+            continue
+        hits[key] = {
+            "text": hit.match.text,
+            "concept": hit.match.concept_id,
+            "rendering": hit.renderings.get(language, ""),
+            "count": 1,
+        }
+    return list(hits.values())
 
 
 def document_rows(documents: list[Document]) -> list[dict]:

@@ -8,10 +8,18 @@ password and switch the interface language.
 
 from django.http import HttpResponseBadRequest
 from django.shortcuts import render
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from workbench.roles import role_of
+from workbench.roles import (
+    MANAGERS,
+    REVIEWERS,
+    ROLE_PERMISSIONS,
+    ROLES,
+    TRANSLATORS,
+    role_of,
+)
 
 
 class RoleRequiredMiddleware:
@@ -111,3 +119,75 @@ class HostileRequestMiddleware:
                 _("The request holds a NUL character."), content_type="text/plain"
             )
         return self.get_response(request)
+
+
+#: What each role is called on the permission page, weakest role first.
+_ROLE_NAMES = {
+    TRANSLATORS: gettext_lazy("translator"),
+    REVIEWERS: gettext_lazy("reviewer"),
+    MANAGERS: gettext_lazy("manager"),
+}
+
+
+def _permissions_of(view) -> list[str]:
+    """The permissions a view's ``permission_required`` decorators ask for.
+
+    Django's decorator keeps them in the closure of its check; a view
+    without one (or a decorator that changed shape) gives an empty list.
+    """
+    found: list[str] = []
+    seen = set()
+    while view is not None and id(view) not in seen:
+        seen.add(id(view))
+        for cell in getattr(view, "__closure__", None) or ():
+            try:
+                value = cell.cell_contents
+            except ValueError:
+                continue
+            if callable(value) and getattr(value, "__name__", "") == "check_perms":
+                for inner in value.__closure__ or ():
+                    try:
+                        perm = inner.cell_contents
+                    except ValueError:
+                        continue
+                    if isinstance(perm, str) and "." in perm:
+                        found.append(perm)
+                    elif isinstance(perm, (list, tuple)):
+                        found.extend(p for p in perm if isinstance(p, str))
+        view = getattr(view, "__wrapped__", None)
+    return found
+
+
+def roles_needed(request) -> list[str]:
+    """The roles (weakest first) that may open the page ``request`` asked for."""
+    match = getattr(request, "resolver_match", None)
+    if match is None:
+        try:
+            match = resolve(request.path_info)
+        except Resolver404:
+            return []
+    wanted = _permissions_of(match.func)
+    if not wanted:
+        return []
+    return [
+        role for role in ROLES if all(perm in ROLE_PERMISSIONS[role] for perm in wanted)
+    ]
+
+
+def permission_denied(request, exception=None):
+    """The 403 page: styled, translated, naming the role the page needs."""
+    roles = roles_needed(request)
+    message = str(exception) if exception is not None and str(exception) else ""
+    context = {
+        "roles": [_ROLE_NAMES[role] for role in roles],
+        "your_role": _ROLE_NAMES.get(role_of(request.user))
+        if getattr(request, "user", None) is not None
+        else None,
+        "message": message,
+    }
+    return render(request, "403.html", context, status=403)
+
+
+def page_not_found(request, exception=None):
+    """The 404 page: styled and translated, never Django's technical page."""
+    return render(request, "404.html", {"path": request.path}, status=404)

@@ -7,6 +7,10 @@ is (Chinese has no spaces between words). Unless the caller gives a title, the
 first non-empty line is the title and also the first paragraph, with style
 ``"title"``, since titles need translating too. A leading ``date YYYY-MM-DD``
 on that line becomes ``metadata["date"]`` and is removed from the text.
+A press release's closing line (``Ends/Friday, March 14, 2025``, ``Issued
+at HKT 19:30``, ``NNNN``, ``完``, ``（完）``, ``香港時間…``, a date line such
+as ``2025年3月14日（星期五）``) is a paragraph of its own even without blank
+lines around it: it is never joined to the lines before or after it.
 """
 
 import datetime
@@ -21,6 +25,12 @@ __all__ = ["join_lines", "parse", "write"]
 
 _DATE = re.compile(r"\s*date\s+(\d{4}-\d{2}-\d{2})(?:\s+|$)", re.IGNORECASE)
 _BLANK_RUN = re.compile(r"\n\s*\n")
+#: Kept in step with ``documents.segmentation.CLOSING_LINE`` (a test checks).
+CLOSING_LINE = re.compile(
+    r"Ends\s*/.*|Ends\.?|Issued at HKT\s*\d{1,2}:\d{2}.*|NNNN|[（(]?完[）)]?"
+    r"|香港時間.{0,30}|\d{4}年\d{1,2}月\d{1,2}日\s*[（(]星期.[）)]",
+    re.IGNORECASE,
+)
 
 
 def parse(data: bytes, title: str | None = None) -> SourceDocument:
@@ -73,7 +83,12 @@ def _blocks(lines: list[str]) -> list[list[str]]:
     current: list[str] = []
     for line in lines:
         line = line.strip()
-        if line:
+        if line and CLOSING_LINE.fullmatch(line):
+            if current:
+                blocks.append(current)
+            blocks.append([line])
+            current = []
+        elif line:
             current.append(line)
         elif current:
             blocks.append(current)

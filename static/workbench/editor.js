@@ -3,6 +3,17 @@
   "use strict";
   var editor = document.querySelector(".editor");
   if (!editor) { return; }
+  // Never show the editor from a cache: htmx keeps no page snapshots here, so
+  // going back or forward asks the server again (a full reload), and a page
+  // the browser kept in its back-forward cache is reloaded when shown.
+  if (window.htmx) {
+    htmx.config.historyCacheSize = 0;
+    htmx.config.refreshOnHistoryMiss = true;
+  }
+  document.body.addEventListener("htmx:historyRestore", function () { window.location.reload(); });
+  window.addEventListener("pageshow", function (event) {
+    if (event.persisted) { window.location.reload(); }
+  });
   var panel = document.getElementById("panel");
   var moveAfterSave = false;
   var lastActiveId = null;
@@ -10,6 +21,24 @@
   function rows() { return Array.prototype.slice.call(editor.querySelectorAll("tr.seg")); }
   function rowOf(element) { return element && element.closest ? element.closest("tr.seg") : null; }
   function textarea(row) { return row.querySelector("textarea[name=text]"); }
+
+  // Translation boxes grow with their text: never a cut-off translation.
+  // (CSS field-sizing does it where supported; this covers the rest and any
+  // value set from script.)
+  function fit(box) {
+    if (!box || box.offsetParent === null) { return; }
+    box.style.height = "auto";
+    var border = box.offsetHeight - box.clientHeight;
+    box.style.height = (box.scrollHeight + border) + "px";
+  }
+  function fitAll(root) {
+    Array.prototype.forEach.call((root || editor).querySelectorAll("textarea[name=text]"), fit);
+  }
+  editor.addEventListener("input", function (event) {
+    if (event.target.matches("textarea[name=text]")) { fit(event.target); }
+  });
+  window.addEventListener("resize", function () { fitAll(); });
+  fitAll();
 
   function activate(row, focus) {
     if (!row) { return; }
@@ -53,6 +82,7 @@
     var start = box.selectionStart, end = box.selectionEnd;
     box.value = box.value.slice(0, start) + text + box.value.slice(end);
     box.setSelectionRange(start + text.length, start + text.length);
+    fit(box);
     box.focus();
   }
 
@@ -134,6 +164,7 @@
     } else {
       box.setRangeText(first, start, end, "end");
     }
+    fit(box);
     box.focus();
   }
 
@@ -166,11 +197,13 @@
     }
     if (event.target.matches(".copy-source")) {
       textarea(row).value = row.querySelector(".src").textContent.trim();
+      fit(textarea(row));
       activate(row, true);
       return;
     }
     if (event.target.matches(".take-theirs")) {
       textarea(row).value = event.target.dataset.text;
+      fit(textarea(row));
       activate(row, true);
       return;
     }
@@ -185,9 +218,24 @@
     var box = textarea(row);
     box.value = button.dataset.text;
     row.querySelector("form.save input[name=match]").value = button.dataset.match;
+    fit(box);
     box.focus();
     box.setSelectionRange(box.value.length, box.value.length);
   }
+
+  // The panel's section links open their section and bring it into view;
+  // "Comments" puts the cursor in the comment box.
+  panel.addEventListener("click", function (event) {
+    var link = event.target.closest(".panel-nav a[data-section]");
+    if (!link) { return; }
+    var section = panel.querySelector(".panel-section." + link.dataset.section);
+    if (!section) { return; }
+    event.preventDefault();
+    section.open = true;
+    section.scrollIntoView({ block: "nearest" });
+    var field = section.querySelector("textarea");
+    if (field) { field.focus({ preventScroll: true }); }
+  });
 
   panel.addEventListener("click", function (event) {
     var row = document.getElementById("row-" + panel.querySelector(".panel-inner").dataset.translation);
@@ -212,6 +260,7 @@
     } else if ((event.ctrlKey || event.metaKey) && event.shiftKey && (key === "S" || key === "s")) {
       event.preventDefault();
       textarea(row).value = row.querySelector(".src").textContent.trim();
+      fit(textarea(row));
     } else if ((event.ctrlKey || event.metaKey) && (key === "s" || key === "S")) {
       event.preventDefault();
       submit(row, "draft", false);
@@ -247,6 +296,7 @@
     var row = event.detail.target;
     if (!row.matches || !row.matches("tr.seg")) { return; }
     var fresh = document.getElementById(row.id) || row;
+    fit(textarea(fresh));
     lastActiveId = null;
     if (fresh.classList.contains("conflict")) {
       activate(fresh, true);

@@ -58,7 +58,7 @@ def test_no_page_violates_the_content_security_policy(
     # The editor's keyboard and htmx work under the policy: open a panel.
     page.goto(live_server.url + reverse("editor", args=[document.pk, "zh-Hant"]))
     page.locator("textarea").first.focus()
-    page.wait_for_selector("#panel .panel, #panel section", timeout=10_000)
+    page.wait_for_selector("#panel .panel-inner .panel-section", timeout=10_000)
     violations = page.evaluate("() => window.__violations")
     if violations:
         found["editor panel"] = violations

@@ -67,3 +67,27 @@ def test_database_url_chooses_the_database():
         env={"DEBUG": "1", "DATABASE_URL": "postgres://u@h/db", "PATH": "/usr/bin"},
     )
     assert proc.stdout.strip() == "django.db.backends.postgresql"
+
+
+def test_every_log_line_is_printed_once_even_under_debug():
+    code = (
+        "import logging\n"
+        "for name in ('django.request', 'django.security.csrf', 'axes',"
+        " 'workbench', 'django.server'):\n"
+        "    logging.getLogger(name).warning('event from %s', name)\n"
+    )
+    for debug in ("1", ""):
+        env = {"DEBUG": debug, "SECRET_KEY": "x" * 50}
+        proc = _manage("shell", "-c", code, **env)
+        assert proc.returncode == 0, proc.stderr
+        lines = [line for line in proc.stderr.splitlines() if "event from" in line]
+        names = [line.rsplit(" ", 1)[-1] for line in lines]
+        assert sorted(names) == sorted(
+            [
+                "django.request",
+                "django.security.csrf",
+                "axes",
+                "workbench",
+                "django.server",
+            ]
+        ), (debug, lines)

@@ -11,8 +11,15 @@ from pathlib import Path
 
 import pytest
 
-from core.inline import from_tokens, to_tokens
-from documents.segmentation import sentence_spans, split_sentences
+from core.inline import from_tokens, plain, to_tokens
+from documents.segmentation import (
+    CLOSING_LINE,
+    sentence_spans,
+    split_long,
+    split_sentences,
+)
+from formats.documents import html as html_format
+from formats.documents import plaintext
 from tests.support import ROOT
 
 SEED_FILES = {
@@ -695,3 +702,145 @@ def test_a_pair_split_by_a_sentence_boundary_keeps_each_half_in_its_sentence():
     first, second = split_sentences(text, "en")
     assert to_tokens(first) == "⟨1⟩First sentence."
     assert to_tokens(second) == "Second⟨/1⟩ sentence."
+
+
+# Press-release times and closing lines (issue 14). The prose sentences are
+# from the seed releases (seeds/000_*.txt); the closing lines are the forms
+# the HKSAR Government's English and Chinese releases end with.
+SEED_SENTENCE = (
+    "The governments of Hong Kong and Shenzhen both undertook to continue to "
+    "maintain close collaboration with relevant central ministries and commissions."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The meeting ended at 2.30 p.m. The Department of Justice said so.",
+            ["The meeting ended at 2.30 p.m.", "The Department of Justice said so."],
+        ),
+        (
+            "Doors open at 9 a.m. Visitors should arrive early.",
+            ["Doors open at 9 a.m.", "Visitors should arrive early."],
+        ),
+        (
+            "The ceremony began at noon. The Chief Executive spoke first.",
+            ["The ceremony began at noon.", "The Chief Executive spoke first."],
+        ),
+        (
+            "It ended at 7.30pm. The Secretary left.",
+            ["It ended at 7.30pm.", "The Secretary left."],
+        ),
+        (
+            "The meeting was held at 2.30 p.m. 律政司表示。",
+            ["The meeting was held at 2.30 p.m.", "律政司表示。"],
+        ),
+    ],
+)
+def test_a_time_abbreviation_before_a_capital_ends_the_sentence(text, expected):
+    assert split_sentences(text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talk will start at 2.30 p.m. on Friday at City Hall.",
+        "Registration opens at 9 a.m. and closes at 5 p.m. daily.",
+        "It runs from 10 a.m. to 6 p.m. in Admiralty.",
+        "It runs from 10 a.m. 3 days a week.",
+        "The office closes at 5 p.m. Monday to Friday.",
+        "The result is announced at 9 a.m. Hong Kong time on March 14.",
+    ],
+)
+def test_a_time_abbreviation_before_lowercase_or_a_number_stays_inside(text):
+    assert split_sentences(text, "en") == [text]
+
+
+@pytest.mark.parametrize(
+    ("lines", "language"),
+    [
+        (["Ends/Friday, March 14, 2025", "Issued at HKT 19:30", "NNNN"], "en"),
+        (["Ends/Thursday, February 6, 2025", "Issued at HKT 20:05"], "en"),
+        (["完", "2025年3月14日（星期五）", "香港時間19時30分", "NNNN"], "zh-Hant"),
+        (["（完）", "2025年2月6日（星期四）", "香港時間20時05分"], "zh-Hant"),
+    ],
+)
+def test_release_closing_lines_are_sentences_of_their_own(lines, language):
+    text = "\n".join([SEED_SENTENCE, *lines])
+    assert split_sentences(text, language) == [SEED_SENTENCE, *lines]
+
+
+def test_a_closing_line_between_two_paragraph_lines_is_not_merged():
+    text = "First line of prose\nNNNN\nsecond line of prose."
+    assert split_sentences(text, "en") == [
+        "First line of prose",
+        "NNNN",
+        "second line of prose.",
+    ]
+
+
+def test_ends_inside_a_sentence_is_not_a_closing_line():
+    text = "The consultation ends on March 14.\nIt then reports."
+    assert split_sentences(text, "en") == [
+        "The consultation ends on March 14.",
+        "It then reports.",
+    ]
+
+
+def test_plaintext_and_segmentation_share_one_closing_line_pattern():
+    assert plaintext.CLOSING_LINE.pattern == CLOSING_LINE.pattern
+
+
+def test_split_long_prefers_semicolons_then_commas_then_spaces():
+    assert split_long("aaaa, bbbb; cccc dddd, eeee", 12) == [
+        "aaaa, bbbb;",
+        "cccc dddd,",
+        "eeee",
+    ]
+    assert split_long("one two three four five", 10) == [
+        "one two",
+        "three four",
+        "five",
+    ]
+    assert split_long("一二三四，五六七八；九十一二", 8) == [
+        "一二三四，",
+        "五六七八；",
+        "九十一二",
+    ]
+    assert split_long("within the limit", 100) == ["within the limit"]
+
+
+def test_split_long_gives_none_when_a_stretch_has_no_boundary():
+    assert split_long("x" * 30, 10) is None
+    assert split_long("短句，" + "長" * 20, 10) is None
+
+
+def test_closing_lines_between_line_break_codes_are_sentences_of_their_own():
+    # As on info.gov.hk: the closing lines share one block, set apart by <br>.
+    text = _coded(
+        "Going forward, they will step up efforts.⟨1/⟩Ends/Friday, March 14, "
+        "2025⟨2/⟩Issued at HKT 19:30⟨3/⟩⟨4/⟩NNNN"
+    )
+    sentences = [to_tokens(s) for s in split_sentences(text, "en")]
+    assert sentences == [
+        "Going forward, they will step up efforts.⟨1/⟩",
+        "Ends/Friday, March 14, 2025⟨2/⟩",
+        "Issued at HKT 19:30⟨3/⟩⟨4/⟩",
+        "NNNN",
+    ]
+
+
+def test_closing_lines_of_an_html_release_set_apart_by_br_are_kept_apart():
+    data = (
+        "<p>他們會加強合作。<br>完<br>2025年3月14日（星期五）<br>"
+        "香港時間19時30分<br>NNNN</p>"
+    ).encode()
+    (paragraph,) = html_format.parse(data).paragraphs
+    assert [plain(s) for s in split_sentences(paragraph.text, "zh-Hant")] == [
+        "他們會加強合作。",
+        "完",
+        "2025年3月14日（星期五）",
+        "香港時間19時30分",
+        "NNNN",
+    ]

@@ -18,7 +18,7 @@ from core.inline import codes_from_json, codes_in, plain
 from core.statuses import Status
 from exchange.exporting import export_document, in_place
 from exchange.importing import import_document
-from tests.support import DATA
+from tests.support import DATA, SEEDS
 from translations.models import Translation
 from translations.writing import change_translation
 
@@ -400,3 +400,46 @@ def test_html_export_of_chinese_reads_back_exactly_in_lxml(name):
     for source in sources:
         expected = " ".join((MARK + plain(source).upper()).split())
         assert expected in " ".join(content.split())
+
+
+def _headless_pages() -> list[str]:
+    """Real pages of the test data with a <title> and no <h1> in the body."""
+    names = []
+    for path in sorted(DOCUMENTS.glob("*.html")):
+        root = lxml_html.fromstring(path.read_bytes())
+        if root.findtext(".//title", "").strip() and not root.findall(".//h1"):
+            names.append(path.name)
+    return names
+
+
+@pytest.mark.parametrize("name", _headless_pages())
+def test_an_html_export_has_the_translated_headline_in_its_body(name):
+    original, out, _document = _translated(name)
+    title = " ".join(lxml_html.fromstring(original).findtext(".//title").split())
+    root = lxml_html.fromstring(out)
+    headlines = [_text(h1) for h1 in root.iter("h1")]
+    assert headlines == [MARK + title.upper()]
+    assert _text(root.find(".//title")) == MARK + title.upper()
+
+
+def test_a_plain_text_release_exported_as_html_and_docx_keeps_its_headline():
+    data = (SEEDS / "000_a73269a67c9f1785.txt").read_bytes()
+    document = import_document(
+        data=data, filename="release.txt", source_language="en", targets=[LANGUAGE]
+    )
+    headline = document.segments.order_by("position").first()
+    translation = Translation.objects.get(segment=headline, language=LANGUAGE)
+    translated = "前海深港现代服务业合作区发展工作专班会议在深圳举行（附图）"
+    change_translation(
+        translation=translation,
+        text=translated,
+        status=Status.TRANSLATED,
+        expected_version=translation.version,
+    )
+    page = lxml_html.fromstring(export_document(document, LANGUAGE, "html"))
+    assert [_text(h1) for h1 in page.iter("h1")] == [translated]
+    assert _text(page.find(".//title")) == translated
+    word = python_docx.Document(io.BytesIO(export_document(document, LANGUAGE, "docx")))
+    first = word.paragraphs[0]
+    assert (first.text, first.style.name) == (translated, "Title")
+    assert word.core_properties.title == translated

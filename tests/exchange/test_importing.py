@@ -206,7 +206,7 @@ def test_a_sentence_or_paragraph_over_its_limit_is_refused_naming_the_paragraph(
 ):
     settings.MAX_SENTENCE_CHARS = 100
     settings.MAX_PARAGRAPH_CHARS = 1000
-    run_on = "word " * 30  # 149 characters once trimmed, and no full stop
+    run_on = "x" * 149  # no full stop and no clause boundary to cut at
     with pytest.raises(
         ImportRefused,
         match="notice.txt: paragraph 2 has a sentence of 149 characters, "
@@ -321,3 +321,37 @@ def test_what_a_file_holds_but_is_not_offered_is_counted_on_each_version():
     assert doc.versions.get(number=2).summary["not_kept"] == {
         "tracked changes (accepted)": 1
     }
+
+
+def test_a_long_sentence_is_cut_at_its_clause_boundaries(settings):
+    settings.MAX_SENTENCE_CHARS = 120
+    # One real sentence of seeds/000 (the list of officials, 700 characters).
+    seed = (SEEDS / "000_a73269a67c9f1785.txt").read_text(encoding="utf-8")
+    sentence = next(
+        line.strip() for line in seed.splitlines() if line.startswith("Officials of")
+    )
+    document = _import("A title.\n\n" + sentence)
+    texts = list(
+        document.segments.order_by("position").values_list("source", flat=True)
+    )
+    pieces = texts[1:]
+    assert len(pieces) == 6
+    assert all(len(piece) <= 120 for piece in pieces)
+    # No comma within the first 120 characters: cut at the last space; then
+    # always after a semicolon, the strongest boundary in reach.
+    assert pieces[0].endswith("Commerce and Economic")
+    assert all(piece.endswith((";", ".")) for piece in pieces[1:])
+    assert " ".join(pieces) == sentence
+
+
+def test_a_long_chinese_sentence_is_cut_after_its_semicolons_and_commas(settings):
+    settings.MAX_SENTENCE_CHARS = 30
+    clause = "出席會議的特區政府官員包括商務及經濟發展局副局長"
+    sentence = "；".join([clause + "，以及相關政策局和部門代表"] * 4) + "。"
+    document = _import("標題\n\n" + sentence)
+    pieces = list(
+        document.segments.order_by("position").values_list("source", flat=True)
+    )[1:]
+    assert all(len(piece) <= 30 for piece in pieces)
+    assert pieces[0] == clause + "，"
+    assert "".join(pieces) == sentence

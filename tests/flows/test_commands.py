@@ -387,3 +387,63 @@ def test_pretranslating_a_plain_sentence_takes_the_plain_entry():
     assert markup(bold["source"], bold["codes"]) == (
         "A simple <b>sentence</b> with nothing special."
     )
+
+
+def qa_rows(text: str, *options: str) -> list[dict]:
+    old = sys.stdin
+    sys.stdin = io.TextIOWrapper(io.BytesIO(text.encode("utf-8")))
+    try:
+        out = run("qa_check", "--source-language", "en", *options)
+    finally:
+        sys.stdin = old
+    return [json.loads(line) for line in out.splitlines()]
+
+
+def test_qa_check_prints_one_line_of_findings_per_input_line():
+    pairs = [
+        {"source": "on March 25 at 2.30pm", "target": "三月二十五日下午二時三十分"},
+        {"source": "on March 25 at 2.30pm", "target": "三月二十六日下午二時三十分"},
+        {"source": "The (new) office", "target": "新辦事處（"},
+        {"source": "Hello", "target": ""},
+        {"source": "It opens.", "target": "它开幕。"},
+    ]
+    text = "".join(json.dumps(p, ensure_ascii=False) + "\n" for p in pairs)
+    rows = qa_rows(text, "--target-language", "zh-Hant")
+    assert [r["line"] for r in rows] == [1, 2, 3, 4, 5]
+    assert rows[0]["findings"] == []
+    assert [f["check"] for f in rows[1]["findings"]] == ["numbers"]
+    assert "25" in rows[1]["findings"][0]["message"]
+    assert [f["check"] for f in rows[2]["findings"]] == ["brackets"]
+    assert [f["check"] for f in rows[3]["findings"]] == ["empty"]
+    assert [f["check"] for f in rows[4]["findings"]] == ["script"]
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ('{"source": "a", "target": "b"}\nnot json\n', "stdin line 2: not JSON"),
+        ('{"source": "a"}\n', "stdin line 1: 'target' missing or not a string"),
+        ("[1, 2]\n", "stdin line 1: not a JSON object"),
+    ],
+)
+def test_qa_check_refuses_bad_input_naming_the_line(text, message):
+    with pytest.raises(CommandError, match=message):
+        qa_rows(text, "--target-language", "zh-Hant")
+
+
+def test_qa_check_bad_input_is_one_line_and_exit_1(tmp_path):
+    proc = manage_script(
+        tmp_path,
+        "qa_check",
+        "--source-language",
+        "en",
+        "--target-language",
+        "zh-Hant",
+        migrate=True,
+        stdin='{"source": "3 cases", "target": "三宗"}\n{"source": 1}\n',
+    )
+    assert proc.returncode == 1
+    assert proc.stderr.strip().splitlines() == [
+        "CommandError: stdin line 2: 'source' missing or not a string"
+    ], proc.stderr
+    assert proc.stdout == ""

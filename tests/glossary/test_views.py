@@ -1,5 +1,7 @@
 """Glossary pages for translators and reviewers, with server-side permissions."""
 
+import re
+
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -343,3 +345,42 @@ def test_concept_page_shows_the_kept_data_categories(client, translator):
     page = client.get(Concept.objects.get().get_absolute_url()).content.decode()
     assert "partOfSpeech: noun" in page and "source: Oxford2007" in page
     assert "c1 (astronomy.tbx)" in page
+
+
+def test_a_proposal_sent_twice_makes_one_concept(client, translator):
+    client.force_login(translator)
+    page = client.get(reverse("glossary:propose")).content.decode()
+    token = re.search(r'name="once" value="([^"]+)"', page)[1]
+    post = {"term_en": "Invest Hong Kong", "term_zh_hant": "投資推廣署", "once": token}
+    first = client.post(reverse("glossary:propose"), post)
+    second = client.post(reverse("glossary:propose"), post, follow=True)
+    concept = Concept.objects.get()
+    assert first["Location"] == concept.get_absolute_url()
+    assert second.redirect_chain[-1][0] == concept.get_absolute_url()
+    assert "This form was already sent" in second.content.decode()
+    assert Term.objects.count() == 2
+
+
+def test_a_term_proposal_sent_twice_makes_one_term(client, translator, approved):
+    client.force_login(translator)
+    page = client.get(reverse("glossary:concept", args=[approved.pk])).content
+    token = re.search(r'name="once" value="([^"]+)"', page.decode())[1]
+    post = {"language": "zh-Hans", "text": "行政长官", "usage": "preferred"}
+    url = reverse("glossary:term-propose", args=[approved.pk])
+    before = Term.objects.count()
+    client.post(url, {**post, "once": token})
+    client.post(url, {**post, "once": token})
+    assert Term.objects.count() == before + 1
+
+
+def test_a_glossary_import_sent_twice_imports_once(client, manager):
+    client.force_login(manager)
+    first = _upload(client, "okapi_ibm_tbx.tbx", once="import-1").content.decode()
+    second = _upload(client, "okapi_ibm_tbx.tbx", once="import-1").content.decode()
+    assert second == first  # the same account, nothing imported again
+    assert Concept.objects.filter(scope="okapi_ibm_tbx.tbx").count() == 5
+    # the page shown again carries a fresh token: the next file is a new post
+    again = re.search(r'name="once" value="([^"]+)"', first)[1]
+    assert again != "import-1"
+    third = _upload(client, "okapi_ibm_tbx.tbx", once=again).content.decode()
+    assert "terms: 0 created, 0 updated, 11 unchanged" in third

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from core.languages import LANGUAGE_NAMES
+from core.once import OnceField
 from formats.documents import EXTENSIONS
 
 
@@ -12,7 +13,20 @@ def language_choices() -> list[tuple[str, str]]:
     return [(code, name) for code, name in LANGUAGE_NAMES.items()]
 
 
+def default_targets(source: str) -> list[str]:
+    """The configured target languages, less the source language."""
+    return [code for code in settings.WORKBENCH_TARGET_LANGUAGES if code != source]
+
+
 class DocumentUploadForm(forms.Form):
+    """Upload a document; the source language is never also a target.
+
+    A browser cannot keep a file input's value when the form comes back with
+    an error, so every error of a bound form with a file says to choose the
+    file again (``file_again``).
+    """
+
+    once = OnceField()
     file = forms.FileField(
         label=_("Document"),
         widget=forms.ClearableFileInput(attrs={"accept": ",".join(EXTENSIONS)}),
@@ -30,12 +44,13 @@ class DocumentUploadForm(forms.Form):
         label=_("Target languages"),
         choices=language_choices,
         widget=forms.CheckboxSelectMultiple,
-        initial=lambda: list(settings.WORKBENCH_TARGET_LANGUAGES),
         required=True,
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        source = self.fields["source_language"].initial
+        self.fields["targets"].initial = default_targets(source)
         self.fields["file"].help_text = _(
             "A .txt, .md, .html or .docx file of up to %(mb)d MB."
         ) % {"mb": settings.MAX_DOCUMENT_BYTES // settings.MB}
@@ -70,6 +85,15 @@ class DocumentUploadForm(forms.Form):
                 _("The source language cannot also be a target language."),
             )
         return cleaned
+
+    def file_again(self) -> str:
+        """Say the file must be chosen again, if the form has errors."""
+        if not self.is_bound or not self.errors or not self.files.get("file"):
+            return ""
+        return _(
+            "Your browser does not keep a chosen file when the form comes back "
+            "with an error: choose the file again (%(name)s)."
+        ) % {"name": self.files["file"].name}
 
 
 class NewVersionForm(forms.Form):

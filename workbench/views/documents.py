@@ -1,13 +1,17 @@
 """Document pages: list with progress, one document's sentences, uploads."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from core.languages import LANGUAGE_NAMES, UnknownLanguage, display_name, normalise
+from core.once import new_token, once_per_token
 from core.statuses import Status
 from documents.models import Document
 from documents.selectors import all_documents, version_history
@@ -28,8 +32,6 @@ from translations.selectors import (
 )
 from workbench.forms.documents import DocumentUploadForm, NewVersionForm
 
-SEGMENTS_PER_PAGE = 200
-
 #: How the export formats are named in the form (file formats, not translated).
 FORMAT_LABELS = {
     "po": "PO",
@@ -43,11 +45,15 @@ FORMAT_LABELS = {
 }
 
 
+SEGMENTS_PER_PAGE = 200
+
+
 def document_list(request):
     rows = document_rows(list(all_documents()))
     return render(request, "workbench/document_list.html", {"rows": rows})
 
 
+@never_cache
 def document_detail(request, pk: int):
     document = get_object_or_404(Document, pk=pk)
     language = _chosen_language(request, document)
@@ -71,6 +77,7 @@ def document_detail(request, pk: int):
             (kind, FORMAT_LABELS.get(kind, kind)) for kind in EXPORT_FORMATS
         ],
         "all_languages": [(c, str(n)) for c, n in LANGUAGE_NAMES.items()],
+        "once": new_token(),
     }
     return render(request, "workbench/document_detail.html", context)
 
@@ -88,6 +95,7 @@ def _chosen_language(request, document: Document) -> str:
 
 @permission_required("workbench.import_document", raise_exception=True)
 @require_http_methods(["GET", "POST"])
+@once_per_token
 def document_upload(request):
     form = DocumentUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -104,19 +112,29 @@ def document_upload(request):
         except ImportRefused as error:
             form.add_error("file", "%s: %s" % (error.filename, error.problem))
         else:
+            count = document.segments.count()
             messages.success(
                 request,
-                _("Imported “%(title)s”: %(count)d sentences.")
-                % {"title": document.title, "count": document.segments.count()},
+                ngettext(
+                    "Imported “%(title)s”: %(count)d sentence.",
+                    "Imported “%(title)s”: %(count)d sentences.",
+                    count,
+                )
+                % {"title": document.title, "count": count},
             )
             if document.not_kept:
                 messages.warning(request, describe_not_kept(document.not_kept))
             return redirect(document)
-    return render(request, "workbench/document_upload.html", {"form": form})
+    context = {
+        "form": form,
+        "default_targets": list(settings.WORKBENCH_TARGET_LANGUAGES),
+    }
+    return render(request, "workbench/document_upload.html", context)
 
 
 @permission_required("workbench.import_document", raise_exception=True)
 @require_http_methods(["POST"])
+@once_per_token
 def document_new_version(request, pk: int):
     document = get_object_or_404(Document, pk=pk)
     form = NewVersionForm(request.POST, request.FILES)
@@ -139,9 +157,12 @@ def document_new_version(request, pk: int):
             else:
                 messages.success(
                     request,
-                    _(
+                    ngettext(
+                        "Version %(version)d imported: %(kept)d sentence kept, "
+                        "%(changed)d changed, %(added)d added, %(removed)d removed.",
                         "Version %(version)d imported: %(kept)d sentences kept, "
-                        "%(changed)d changed, %(added)d added, %(removed)d removed."
+                        "%(changed)d changed, %(added)d added, %(removed)d removed.",
+                        result.kept,
                     )
                     % result.as_dict(),
                 )

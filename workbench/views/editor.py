@@ -1,4 +1,9 @@
-"""The translator's editor: sentences side by side, saved one at a time."""
+"""The translator's editor: sentences side by side, saved one at a time.
+
+Every page and fragment here is sent with ``Cache-Control: no-store``
+(``never_cache``): it carries versioned forms, and a copy from the browser's
+cache (the Back button) would offer to save on top of an old version.
+"""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
@@ -10,6 +15,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from core.inline import codes_from_json, sub_codes, to_tokens, token
@@ -36,6 +42,7 @@ from translations.writing import EditConflict
 ROWS_PER_PAGE = 50
 
 
+@never_cache
 @permission_required("workbench.change_translation", raise_exception=True)
 def editor(request, pk: int, language: str):
     document = get_object_or_404(Document, pk=pk)
@@ -147,6 +154,7 @@ def _row_response(request, translation: Translation, **extra):
     return response
 
 
+@never_cache
 @permission_required("workbench.change_translation", raise_exception=True)
 @require_POST
 def save(request, pk: int):
@@ -192,6 +200,7 @@ def _taken_match(request, translation: Translation, text: str) -> int | None:
     )
 
 
+@never_cache
 @permission_required("workbench.review_translation", raise_exception=True)
 @require_POST
 def review(request, pk: int):
@@ -218,12 +227,14 @@ def review(request, pk: int):
     return _row_response(request, translation, error=error)
 
 
+@never_cache
 @permission_required("workbench.change_translation", raise_exception=True)
 def panel(request, pk: int):
     translation = _translation(pk)
     return _panel(request, translation)
 
 
+@never_cache
 @permission_required("workbench.change_translation", raise_exception=True)
 @require_POST
 def restore(request, pk: int, revision_id: int):
@@ -239,6 +250,7 @@ def restore(request, pk: int, revision_id: int):
     return _row_response(request, _translation(translation.pk))
 
 
+@never_cache
 @permission_required("workbench.add_comment", raise_exception=True)
 @require_POST
 def comment(request, pk: int):
@@ -252,6 +264,7 @@ def comment(request, pk: int):
     return _panel(request, translation)
 
 
+@never_cache
 @permission_required("workbench.add_comment", raise_exception=True)
 @require_POST
 def resolve_comment(request, pk: int, comment_id: int):

@@ -5,11 +5,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.http import content_disposition_header
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.languages import UnknownLanguage, parse_languages
+from core.once import once_per_token
 from documents.models import Document
 from exchange.exporting import EXPORT_FORMATS, ExportRefused, export_any
 from exchange.importing import ImportRefused, set_target_languages
@@ -32,6 +34,23 @@ CONTENT_TYPES = {
 }
 
 
+#: Longest title part of a download's file name, in characters.
+FILE_STEM_LENGTH = 60
+
+
+def file_stem(title: str, limit: int = FILE_STEM_LENGTH) -> str:
+    """The title as a file name part, cut at a word boundary, never mid-word.
+
+    ``slugify`` keeps letters of every script (Chinese titles stay Chinese);
+    a word longer than the whole limit is the only thing cut inside.
+    """
+    slug = slugify(title, allow_unicode=True)
+    if len(slug) > limit:
+        cut = slug[: limit + 1].rfind("-")
+        slug = slug[:cut] if cut > 0 else slug[:limit]
+    return slug.strip("-") or "document"
+
+
 @permission_required("workbench.import_document", raise_exception=True)
 def download(request, pk: int):
     document = get_object_or_404(Document, pk=pk)
@@ -51,9 +70,9 @@ def download(request, pk: int):
         messages.error(request, str(error))
         return redirect(document)
     suffix = "xlf" if kind == "xliff12" else kind  # XLIFF 1.2's usual suffix
-    name = "%s.%s.%s" % (slugify(document.title)[:60] or "document", language, suffix)
+    name = "%s.%s.%s" % (file_stem(document.title), language, suffix)
     response = StreamingHttpResponse(chunks, content_type=CONTENT_TYPES[kind])
-    response["Content-Disposition"] = 'attachment; filename="%s"' % name
+    response["Content-Disposition"] = content_disposition_header(True, name)
     return response
 
 
@@ -76,6 +95,7 @@ def set_targets(request, pk: int):
 
 @permission_required("workbench.import_document", raise_exception=True)
 @require_POST
+@once_per_token
 def upload_translations(request, pk: int):
     document = get_object_or_404(Document, pk=pk)
     upload = request.FILES.get("file")

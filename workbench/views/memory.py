@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from core.highlighting import with_marks
 from core.languages import LANGUAGE_NAMES, UnknownLanguage
+from core.once import new_token, once_per_token
 from documents.models import Document
 from formats import FormatError
 from memory.lookup import concordance, memory_size
@@ -79,12 +80,14 @@ def memory_page(request):
             "languages": list(LANGUAGE_NAMES.items()),
             "size": memory_size(source, target),
             "limit": CONCORDANCE_HITS,
+            "once": new_token(),
         },
     )
 
 
 @permission_required("workbench.add_memoryentry", raise_exception=True)
 @require_POST
+@once_per_token
 def memory_import(request):
     upload = request.FILES.get("file")
     if upload is None:
@@ -111,10 +114,19 @@ def memory_import(request):
             _("%(name)s: the memory could not be saved.") % {"name": upload.name},
         )
         return redirect("memory")
-    message = _(
-        "%(name)s: %(units)d units read, %(added)d entries added, "
-        "%(merged)d already in the memory, %(skipped)d units without two languages."
-    ) % {"name": upload.name, **counts.as_dict()}
+    values = {"name": upload.name, **counts.as_dict()}
+    message = (
+        ngettext(
+            "%(name)s: %(units)d unit read, %(added)d entries added, "
+            "%(merged)d already in the memory, %(skipped)d units without two "
+            "languages.",
+            "%(name)s: %(units)d units read, %(added)d entries added, "
+            "%(merged)d already in the memory, %(skipped)d units without two "
+            "languages.",
+            values["units"],
+        )
+        % values
+    )
     if counts.not_kept.total():
         message += " " + _("Not kept: %(pieces)s.") % {"pieces": not_kept_text(counts)}
     if counts.bare_chinese["both"]:
@@ -157,10 +169,14 @@ def pretranslate_view(request, pk: int):
         messages.error(request, str(error))
     else:
         message = (
-            _(
+            ngettext(
+                "Filled from the memory as drafts: %(exact)d exact and %(fuzzy)d "
+                "fuzzy matches; %(no_match)d sentence without a match; "
+                "%(skipped)d already had work in them and were left alone.",
                 "Filled from the memory as drafts: %(exact)d exact and %(fuzzy)d "
                 "fuzzy matches; %(no_match)d sentences without a match; "
-                "%(skipped)d already had work in them and were left alone."
+                "%(skipped)d already had work in them and were left alone.",
+                counts["no_match"],
             )
             % counts
         )

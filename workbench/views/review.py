@@ -1,4 +1,8 @@
-"""The reviewers' queue across documents."""
+"""The reviewers' queue across documents.
+
+The queue carries versioned forms: it is never cached, and its form's
+one-time token makes a double click approve (or send back) once.
+"""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
@@ -6,8 +10,10 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from core.once import new_token, once_per_token
 from core.redirects import redirect_back
 from core.versions import posted_items
 from translations.review import review_many
@@ -16,6 +22,7 @@ from translations.selectors import review_filters, review_queue
 QUEUE_PAGE = 50
 
 
+@never_cache
 @permission_required("workbench.review_translation", raise_exception=True)
 def queue(request):
     document = request.GET.get("document", "")
@@ -30,12 +37,14 @@ def queue(request):
             **review_filters(),
             "document": document,
             "language": language,
+            "once": new_token(),
         },
     )
 
 
 @permission_required("workbench.review_translation", raise_exception=True)
 @require_POST
+@once_per_token
 def bulk(request):
     items = posted_items(request.POST)
     action = request.POST.get("action")

@@ -12,7 +12,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 from lxml import etree
 
-from core.inline import Code
+from core.inline import Code, plain
 from formats import FormatError
 from formats.documents.coded import events
 from formats.documents.docx.archive import check_archive
@@ -38,8 +38,17 @@ def write(paragraphs: Iterable[Paragraph], template: bytes | None = None) -> byt
     footers, links, images and styles stay as they were. Otherwise: one
     Word paragraph per paragraph, styled as in the template when it has the
     style, the template's body replaced; tables are not rebuilt.
+
+    The headline stays the title: the first paragraph styled ``title`` (or
+    Word's ``Title``) is written as a ``Title`` paragraph and, as translated,
+    is also the document's title property (File > Properties), so the
+    translated file shows and reads back with the translated headline.
     """
     paragraphs = list(paragraphs)
+    headline = next(
+        (plain(p.text).strip() for p in paragraphs if p.style in ("title", "Title")),
+        "",
+    )
     if template is None:
         document = docx.Document()
         document.core_properties.author = ""
@@ -55,12 +64,16 @@ def write(paragraphs: Iterable[Paragraph], template: bytes | None = None) -> byt
                 gettext_noop("the template .docx file is damaged")
             ) from exc
         if len(found) == len(paragraphs):
+            if headline:
+                document.core_properties.title = headline
             return _fill(document, stories, found, paragraphs)
     body = document.element.body
     for child in list(body):
         if child.tag != qn("w:sectPr"):
             body.remove(child)
     names = {s.name for s in document.styles if s.type == WD_STYLE_TYPE.PARAGRAPH}
+    if headline:
+        document.core_properties.title = headline
     for paragraph in paragraphs:
         style = paragraph.style
         style = style if style in names else _STYLES.get(style, "")

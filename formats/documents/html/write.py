@@ -29,6 +29,9 @@ _LANG = re.compile(r"(\slang\s*=\s*)(\"[^\"]*\"|'[^']*'|[^\s>]+)", re.I)
 _XML_LANG = re.compile(r"(\sxml:lang\s*=\s*)(\"[^\"]*\"|'[^']*'|[^\s>]+)", re.I)
 _XHTML = re.compile(r"<\?xml\s|\sxmlns\s*=", re.I)
 _BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+_BODY_TAG = re.compile(r"<body\b[^>]*>", re.IGNORECASE)
+_HEAD_END = re.compile(r"</head\s*>", re.IGNORECASE)
+_TITLE_END = re.compile(r"</title\s*>", re.IGNORECASE)
 _EMBEDDED = SKIPPED | {"comment", "section"}
 _TYPE_TAGS = {"bold": "b", "italic": "i", "underline": "u", "link": "a"}
 _TYPE_TAGS |= {"code": "code", "sub": "sub", "sup": "sup"}
@@ -48,6 +51,11 @@ def write(
     paragraph; the first paragraph styled ``title`` fills ``<title>`` (else
     ``title`` does); list items, cells and captions get the wrapper element
     they need.
+
+    The headline is always in the body: when the document had its title only
+    in ``<title>`` (a paragraph styled ``title`` and none styled ``h1``), the
+    translated title also opens the body as an ``<h1>``, in a new page and in
+    a filled template alike.
     """
     paragraphs = list(paragraphs)
     if template is not None:
@@ -59,7 +67,10 @@ def write(
     items = [(_tag(p.style), p) for p in paragraphs if plain(p.text).strip()]
     heading = next((i for i, (tag, _) in enumerate(items) if tag == "title"), None)
     if heading is not None:
-        title = plain(items.pop(heading)[1].text)
+        headline = items.pop(heading)[1]
+        title = plain(headline.text)
+        if not any(tag == "h1" for tag, _ in items):
+            items.insert(0, ("h1", headline))
     lines: list[str] = []
     wrapper = ""
     for tag, paragraph in items:
@@ -132,6 +143,7 @@ def _fill(text: str, reader: Reader, paragraphs: list[Paragraph], language: str)
         declared = True
     if not declared:
         changes.append(_charset_meta(text, reader))
+    changes += _headline(text, reader, paragraphs)
     if reader.html_tag is not None:
         start, raw = reader.html_tag
         changes.append((start, start + len(raw), _with_lang(raw, language)))
@@ -145,6 +157,31 @@ def _fill(text: str, reader: Reader, paragraphs: list[Paragraph], language: str)
         done = end
     out.append(text[done:])
     return "".join(out).encode("utf-8")
+
+
+def _headline(
+    text: str, reader: Reader, paragraphs: list[Paragraph]
+) -> list[tuple[int, int, str]]:
+    """Return the insertion of an ``<h1>`` headline when the body has none.
+
+    The first paragraph styled ``title`` (read from ``<title>``) goes, as
+    translated, right after the ``<body>`` start tag, or after ``</head>``
+    (else ``</title>``) when the page has no ``<body>`` tag.
+    """
+    styles = [p.style for p in paragraphs]
+    if "title" not in styles or "h1" in styles:
+        return []
+    index = styles.index("title")
+    headline = paragraphs[index]
+    if not plain(headline.text).strip():
+        return []
+    markup = "<h1>" + render(headline.text, headline.codes, embedded=False) + "</h1>"
+    body = _BODY_TAG.search(text, reader.body_start)
+    if body is None or body.start() != reader.body_start:
+        body = _HEAD_END.search(text) or _TITLE_END.search(text)
+    if body is None:
+        return []
+    return [(body.end(), body.end(), "\n" + markup)]
 
 
 def _charset_meta(text: str, reader: Reader) -> tuple[int, int, str]:

@@ -339,3 +339,26 @@ def test_a_strict_open_xml_docx_is_refused_in_one_clear_line() -> None:
         "the document is in Strict Open XML, which is not supported; "
         "save it as a Word Document (.docx)"
     )
+
+
+def test_the_translated_headline_is_the_title_paragraph_and_property() -> None:
+    headline = "前海深港現代服務業合作區發展工作專班會議在深圳舉行（附圖）"
+    # From plain text or HTML (style "title") to a new .docx.
+    out = docx_format.write([Paragraph(headline, "title"), Paragraph("會議。", "")])
+    again = docx_format.parse(out)
+    assert texts_and_styles(again.paragraphs)[0] == (headline, "Title")
+    assert again.title == headline
+    assert python_docx.Document(io.BytesIO(out)).core_properties.title == headline
+
+
+def test_a_filled_template_carries_the_translated_title() -> None:
+    original = make_docx()  # its title property is "Qianhai plan"
+    paragraphs = docx_format.parse(original).paragraphs
+    translated = [
+        replace(p, text="前海方案", codes={}) if p.style == "Title" else p
+        for p in paragraphs
+    ]
+    assert any(p.style == "Title" for p in paragraphs)
+    again = docx_format.parse(docx_format.write(translated, template=original))
+    assert again.title == "前海方案"
+    assert ("前海方案", "Title") in texts_and_styles(again.paragraphs)

@@ -250,6 +250,13 @@ def test_a_filled_export_reads_back_as_the_same_chinese_in_lxml(name: str) -> No
     for text in texts:
         assert text in content
     declared = html_format.parse(out)  # our own reader agrees too
+    data = (DATA / "documents" / name).read_bytes()
+    styles = [p.style for p in html_format.parse(data).paragraphs]
+    if "title" in styles and "h1" not in styles:
+        # The title, only in <title>, also opens the body as an <h1>.
+        at = styles.index("title")
+        assert f"<h1>{texts[at]}</h1>" in out.decode()
+        texts = [*texts[: at + 1], texts[at], *texts[at + 1 :]]
     assert [plain(p.text) for p in declared.paragraphs] == texts
 
 
@@ -264,7 +271,7 @@ def test_a_page_with_a_head_but_no_charset_gets_it_first_in_the_head() -> None:
     out = html_format.write(paragraphs, "", "zh", data)
     assert out.decode("utf-8") == (
         '<!DOCTYPE html><html lang="zh"><head ><meta charset="utf-8">'
-        "<title>一。</title></head><p>二。</p></html>"
+        "<title>一。</title></head>\n<h1>一。</h1><p>二。</p></html>"
     )
 
 
@@ -290,3 +297,41 @@ def test_stray_text_in_the_head_is_counted_as_not_kept() -> None:
     texts = " ".join(plain(p.text) for p in document.paragraphs)
     assert "between head tags" not in texts
     assert document.not_kept["text in the head (kept, not translated)"] == 1
+
+
+def test_a_new_page_opens_its_body_with_the_headline() -> None:
+    # The seed release's headline, read from a page that had it only in <title>.
+    headline = "前海深港現代服務業合作區發展工作專班會議在深圳舉行（附圖）"
+    paragraphs = [Paragraph(headline, "title"), Paragraph("會議今日舉行。", "p")]
+    out = html_format.write(paragraphs, "", "zh-Hant")
+    tree = lxml.html.parse(io.BytesIO(out)).getroot()
+    assert tree.findtext("head/title") == headline
+    assert [h1.text_content() for h1 in tree.iter("h1")] == [headline]
+    assert tree.find("body")[0].tag == "h1"
+    again = html_format.parse(out)
+    assert again.title == headline
+    assert [p.style for p in again.paragraphs] == ["title", "h1", "p"]
+
+
+def test_a_page_with_its_own_h1_gets_no_second_headline() -> None:
+    paragraphs = [
+        Paragraph("Plan & zone", "title"),
+        Paragraph("Plan issued", "h1"),
+        Paragraph("Body.", "p"),
+    ]
+    out = html_format.write(paragraphs, "", "en")
+    assert out.count(b"<h1>") == 1
+    data = b"<html><head><title>T</title></head><body><h1>H</h1><p>P</p></body></html>"
+    filled = html_format.write(html_format.parse(data).paragraphs, "", "en", data)
+    assert filled.count(b"<h1>") == 1
+
+
+def test_a_filled_template_with_the_title_only_in_head_gets_an_h1() -> None:
+    data = (
+        b"<html><head><title>Plan</title></head>"
+        b"<body class='x'><p>One.</p></body></html>"
+    )
+    paragraphs = [Paragraph("計劃", "title"), Paragraph("一。", "p")]
+    out = html_format.write(paragraphs, "", "zh-Hant", data).decode()
+    assert "<body class='x'>\n<h1>計劃</h1><p>一。</p>" in out
+    assert "<title>計劃</title>" in out

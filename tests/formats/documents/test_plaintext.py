@@ -87,3 +87,30 @@ def test_plaintext_round_trip_keeps_paragraph_texts() -> None:
     document = plaintext.parse(SEED_000.read_bytes())
     again = plaintext.parse(plaintext.write(p.text for p in document.paragraphs))
     assert again.paragraphs == document.paragraphs
+
+
+def test_release_closing_lines_are_paragraphs_of_their_own() -> None:
+    data = (
+        SEED_000.read_text(encoding="utf-8").rstrip()
+        + "\nEnds/Thursday, February 6, 2025\nIssued at HKT 20:05\n\nNNNN\n"
+    ).encode("utf-8")
+    texts = [paragraph.text for paragraph in plaintext.parse(data).paragraphs]
+    assert texts[-3:] == [
+        "Ends/Thursday, February 6, 2025",
+        "Issued at HKT 20:05",
+        "NNNN",
+    ]
+    assert texts[-4].endswith("representatives of relevant bureaux and departments.")
+
+
+def test_chinese_release_closing_lines_are_not_joined() -> None:
+    lines = ["前海會議", "", "會議討論合作。", "完", "2025年2月6日（星期四）"]
+    data = "\n".join([*lines, "香港時間20時05分", ""]).encode()
+    texts = [paragraph.text for paragraph in plaintext.parse(data).paragraphs]
+    assert texts == [
+        "前海會議",
+        "會議討論合作。",
+        "完",
+        "2025年2月6日（星期四）",
+        "香港時間20時05分",
+    ]

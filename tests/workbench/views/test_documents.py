@@ -1,11 +1,15 @@
 """Pages: login, language switcher, document list and page, uploads."""
 
+import re
+
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+import polib
 import pytest
 
 from documents.models import Document
+from translations.models import Revision
 
 pytestmark = pytest.mark.django_db
 
@@ -207,3 +211,90 @@ def test_inline_codes_are_shown_as_tokens_never_as_raw_characters(client, manage
     page = client.get(reverse("document-detail", args=[doc.pk])).content.decode()
     assert "Read ⟨1⟩the report⟨/1⟩ now." in page
     assert not any(0xF0000 <= ord(c) <= 0xF2FFF for c in page)
+
+
+def _upload(client, token, name="note.txt", **fields):
+    data = {
+        "file": SimpleUploadedFile(name, "通告\n\n今日天氣很好。\n".encode()),
+        "source_language": "zh-Hant",
+        "targets": ["en"],
+        "once": token,
+        **fields,
+    }
+    return client.post(reverse("document-upload"), data)
+
+
+def test_upload_form_never_ticks_the_source_language_as_a_target(client, manager):
+    client.force_login(manager)
+    page = client.get(reverse("document-upload")).content.decode()
+    source = re.search(r'<option value="([^"]+)" selected>', page).group(1)
+    ticked = re.findall(r'name="targets" value="([^"]+)"[^>]*checked', page)
+    assert ticked and source not in ticked
+    # the defaults, as the page offers them, are accepted
+    token = re.search(r'name="once" value="([^"]+)"', page).group(1)
+    response = client.post(
+        reverse("document-upload"),
+        {
+            "file": SimpleUploadedFile("a.txt", b"Hello there.\n"),
+            "source_language": source,
+            "targets": ticked,
+            "once": token,
+        },
+    )
+    assert response.status_code == 302
+    assert Document.objects.get().target_languages == ticked
+
+
+def test_a_target_equal_to_the_source_is_a_form_error_that_asks_for_the_file(
+    client, manager
+):
+    client.force_login(manager)
+    response = _upload(client, "t1", source_language="en", targets=["en", "zh-Hant"])
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "The source language cannot also be a target language." in page
+    assert "choose the file again (note.txt)" in page
+    assert not Document.objects.exists()
+    # the form came back: the same token may be sent again, corrected
+    assert _upload(client, "t1").status_code == 302
+    assert Document.objects.count() == 1
+
+
+def test_the_same_upload_sent_twice_makes_one_document(client, manager):
+    client.force_login(manager)
+    first = _upload(client, "same-token")
+    second = _upload(client, "same-token")
+    document = Document.objects.get()
+    assert first["Location"] == second["Location"] == document.get_absolute_url()
+    page = client.get(second["Location"]).content.decode()
+    assert "This form was already sent" in page
+    _upload(client, "another-token")
+    assert Document.objects.count() == 2
+
+
+def test_document_page_is_never_cached(client, manager, seed_press_release):
+    client.force_login(manager)
+    response = client.get(reverse("document-detail", args=[seed_press_release.pk]))
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_a_translations_import_sent_twice_is_applied_once(
+    client, manager, seed_press_release
+):
+    client.force_login(manager)
+    url = reverse("document-detail", args=[seed_press_release.pk])
+    page = client.get(url).content.decode()
+    token = re.search(r'name="once" value="([^"]+-translations)"', page)[1]
+    exported = client.get(
+        reverse("document-download", args=[seed_press_release.pk]),
+        {"language": "zh-Hant", "format": "po"},
+    )
+    catalogue = polib.pofile(b"".join(exported.streaming_content).decode())
+    catalogue[0].msgstr = "新聞公報"
+    post = {"language": "zh-Hant", "once": token}
+    upload = reverse("document-upload-translations", args=[seed_press_release.pk])
+    for _ in range(2):
+        file = SimpleUploadedFile("back.po", str(catalogue).encode())
+        response = client.post(upload, {**post, "file": file}, follow=True)
+    assert "This form was already sent" in response.content.decode()
+    assert Revision.objects.filter(text="新聞公報").count() == 1

@@ -1,5 +1,7 @@
 """The editor and the review queue over HTTP: saves, conflicts, review, rights."""
 
+import re
+
 from django.urls import reverse
 
 import pytest
@@ -8,6 +10,7 @@ from core.statuses import Status
 from exchange.importing import import_document
 from glossary.approval import NewTerm, propose_concept
 from translations.models import Comment, Revision, Translation
+from translations.review import approve_translation
 from translations.writing import change_translation
 
 pytestmark = pytest.mark.django_db
@@ -341,7 +344,9 @@ def test_editor_filters_and_pages(client, translator, document):
     assert client.get(reverse("editor", args=[document.pk, "fr"])).status_code == 404
 
 
-def test_without_javascript_a_save_returns_to_the_editor(client, translator, document):
+def test_without_javascript_a_save_returns_to_the_editor(
+    client, translator, reviewer, document
+):
     first = rows(document)[0]
     client.force_login(translator)
     response = client.post(
@@ -350,6 +355,10 @@ def test_without_javascript_a_save_returns_to_the_editor(client, translator, doc
     )
     assert response.status_code == 302
     assert response["Location"].endswith("#row-%d" % first.pk)
+    first.refresh_from_db()
+    change_translation(
+        translation=first, text="審校譯文", status=Status.TRANSLATED, user=reviewer
+    )
     stale = client.post(
         reverse("editor-save", args=[first.pk]),
         {"text": "另一譯文", "status": "translated", "version": 0},
@@ -399,3 +408,105 @@ def test_a_sentence_removed_by_a_new_version_can_no_longer_be_edited(
     assert response.status_code == 404
     removed.refresh_from_db()
     assert removed.text != "改"
+
+
+def test_saving_again_from_a_page_before_ones_own_save_is_not_a_conflict(
+    client, translator, document
+):
+    """The Back button: the page still says version 0, the server has v1 by me."""
+    first = rows(document)[0]
+    client.force_login(translator)
+    assert (
+        "conflict-box" not in save(client, first, "第一稿", version=0).content.decode()
+    )
+    again = save(client, first, "第二稿", version=0).content.decode()
+    assert "conflict-box" not in again
+    first.refresh_from_db()
+    assert (first.text, first.version, first.updated_by) == ("第二稿", 2, translator)
+    assert list(
+        Revision.objects.filter(translation=first)
+        .order_by("version")
+        .values_list("text", "author__username")
+    ) == [("第一稿", translator.username), ("第二稿", translator.username)]
+
+
+def test_a_save_by_someone_else_in_between_stays_a_conflict(
+    client, translator, reviewer, document
+):
+    first = rows(document)[0]
+    client.force_login(translator)
+    save(client, first, "我的譯文", version=0)
+    first.refresh_from_db()
+    change_translation(
+        translation=first, text="審校者的譯文", status=Status.TRANSLATED, user=reviewer
+    )
+    # my own save, then theirs on top: my page from before is a real conflict
+    assert "conflict-box" in save(client, first, "舊頁", version=0).content.decode()
+    # and so is a page from after my save (version 1): theirs came after it
+    assert "conflict-box" in save(client, first, "舊頁", version=1).content.decode()
+    first.refresh_from_db()
+    assert (first.text, first.version) == ("審校者的譯文", 2)
+
+
+def test_another_persons_save_alone_is_a_conflict(
+    client, translator, reviewer, document
+):
+    first = rows(document)[0]
+    change_translation(
+        translation=first, text="審校者的譯文", status=Status.TRANSLATED, user=reviewer
+    )
+    client.force_login(translator)
+    assert "conflict-box" in save(client, first, "我的", version=0).content.decode()
+
+
+def test_editor_pages_and_fragments_are_never_cached(client, translator, document):
+    first = rows(document)[0]
+    client.force_login(translator)
+    responses = [
+        client.get(reverse("editor", args=[document.pk, "zh-Hant"])),
+        client.get(reverse("editor-panel", args=[first.pk])),
+        save(client, first, "譯文"),
+    ]
+    for response in responses:
+        assert response.status_code == 200
+        assert "no-store" in response["Cache-Control"]
+
+
+def test_review_queue_is_never_cached_and_a_double_approve_counts_once(
+    client, reviewer, document
+):
+    first = rows(document)[0]
+    change_translation(translation=first, text="行政長官", status=Status.TRANSLATED)
+    client.force_login(reviewer)
+    queue = client.get(reverse("review-queue"))
+    assert "no-store" in queue["Cache-Control"]
+    token = re.search(r'name="once" value="([^"]+)"', queue.content.decode())[1]
+    first.refresh_from_db()
+    post = {
+        "action": "approve",
+        "ids": ["%d:%d" % (first.pk, first.version)],
+        "once": token,
+    }
+    one = client.post(reverse("review-bulk"), post, follow=True).content.decode()
+    two = client.post(reverse("review-bulk"), post, follow=True).content.decode()
+    assert "1 sentence approved." in one
+    assert "This form was already sent" in two and "changed since" not in two
+    assert Revision.objects.filter(translation=first, status="approved").count() == 1
+
+
+def test_history_notes_show_in_the_readers_language(
+    client, translator, reviewer, document
+):
+    first = rows(document)[0]
+    first = change_translation(
+        translation=first, text="行政長官會見傳媒。", status=Status.TRANSLATED
+    )
+    # Approved by a reviewer working in English; read in Chinese.
+    approve_translation(
+        translation=first, reviewer=reviewer, expected_version=first.version
+    )
+    client.force_login(translator)
+    client.cookies["django_language"] = "zh-hant"
+    page = client.get(reverse("editor-panel", args=[first.pk])).content.decode()
+    assert "已核准。" in page
+    assert "Approved." not in page

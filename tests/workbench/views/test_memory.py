@@ -1,6 +1,7 @@
 """The memory in the web UI: editor matches, concordance, TMX in and out,
 pre-translation, and who may do what."""
 
+import re
 from io import BytesIO
 
 from django.contrib.messages import get_messages
@@ -196,7 +197,7 @@ def test_an_import_says_what_it_did_not_keep(client, manager):
     ) as handle:
         response = client.post(reverse("memory-import"), {"file": handle}, follow=True)
     (text,) = [str(m) for m in get_messages(response.wsgi_request)]
-    assert "1 units read, 3 entries added" in text
+    assert "1 unit read, 3 entries added" in text
     assert (
         "Not kept: 1 inline code whose markup in another language differs "
         "(the first language's is kept), 2 notes in the header, "
@@ -206,3 +207,18 @@ def test_an_import_says_what_it_did_not_keep(client, manager):
         response = client.post(reverse("memory-import"), {"file": handle}, follow=True)
     (text,) = [str(m) for m in get_messages(response.wsgi_request)]
     assert "1 text marked only zh, the same in both scripts, was filed" in text
+
+
+def test_a_memory_import_sent_twice_is_done_once(client, manager):
+    client.force_login(manager)
+    page = client.get(reverse("memory")).content.decode()
+    token = re.search(r'name="once" value="([^"]+)"', page)[1]
+    texts = []
+    for _ in range(2):
+        with (DATA / "tmx" / "weblate_memory.tmx").open("rb") as handle:
+            response = client.post(
+                reverse("memory-import"), {"file": handle, "once": token}, follow=True
+            )
+        texts.append([str(m) for m in get_messages(response.wsgi_request)])
+    assert any("entries added" in text for text in texts[0])
+    assert texts[1] == ["This form was already sent; this is what it did."]
