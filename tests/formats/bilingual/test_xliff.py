@@ -33,15 +33,15 @@ def schema() -> etree.XMLSchema:
     return etree.XMLSchema(etree.parse(str(DATA / "xliff-core-2.0.local.xsd")))
 
 
-def written(units: list[Unit], **kwargs: str) -> bytes:
-    """Return the whole document ``write`` makes of ``units``."""
+def written(units: list[Unit], writer=write, **kwargs: str) -> bytes:
+    """Return the whole document ``writer`` (2.0 unless told) makes of ``units``."""
     options = {
         "source_language": "en",
         "target_language": "zh-Hant",
         "document_id": "42",
         "title": "Annual report",
     }
-    return b"".join(write(units, **(options | kwargs)))
+    return b"".join(writer(units, **(options | kwargs)))
 
 
 def assert_valid(schema: etree.XMLSchema, data: bytes) -> None:
@@ -935,13 +935,7 @@ def schema12() -> etree.XMLSchema:
 
 def written12(units: list[Unit], **kwargs: str) -> bytes:
     """Return the whole document ``write_12`` makes of ``units``."""
-    options = {
-        "source_language": "en",
-        "target_language": "zh-Hant",
-        "document_id": "42",
-        "title": "Annual report",
-    }
-    return b"".join(write_12(units, **(options | kwargs)))
+    return written(units, writer=write_12, **kwargs)
 
 
 def valid12(schema12: etree.XMLSchema, data: bytes) -> etree._Element:
