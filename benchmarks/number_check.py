@@ -1,16 +1,22 @@
 """Precision and recall of the number check on real bilingual pairs.
 
-Reads ``tests/data/qa/number_pairs.tsv`` (see its MANIFEST.tsv): pairs from a
-published Hong Kong press release and the seed memory, each labelled
-``agree`` (the numbers of the translation are those of the source) or
-``differs`` (one number of the translation was changed), and runs the
-check's comparison (``core.numbers``, which ``translations.qa.check_numbers``
-reports) on each. Prints one JSON object: true and false positives and
-negatives, precision, recall, the false-positive rate (flags on correct
-translations) and the false-negative rate (missed mistakes), the same for
-the digits-only reading the check had before Chinese numerals were read,
-the ids of the pairs it gets wrong, and the time per pair. No database is
-needed. Run: ``.venv/bin/python benchmarks/number_check.py``.
+Reads ``tests/data/qa/number_pairs.tsv`` (see its MANIFEST.tsv): paragraphs
+of published Hong Kong press releases (the Ombudsman's, and the Government's
+English and Chinese releases on the Tai Po fire) and the seed memory's
+sentences, each labelled ``agree`` (the numbers of the translation are those
+of the source) or ``differs`` (one number of the translation was changed),
+and runs the check's comparison (``core.numbers``, which
+``translations.qa.check_numbers`` reports) on each. Prints one JSON object:
+true and false positives and negatives, precision, recall, the
+false-positive rate (flags on correct translations) and the false-negative
+rate (missed mistakes) over all rows; the same over the published pairs and
+their one-number variants only (no seed memory, no OpenCC conversion); the
+flags on the published pairs exactly as published (``as_published``: all
+``agree``, so only false positives can occur there, also counted as distinct
+pairs, a pair given in both directions counting once); the digits-only
+reading the check had before Chinese numerals were read; the ids of the
+pairs it gets wrong, and the time per pair. No database is needed. Run:
+``.venv/bin/python benchmarks/number_check.py``.
 """
 
 import csv
@@ -66,11 +72,38 @@ def score(pairs: list[dict], digits_only: bool = False) -> dict:
     }
 
 
+def flags(pairs: list[dict]) -> dict:
+    """Flags on correct translations: no precision or recall without mistakes."""
+    result = score(pairs)
+    if result["tp"] + result["fn"]:
+        return result
+    keep = ("fp", "tn", "false_positive_rate", "wrong")
+    return {key: result[key] for key in keep}
+
+
+def is_published(pair: dict) -> bool:
+    """A pair as published, or one number of it changed (no conversion)."""
+    return pair["made"].startswith("as published")
+
+
+def is_as_published(pair: dict) -> bool:
+    """A pair exactly as published, in either direction."""
+    return pair["made"] in ("as published", "as published, Chinese as the source")
+
+
+def distinct(pairs: list[dict]) -> int:
+    """How many pairs of texts, a pair given in both directions counting once."""
+    return len({frozenset((p["source"], p["target"])) for p in pairs})
+
+
 def main() -> None:
     pairs = load_pairs()
     start = time.perf_counter()
     result = score(pairs)
     elapsed = time.perf_counter() - start
+    published = [p for p in pairs if is_published(p)]
+    as_published = [p for p in pairs if is_as_published(p)]
+    origins = sorted({p["origin"] for p in as_published})
     print(
         json.dumps(
             {
@@ -78,6 +111,23 @@ def main() -> None:
                 "agree": sum(p["label"] == "agree" for p in pairs),
                 "differs": sum(p["label"] == "differs" for p in pairs),
                 "check": result,
+                "published": {
+                    "pairs": len(published),
+                    "differs": sum(p["label"] == "differs" for p in published),
+                    "check": score(published),
+                },
+                "as_published": {
+                    "rows": len(as_published),
+                    "distinct_pairs": distinct(as_published),
+                    "by_origin": {
+                        o: distinct([p for p in as_published if p["origin"] == o])
+                        for o in origins
+                    },
+                    "labelled_differs": sum(
+                        p["label"] == "differs" for p in as_published
+                    ),
+                    "check": flags(as_published),
+                },
                 "digits_only_before": score(pairs, digits_only=True),
                 "ms_per_pair": round(1000 * elapsed / len(pairs), 3),
                 "cn2an": version("cn2an"),

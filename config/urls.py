@@ -34,6 +34,11 @@ urlpatterns = [
     path("translations/<int:pk>/review/", editor.review, name="editor-review"),
     path("translations/<int:pk>/panel/", editor.panel, name="editor-panel"),
     path(
+        "translations/<int:pk>/warnings/<int:warning_id>/check/",
+        editor.check_warning,
+        name="editor-check-warning",
+    ),
+    path(
         "translations/<int:pk>/restore/<int:revision_id>/",
         editor.restore,
         name="editor-restore",

@@ -60,4 +60,5 @@ def _record_change(*, override: ConversionOverride, user) -> None:
     ConversionOverrideRevision.objects.create(
         override=override, snapshot=_snapshot(override), author=user
     )
-    bump_glossary_stamp()
+    # the converters follow the stamp; no concept (and no check) changed
+    bump_glossary_stamp(concepts=())

@@ -3,10 +3,13 @@
 - ``inline``: inline codes (placeholders, paired tags) as one character each.
 - ``languages``: language codes, normalised once at the edge.
 - ``statuses``: a translation's review status and origin.
-- ``qa``: the ``Finding`` every quality check reports.
+- ``qa``: the ``Finding`` every quality check reports, kept in no language.
+- ``localised``: a stored English message of the workbench, shown in the
+  reader's language.
 - ``numbers``: the numbers a text states, English or Chinese, comparable.
 - ``revisions``: the abstract base of every revision model.
 - ``diffing``, ``highlighting``: text as safe HTML, with changes or marks.
+- ``releases``: what press releases share in every format (the closing line).
 - ``redirects``: back to where a form was posted from, safely.
 - ``versions``: the version a posted write was based on, required.
 - ``commands``: what management commands share (arguments, output files).
@@ -19,10 +22,12 @@ __all__ = [
     "highlighting",
     "inline",
     "languages",
+    "localised",
     "numbers",
     "once",
     "qa",
     "redirects",
+    "releases",
     "revisions",
     "statuses",
     "versions",

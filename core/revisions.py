@@ -10,6 +10,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.localised import localised
+
 
 class RevisionRecord(models.Model):
     """The author and time of one change; a concrete revision adds the change."""
@@ -26,3 +28,32 @@ class RevisionRecord(models.Model):
 
     class Meta:
         abstract = True
+
+
+class NotedRevisionRecord(RevisionRecord):
+    """A revision with a note: the author's words, or a message of the workbench.
+
+    A message of the workbench is kept as its English template (marked with
+    ``gettext_noop`` where it is written) in ``note`` and the values that
+    fill it in ``note_values``; ``shown_note`` reads it in the reader's
+    language. ``note_values`` of ``None`` means the note is the author's own.
+    """
+
+    note = models.TextField(_("reason"), blank=True)
+    note_values = models.JSONField(
+        _("values of the note"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Empty when the note is the author's own words; otherwise the note "
+            "is a message of the workbench, shown in the reader's language."
+        ),
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def shown_note(self) -> str:
+        """The note in the reader's language (the author's words as written)."""
+        return localised(self.note, self.note_values)

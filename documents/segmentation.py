@@ -29,9 +29,15 @@ Rules, applied at every run of terminators (``.``, ``?``, ``!``, ``…``, ``。`
    ``www.info.gov.hk``, ``a@b.com``) never ends one.
 5. A single ``.`` (with no closing quote after it) does not end a sentence
    after a title or abbreviation in ``ABBREVIATIONS`` (``Mr``, ``Dr``,
-   ``U.S.``, ``a.m.``, ``Ltd.``, ``Sept.``, ...), after a single capital
+   ``U.S.``, ``Ltd.``, ``Sept.``, ``Ord.``, ...), after a single capital
    initial or dotted initials (``J. Smith``, ``U.S. Army``, ``e.g. Hong
-   Kong``), or after ``No.``/``Nos.`` when a digit follows (``No. 1``).
+   Kong``), after a bracketed abbreviation or initial (``G.N. (E.) 178``),
+   or after a citation word in ``NUMBER_ABBREVIATIONS`` when a digit follows
+   (``No. 1``, ``Cap. 614``, ``s. 5``, ``para. 3``, ``Art. 23``, ``Tel.
+   2881 7498``). ``a.m.`` and ``p.m.`` hold only before lowercase, a digit,
+   or a weekday, month or time zone (``5 p.m. Monday``, ``9 a.m. (Hong Kong
+   time)``); before any other capital or a CJK character they end the
+   sentence: ``...at 2.30 p.m. The Department of Justice...``.
 6. ``etc.`` counts as an abbreviation, as the product's specification asks:
    ``pears, etc. Then we left`` stays one sentence. Press releases use
    ``etc.`` inside lists far more often than at a sentence's end, and a
@@ -41,9 +47,14 @@ Rules, applied at every run of terminators (``.``, ``?``, ``!``, ``…``, ``。`
 8. A piece with no letter, digit or CJK character (a stray ``*``, ``」`` or
    ``...``) is not a sentence of its own: it joins the sentence before it.
 9. A press release's closing line on a line of its own (``Ends/Friday,
-   March 14, 2025``, ``Issued at HKT 19:30``, ``NNNN``, ``完``, ``（完）``,
-   ``香港時間…``, ``2025年3月14日（星期五）``; see ``CLOSING_LINE``) is a
-   sentence of its own, never joined to the lines around it.
+   March 14, 2025``, ``Ends``, ``- Ends -``, ``Enditem``, ``Issued at HKT
+   19:30``, ``NNNN``, ``完``, ``（完）``, ``香港時間19時30分``,
+   ``香港时间19时30分``, ``2025年3月14日（星期五）``,
+   ``二○二五年三月十四日（星期五）``; see ``CLOSING_LINE``) is a sentence of
+   its own, never joined to the lines around it. Closing lines run together
+   on one line or after the last sentence (``Issued at HKT 19:30 NNNN``,
+   ``...detected. Ends/Wednesday, April 3, 2024 Issued at HKT 12:10``) are
+   each a sentence of their own.
 10. Sentences are trimmed of surrounding whitespace and never empty; line
    breaks inside a sentence are kept, and offsets refer to the original text.
 """
@@ -53,6 +64,7 @@ import re
 
 from core.inline import OPENING, has_codes, parse_char
 from core.inline import PLACEHOLDER as PH
+from core.releases import CLOSING_LINE
 
 __all__ = [
     "ABBREVIATIONS",
@@ -66,15 +78,23 @@ __all__ = [
 ABBREVIATIONS = frozenset(
     """
     mr mrs ms mdm dr prof st jr sr messrs sq vs cf approx gov sen rep gen col etc
-    capt hon lt sgt rev mt co ltd inc corp dept bros fig vol
+    capt hon lt sgt rev mt co ltd inc corp dept bros fig vol pte ord ref rd
+    ir supt insp asst assoc govt univ
     jan feb mar apr jun jul aug sep sept oct nov dec
     e.g i.e a.m p.m u.s u.k
     """.split()
 )
 #: Time abbreviations that end a sentence before a capital (rule 5).
 TIME_ABBREVIATIONS = frozenset({"a.m", "p.m"})
-#: Abbreviations that hold a "." only before a number: "No. 1", "Nos. 3-5".
-NUMBER_ABBREVIATIONS = frozenset({"no", "nos"})
+#: Citation words that hold a "." only before a number (rule 5): "No. 1",
+#: "Nos. 3-5", "Cap. 614" (a Hong Kong ordinance), "s. 5", "ss. 3-5",
+#: "para. 3", "Art. 23", "Sch. 1", "p. 12", "Tel. 2881 7498".
+NUMBER_ABBREVIATIONS = frozenset(
+    """
+    no nos cap ch chap art arts para paras s ss sec secs sect sch reg regs cl p pp
+    tel fax ext rm blk
+    """.split()
+)
 
 _CJK = (
     "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
@@ -94,18 +114,35 @@ _NEXT_START = re.compile(r"\s+[" + re.escape(_OPENERS) + "]*(.)", re.DOTALL)
 _WORDY = re.compile(r"[^\W_]")
 _INITIALS = re.compile(r"[A-Z](?:\.[A-Za-z])*|[a-z](?:\.[a-z])+")
 _WORD_WINDOW = 24
-#: Capitalised words that continue a time: "5 p.m. Monday", "9 a.m. HKT".
+#: Capitalised words that continue a time (rule 5): "5 p.m. Monday", "9 a.m.
+#: HKT", "3 p.m. (Hong Kong time)", "6 p.m. (Tbilisi time)", "10 a.m. Beijing
+#: time".
 _TIME_CONTINUES = re.compile(
-    r"\s+(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\b"
-    r"|\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b"
-    r"|\s+(?:Hong Kong time|HKT|GMT|UTC)\b"
+    r"\s+\((?:[A-Z][a-z]+\s+){1,3}[Tt]ime\)"
+    r"|\s+\(?(?:"
+    r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\b"
+    r"|(?:January|February|March|April|May|June|July|August|September"
+    r"|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov"
+    r"|Dec)\b"
+    r"|(?:Hong Kong|HK|Beijing|Macao|Macau|Taipei|Singapore|Tokyo|Seoul"
+    r"|Bangkok|Jakarta|Dubai|Brussels|Geneva|London|Paris|Berlin|New York"
+    r"|Washington|Sydney)\s+[Tt]ime\b"
+    r"|(?:HKT|GMT|UTC|CST|JST|SGT|BST|CET|CEST|EST|EDT|PST|PDT)\b"
+    r")"
 )
 _LINE = re.compile(r"[^\n]+")
-#: A press release's closing line (rule 9), matched against one stripped line.
-CLOSING_LINE = re.compile(
-    r"Ends\s*/.*|Ends\.?|Issued at HKT\s*\d{1,2}:\d{2}.*|NNNN|[（(]?完[）)]?"
-    r"|香港時間.{0,30}|\d{4}年\d{1,2}月\d{1,2}日\s*[（(]星期.[）)]",
-    re.IGNORECASE,
+#: One closing line of several run together on one line (rule 9).
+_CLOSING_PART = (
+    r"(?:Ends\s*/\s*[A-Za-z]+,?\s*[A-Za-z]+\.?\s+\d{1,2},?\s+\d{4}"
+    r"|Ends\.?|Enditem|[-–—－]\s*(?:Ends?|完)\s*[-–—－]"
+    r"|Issued at HKT\s*\d{1,2}:\d{2}|NNNN|[（(]?完[）)]?"
+    r"|香港[時时][間间]\s*\d{1,2}\s*[時时:：]\s*\d{2}\s*分?"
+    r"|(?:\d{4}|[○〇零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月"
+    r"[\d一二三四五六七八九十]{1,3}日\s*(?:[（(]星期.[）)])?)"
+)
+_CLOSING_ONE = re.compile(_CLOSING_PART, re.IGNORECASE)
+_CLOSING_RUN = re.compile(
+    _CLOSING_PART + r"(?:\s*" + _CLOSING_PART + ")+", re.IGNORECASE
 )
 
 
@@ -123,6 +160,18 @@ def _is_abbreviation(text: str, stop: int, following: str) -> bool:
     if lowered in ABBREVIATIONS or _INITIALS.fullmatch(word):
         return True
     return lowered in NUMBER_ABBREVIATIONS and following.isdigit()
+
+
+def _is_bracketed_abbreviation(text: str, stop: int) -> bool:
+    """Return whether ``(word.)`` ending at ``stop`` is an abbreviation: ``(E.)``."""
+    window = text[max(0, stop - _WORD_WINDOW) : stop]
+    if not window or window[-1].isspace():
+        return False
+    word = window.rsplit(None, 1)[-1]
+    if word[:1] not in ("(", "（"):
+        return False
+    word = word[1:]
+    return word.lower() in ABBREVIATIONS or bool(_INITIALS.fullmatch(word))
 
 
 def _ends_sentence(text: str, match: re.Match[str]) -> bool:
@@ -143,6 +192,8 @@ def _ends_sentence(text: str, match: re.Match[str]) -> bool:
             return False
         if run == "." and not closers:
             return not _is_abbreviation(text, match.start(), first)
+        if run == "." and closers in (")", "）"):
+            return not _is_bracketed_abbreviation(text, match.start())
         return True
     if _CJK_CHAR.match(after):
         if "!" in run or "?" in run:
@@ -177,6 +228,19 @@ def sentence_spans(text: str, language: str) -> list[tuple[int, int]]:
 
 
 def _plain_spans(text: str) -> list[tuple[int, int]]:
+    spans = _line_spans(text)
+    if not any(_CLOSING_RUN.fullmatch(text, start, end) for start, end in spans):
+        return spans
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if _CLOSING_RUN.fullmatch(text, start, end):
+            out += [part.span() for part in _CLOSING_ONE.finditer(text, start, end)]
+        else:
+            out.append((start, end))
+    return out
+
+
+def _line_spans(text: str) -> list[tuple[int, int]]:
     if "\n" not in text:
         return _prose_spans(text, 0)
     spans: list[tuple[int, int]] = []

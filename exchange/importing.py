@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop, ngettext
 
 from core import languages
 from core.inline import codes_in, codes_to_json, has_codes, map_codes
@@ -21,6 +22,7 @@ from documents.versioning import OldSentence, plan_version
 from formats import FormatError
 from formats.documents import SourceDocument, read_document
 from translations.models import Translation
+from translations.warnings import deferred
 from translations.writing import (
     EditConflict,
     change_translation,
@@ -45,6 +47,8 @@ class Sentence:
     paragraph: int
     source: str
     codes: dict = field(default_factory=dict, compare=False)
+    #: The first piece of a sentence cut for its length (counted, and said).
+    cut: bool = field(default=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -56,6 +60,7 @@ class VersionResult:
     added: int
     removed: int
     not_kept: dict = field(default_factory=dict)
+    sentences_cut: int = 0
 
     def as_dict(self) -> dict:
         return {
@@ -66,7 +71,19 @@ class VersionResult:
             "added": self.added,
             "removed": self.removed,
             "not_kept": dict(self.not_kept),
+            "sentences_cut": self.sentences_cut,
         }
+
+
+def describe_cut(count: int) -> str:
+    """Return one line telling how many over-long sentences were cut."""
+    return ngettext(
+        "%(n)d sentence over %(limit)d characters was cut at its clause "
+        "boundaries into shorter ones.",
+        "%(n)d sentences over %(limit)d characters were cut at their clause "
+        "boundaries into shorter ones.",
+        count,
+    ) % {"n": count, "limit": settings.MAX_SENTENCE_CHARS}
 
 
 def describe_not_kept(not_kept: dict[str, int]) -> str:
@@ -108,7 +125,7 @@ def sentences_of(
     clause boundaries (semicolons, then commas, then spaces: see
     ``documents.segmentation.split_long``) into sentences within the limit;
     one with a longer stretch and no boundary in it is refused, naming the
-    paragraph.
+    paragraph. The first piece of each cut sentence has ``cut`` set.
     """
     out = []
     for index, paragraph in enumerate(parsed.paragraphs):
@@ -123,8 +140,15 @@ def sentences_of(
                 _within(filename, index, len(sentence), settings.MAX_SENTENCE_CHARS,
                         _("paragraph %(n)d has a sentence of %(size)d characters, "
                           "more than the %(limit)d limit"))  # fmt: skip
-            for text in pieces or ():
-                out.append(Sentence(index, text, _codes_of(text, paragraph.codes)))
+            for number, text in enumerate(pieces or ()):
+                out.append(
+                    Sentence(
+                        index,
+                        text,
+                        _codes_of(text, paragraph.codes),
+                        cut=number == 0 and len(pieces) > 1,
+                    )
+                )
     return out
 
 
@@ -226,14 +250,27 @@ def import_document(
         checksum=checksum,
         content=data,
         segment_count=len(segments),
-        summary={"not_kept": parsed.not_kept} if parsed.not_kept else {},
+        summary=_account(parsed, sentences),
         created_by=user,
     )
     document.not_kept = dict(parsed.not_kept)
+    document.sentences_cut = sum(s.cut for s in sentences)
     return document
 
 
+def _account(parsed: SourceDocument, sentences: list[Sentence]) -> dict:
+    """What a version's summary says of the file beyond its sentences."""
+    account = {}
+    if parsed.not_kept:
+        account["not_kept"] = dict(parsed.not_kept)
+    cut = sum(s.cut for s in sentences)
+    if cut:
+        account["sentences_cut"] = cut
+    return account
+
+
 @transaction.atomic
+@deferred()
 def import_new_version(
     *, document: Document, data: bytes, filename: str, user=None
 ) -> VersionResult:
@@ -324,9 +361,8 @@ def import_new_version(
         "changed": len(plan.changed) + len(recoded),
         "added": len(added),
         "removed": len(plan.removed),
+        **_account(parsed, sentences),
     }
-    if parsed.not_kept:
-        summary["not_kept"] = dict(parsed.not_kept)
     DocumentVersion.objects.create(
         document=document,
         number=number,
@@ -368,9 +404,7 @@ def _renumbered(translation: Translation) -> str:
 
 
 def _send_changed_to_draft(segments: list[Segment], number: int, user) -> None:
-    note = _("The source sentence changed in version %(version)d.") % {
-        "version": number
-    }
+    note = gettext_noop("The source sentence changed in version %(version)d.")
     translations = (
         Translation.objects.filter(segment__in=segments)
         .exclude(status=Status.UNTRANSLATED)
@@ -387,6 +421,7 @@ def _send_changed_to_draft(segments: list[Segment], number: int, user) -> None:
                     origin_score=translation.origin_score,
                     user=user,
                     note=note,
+                    note_values={"version": number},
                     expected_version=translation.version,
                 )
                 break

@@ -123,6 +123,7 @@ def translate_seed_domains() -> int:
             action=Action.CHANGED,
             user=None,
             note=gettext_noop("Domain translated from the seed glossary."),
+            note_values={},
         )
         changed += 1
     return changed

@@ -50,7 +50,7 @@ from dataclasses import replace
 
 from django.conf import settings
 from django.db import transaction
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from core.inline import plain
 from core.statuses import Origin, Status
@@ -69,6 +69,7 @@ from formats.bilingual import Catalogue, Unit, read_catalogue
 from translations.comments import add_comment
 from translations.models import Comment, Translation
 from translations.review import can_review
+from translations.warnings import deferred
 from translations.writing import EditConflict, change_translation
 
 __all__ = [
@@ -181,6 +182,7 @@ def _merge(found: dict, key: str, annotations: dict) -> None:
 
 
 @transaction.atomic
+@deferred()
 def import_translations(
     *,
     document: Document,
@@ -208,7 +210,11 @@ def import_translations(
             by_source.setdefault(form, []).append(translation)
     counts = ImportCounts(file_variant=variant)
     _count_file(counts, catalogue)
-    note = _("Imported from %(file)s.") % {"file": filename or _("a file")}
+    note = (
+        {"note": gettext_noop("Imported from %(file)s."), "values": {"file": filename}}
+        if filename
+        else {"note": gettext_noop("Imported from a file."), "values": {}}
+    )
     applied: dict[int, str] = {}  # sentence -> the target the file gave it
     found: dict[str, dict[str, list[str]]] = {}
     for unit in catalogue.units:
@@ -268,7 +274,7 @@ def _apply(
     found: dict,
     own_file: bool,
     user,
-    note: str,
+    note: dict,
 ) -> None:
     """Apply one unit to one sentence, counting what became of it.
 
@@ -314,7 +320,8 @@ def _apply(
             status=status,
             origin=Origin.IMPORT if unit.target != current.text else current.origin,
             user=user,
-            note=note,
+            note=note["note"],
+            note_values=note["values"],
             expected_version=current.version,
         )
     except EditConflict:

@@ -34,16 +34,27 @@ def concept_snapshot(concept: Concept) -> dict:
 
 
 def record_change(
-    *, concept: Concept, term: Term | None, action: str, user, note: str = ""
+    *,
+    concept: Concept,
+    term: Term | None,
+    action: str,
+    user,
+    note: str = "",
+    note_values: dict | None = None,
 ) -> TermRevision:
-    """Keep a revision of the change and tell every process the glossary moved."""
+    """Keep a revision of the change and tell every process the glossary moved.
+
+    ``note`` is the user's words, or with ``note_values`` an English message
+    of the workbench (``gettext_noop``) shown in each reader's language.
+    """
     snapshot = term_snapshot(term) if term else concept_snapshot(concept)
-    bump_glossary_stamp()
+    bump_glossary_stamp(concepts={concept.pk})
     return TermRevision.objects.create(
         concept=concept,
         term=term,
         action=action,
         snapshot=snapshot,
         note=note,
+        note_values=note_values,
         author=user,
     )

@@ -279,7 +279,7 @@ class _Import:
         TermRevision.objects.bulk_create(revisions, batch_size=BATCH)
         pairs = self._save_duplicates()
         if revisions:
-            bump_glossary_stamp()
+            bump_glossary_stamp(concepts={r.concept_id for r in revisions})
         self.counts["concepts_created"] = len(self.new_concepts)
         self.counts["concepts_updated"] = len(changed)
         self.counts["possible_duplicates"] = len(pairs)

@@ -69,7 +69,10 @@ class TermMatcher:
 
     def __init__(self, entries: list[TermEntry]):
         keys: dict[str, list[TermEntry]] = {}
+        #: Every entry of a concept, so the checks need no query for them.
+        self.by_concept: dict[int, list[TermEntry]] = {}
         for entry in entries:
+            self.by_concept.setdefault(entry.concept_id, []).append(entry)
             key = fold_term(entry.text)
             if key:
                 keys.setdefault(key, []).append(entry)

@@ -14,6 +14,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from modeltranslation.utils import build_localized_fieldname
 
@@ -97,13 +98,22 @@ def merge_concepts(
     target.version += 1
     target.save()
     TermRevision.objects.filter(concept=source).update(concept=target)
-    note = _("Merged concept %(id)s into this one.") % {"id": source.pk}
+    note = gettext_noop("Merged concept %(id)s into this one.")
+    values = {"id": source.pk}
     if result.doubled:
-        note += " " + _("Both had %(terms)s: kept once.") % {
-            "terms": ", ".join(result.doubled)
-        }
+        note = gettext_noop(
+            "Merged concept %(id)s into this one. Both had %(terms)s: kept once."
+        )
+        values["terms"] = ", ".join(result.doubled)
     source.delete()
-    record_change(concept=target, term=None, action=Action.MERGED, user=user, note=note)
+    record_change(
+        concept=target,
+        term=None,
+        action=Action.MERGED,
+        user=user,
+        note=note,
+        note_values=values,
+    )
     return result
 
 

@@ -5,7 +5,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from core.revisions import RevisionRecord
+from core.revisions import NotedRevisionRecord
 
 
 class Usage(models.TextChoices):
@@ -177,7 +177,7 @@ class Term(models.Model):
         return "%s (%s)" % (self.text, self.language)
 
 
-class TermRevision(RevisionRecord):
+class TermRevision(NotedRevisionRecord):
     """The state of a term, or of its concept, after one change."""
 
     concept = models.ForeignKey(
@@ -196,7 +196,6 @@ class TermRevision(RevisionRecord):
     )
     action = models.CharField(_("action"), max_length=20, choices=Action)
     snapshot = models.JSONField(_("state after the change"), default=dict)
-    note = models.TextField(_("reason"), blank=True)
 
     class Meta:
         verbose_name = _("glossary revision")

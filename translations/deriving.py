@@ -10,12 +10,14 @@ from collections import Counter
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from conversion.configs import DEFAULT_CONFIG
 from conversion.engine import converter
 from core.statuses import Origin, Status
 from documents.models import Document, Segment
 from translations.models import Translation
+from translations.warnings import deferred
 from translations.writing import EditConflict, change_translation, ensure_translations
 
 
@@ -70,7 +72,8 @@ def _derive_one(
             status=Status.DRAFT,
             origin=Origin.CONVERSION,
             user=user,
-            note=_("Converted from %(lang)s.") % {"lang": from_language},
+            note=gettext_noop("Converted from %(lang)s."),
+            note_values={"lang": from_language},
             expected_version=target.version,
         )
     except EditConflict:
@@ -79,6 +82,7 @@ def _derive_one(
 
 
 @transaction.atomic
+@deferred()
 def derive(
     *,
     document: Document,

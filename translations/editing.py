@@ -5,6 +5,8 @@
   it back to review (translated), with a revision saying so.
 - An empty save makes the sentence untranslated again (the text before it
   stays in the revisions).
+- A translator marks a warning of the checks as checked (or open again),
+  on the version they saw; the mark names who and when.
 - A restore brings back an older revision's text as a new revision.
 - The editor shows inline codes as tokens (``⟨1⟩``): a save turns the
   tokens of the sentence's codes back into codes (``core.inline``); a token
@@ -22,13 +24,14 @@ write path of a translation.
 """
 
 from django.db import transaction
-from django.utils.translation import gettext as _
+from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from core.inline import codes_in, from_tokens
 from core.statuses import Origin, Status
-from translations.models import Revision, Translation
+from translations.models import QualityWarning, Revision, Translation
 from translations.review import can_review
-from translations.writing import change_translation
+from translations.writing import EditConflict, change_translation
 
 SAVE_STATUSES = (Status.TRANSLATED, Status.DRAFT)
 
@@ -58,7 +61,7 @@ def save_translation(
     if was_approved and can_review(user) and text == translation.text:
         status = Status.APPROVED
     elif was_approved:
-        note = _("Edited after approval; back to review.")
+        note = gettext_noop("Edited after approval; back to review.")
     unchanged_text = text == translation.text
     origin, score = Origin.HUMAN, None
     if memory_score is not None:
@@ -73,6 +76,7 @@ def save_translation(
         origin_score=score,
         user=user,
         note=note,
+        note_values={} if note else None,
         expected_version=expected_version,
     )
 
@@ -112,6 +116,32 @@ def restore_revision(*, revision: Revision, user, expected_version: int) -> Tran
         status=status if revision.text.strip() else Status.UNTRANSLATED,
         origin=revision.origin or Origin.HUMAN,
         user=user,
-        note=_("Restored version %(version)d.") % {"version": revision.version},
+        note=gettext_noop("Restored version %(version)d."),
+        note_values={"version": revision.version},
         expected_version=expected_version,
     )
+
+
+@transaction.atomic
+def mark_checked(
+    *, warning: QualityWarning, user, expected_version: int, checked: bool = True
+) -> QualityWarning:
+    """Mark a warning as checked (or open again) on the version the user saw.
+
+    The mark is kept with the version of the translation it was made on and
+    names who made it and when. A translation saved since (another version)
+    raises ``EditConflict``: the warning may be about another text.
+    """
+    translation = Translation.objects.select_for_update().get(pk=warning.translation_id)
+    if translation.version != expected_version:
+        raise EditConflict(translation)
+    if checked:
+        warning.checked_by = user
+        warning.checked_at = timezone.now()
+        warning.checked_version = translation.version
+    else:
+        warning.checked_by = None
+        warning.checked_at = None
+        warning.checked_version = None
+    warning.save(update_fields=["checked_by", "checked_at", "checked_version"])
+    return warning

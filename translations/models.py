@@ -4,7 +4,9 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.revisions import RevisionRecord
+from core.localised import localised
+from core.qa import Finding
+from core.revisions import NotedRevisionRecord
 from core.statuses import Origin, Status
 from documents.models import Segment
 
@@ -82,7 +84,7 @@ class Translation(models.Model):
         return "%s [%s]" % (self.segment, self.language)
 
 
-class Revision(RevisionRecord):
+class Revision(NotedRevisionRecord):
     """The state of a translation after one change: nothing is lost."""
 
     translation = models.ForeignKey(
@@ -95,7 +97,6 @@ class Revision(RevisionRecord):
     text = models.TextField(_("text"), blank=True)
     status = models.CharField(_("status"), max_length=20, choices=Status)
     origin = models.CharField(_("origin"), max_length=20, choices=Origin, blank=True)
-    note = models.TextField(_("reason"), blank=True)
 
     class Meta:
         app_label = "workbench"
@@ -105,6 +106,88 @@ class Revision(RevisionRecord):
 
     def __str__(self) -> str:
         return "%s v%d" % (self.translation, self.version)
+
+
+class QualityWarningQuerySet(models.QuerySet):
+    def open(self) -> "QualityWarningQuerySet":
+        """Warnings nobody has marked as checked."""
+        return self.filter(checked_at__isnull=True)
+
+
+class QualityWarning(models.Model):
+    """A stored finding of the quality checks on one translation.
+
+    Computed when the translation is saved and when the glossary changes
+    (``translations.warnings``), never per page view. The message is kept as
+    its English template and values and read in the reader's language. A
+    translator may mark a warning as checked: who, when, and at which
+    version of the translation stay with it while the same finding comes
+    back after later saves.
+    """
+
+    translation = models.ForeignKey(
+        Translation,
+        verbose_name=_("translation"),
+        on_delete=models.CASCADE,
+        related_name="warnings",
+    )
+    check_name = models.CharField(_("check"), max_length=40)
+    key = models.CharField(_("key"), max_length=40)
+    template = models.TextField(_("message"))
+    values = models.JSONField(_("values"), default=dict, blank=True)
+    start = models.IntegerField(_("start"), default=-1)
+    end = models.IntegerField(_("end"), default=-1)
+    found_version = models.PositiveIntegerField(_("found at version"))
+    checked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("checked by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    checked_at = models.DateTimeField(_("checked"), null=True, blank=True)
+    checked_version = models.PositiveIntegerField(
+        _("checked at version"), null=True, blank=True
+    )
+
+    objects = QualityWarningQuerySet.as_manager()
+
+    class Meta:
+        app_label = "workbench"
+        verbose_name = _("quality warning")
+        verbose_name_plural = _("quality warnings")
+        ordering = ["translation", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["translation", "key"], name="unique_warning_per_translation"
+            )
+        ]
+        indexes = [models.Index(fields=["translation", "checked_at"])]
+
+    def __str__(self) -> str:
+        return "%s: %s" % (self.check_name, self.template[:60])
+
+    @property
+    def message(self) -> str:
+        return localised(self.template, self.values)
+
+    @property
+    def is_open(self) -> bool:
+        return self.checked_at is None
+
+    @classmethod
+    def from_finding(cls, translation: Translation, finding: Finding):
+        return cls(
+            translation=translation,
+            check_name=finding.check,
+            key=finding.key,
+            template=finding.template,
+            values=finding.values,
+            start=finding.start,
+            end=finding.end,
+            found_version=translation.version,
+        )
 
 
 class Comment(models.Model):

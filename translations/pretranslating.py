@@ -16,6 +16,7 @@ from collections.abc import Callable
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from core.inline import has_codes, map_codes, plain
 from core.statuses import Origin, Status
@@ -23,6 +24,7 @@ from documents.models import Document
 from memory.lookup import lookup
 from memory.store import context_digest
 from translations.models import Translation
+from translations.warnings import deferred
 from translations.writing import EditConflict, change_translation, ensure_translations
 
 #: The default lowest fuzzy score filled in.
@@ -34,6 +36,7 @@ class PretranslateRefused(ValueError):
 
 
 @transaction.atomic
+@deferred()
 def pretranslate(
     *,
     document: Document,
@@ -103,8 +106,8 @@ def pretranslate(
                 origin=Origin.MEMORY,
                 origin_score=match.score,
                 user=user,
-                note=_("Filled from the memory (%(score)d%%, %(origin)s).")
-                % {"score": match.score, "origin": match.origin},
+                note=gettext_noop("Filled from the memory (%(score)d%%, %(origin)s)."),
+                note_values={"score": match.score, "origin": match.origin},
                 expected_version=translation.version,
             )
         except EditConflict:

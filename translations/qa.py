@@ -11,7 +11,7 @@ Traditional ones in zh-Hans). The glossary check lives in
 
 from functools import lru_cache
 
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from conversion.engine import opencc_converter
 from core.inline import CLOSING, OPENING, code_problems, token
@@ -49,12 +49,16 @@ def check_script(text: str, language: str) -> list[Finding]:
     if language == "zh-Hant":
         wrong, message = (
             simplified_only(),
-            _("Simplified characters in a Traditional Chinese translation: %(chars)s"),
+            gettext_noop(
+                "Simplified characters in a Traditional Chinese translation: %(chars)s"
+            ),
         )
     elif language == "zh-Hans":
         wrong, message = (
             traditional_only(),
-            _("Traditional characters in a Simplified Chinese translation: %(chars)s"),
+            gettext_noop(
+                "Traditional characters in a Simplified Chinese translation: %(chars)s"
+            ),
         )
     else:
         return []
@@ -62,9 +66,7 @@ def check_script(text: str, language: str) -> list[Finding]:
     if not found:
         return []
     names = "、".join(dict.fromkeys(c for _i, c in found))
-    return [
-        Finding("script", message % {"chars": names}, found[0][0], found[-1][0] + 1)
-    ]
+    return [Finding("script", message, {"chars": names}, found[0][0], found[-1][0] + 1)]
 
 
 def _blank(text: str) -> bool:
@@ -74,7 +76,7 @@ def _blank(text: str) -> bool:
 def check_empty(source: str, target: str) -> list[Finding]:
     """Flag a blank translation of a sentence that has text."""
     if _blank(target) and not _blank(source):
-        return [Finding("empty", _("The translation is empty."))]
+        return [Finding("empty", gettext_noop("The translation is empty."))]
     return []
 
 
@@ -98,7 +100,8 @@ def check_unchanged(
     return [
         Finding(
             "unchanged",
-            _("The translation is the same as the source text."),
+            gettext_noop("The translation is the same as the source text."),
+            {},
             0,
             len(target),
         )
@@ -126,14 +129,16 @@ def check_numbers(source: str, target: str) -> list[Finding]:
         "extra": ", ".join(s for s, _p in extra),
     }
     if lost and extra:
-        message = _("Numbers differ: missing %(missing)s; extra %(extra)s")
+        message = gettext_noop("Numbers differ: missing %(missing)s; extra %(extra)s")
     elif lost:
-        message = _("Numbers differ: missing %(missing)s")
+        message = gettext_noop("Numbers differ: missing %(missing)s")
+        del names["extra"]
     else:
-        message = _("Numbers differ: extra %(extra)s")
+        message = gettext_noop("Numbers differ: extra %(extra)s")
+        del names["missing"]
     start = extra[0][1] if extra else -1
     end = start + len(extra[0][0]) if extra else -1
-    return [Finding("numbers", message % names, start, end)]
+    return [Finding("numbers", message, names, start, end)]
 
 
 _PAIRS = dict(zip("([{（［｛「『《〈【〔“‘", ")]}）］｝」』》〉】〕”’", strict=True))
@@ -191,15 +196,16 @@ def check_brackets(target: str, source: str | None = None) -> list[Finding]:
         if _kinds(mark, direction) & tolerated or (mark, direction) in findings:
             continue
         if direction == "open":
-            message = _("Opening %(mark)s without a closing %(other)s.")
+            message = gettext_noop("Opening %(mark)s without a closing %(other)s.")
         elif direction == "close":
-            message = _("Closing %(mark)s without an opening %(other)s.")
+            message = gettext_noop("Closing %(mark)s without an opening %(other)s.")
         else:
-            message = _("Odd number of straight quotation marks %(mark)s.")
+            message = gettext_noop("Odd number of straight quotation marks %(mark)s.")
         other = _PAIRS.get(mark) or _OPENERS.get(mark) or mark
-        findings[mark, direction] = Finding(
-            "brackets", message % {"mark": mark, "other": other}, i, i + 1
+        values = (
+            {"mark": mark, "other": other} if direction != "odd" else {"mark": mark}
         )
+        findings[mark, direction] = Finding("brackets", message, values, i, i + 1)
     return list(findings.values())
 
 
@@ -212,19 +218,24 @@ def check_codes(source: str, target: str) -> list[Finding]:
     problems = code_problems(source, target)
     findings = []
     for kind, message in (
-        ("missing", _("Codes of the source missing from the translation: %(codes)s")),
+        (
+            "missing",
+            gettext_noop("Codes of the source missing from the translation: %(codes)s"),
+        ),
         (
             "extra",
-            _("Codes in the translation that the source does not have: %(codes)s"),
+            gettext_noop(
+                "Codes in the translation that the source does not have: %(codes)s"
+            ),
         ),
-        ("misordered", _("Codes that close before they open: %(codes)s")),
+        ("misordered", gettext_noop("Codes that close before they open: %(codes)s")),
     ):
         found = problems[kind]
         if kind == "misordered":
             found = [c for n, _k in found for c in ((n, OPENING), (n, CLOSING))]
         if found:
             tokens = " ".join(token(number, code) for number, code in found)
-            findings.append(Finding("codes", message % {"codes": tokens}))
+            findings.append(Finding("codes", message, {"codes": tokens}))
     return findings
 
 
@@ -235,12 +246,14 @@ def check_translation(
     target: str,
     target_language: str,
     with_glossary: bool = True,
+    matcher=None,
 ) -> list[Finding]:
     """Run every check on one sentence and its translation.
 
     Findings come in a fixed order of checks (empty, unchanged, numbers,
     brackets, codes, script, glossary), each check's own in text order. An empty
     translation is reported alone; a blank pair gives no findings.
+    ``matcher`` is the glossary's, for a caller checking many sentences.
     """
     empty = check_empty(source, target)
     if empty or _blank(target):
@@ -258,5 +271,6 @@ def check_translation(
             source_language=source_language,
             target=target,
             target_language=target_language,
+            matcher=matcher,
         )
     return findings

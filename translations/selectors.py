@@ -7,7 +7,7 @@ The editor, the document list and page, and the review queue
 ``translations.review`` and ``translations.comments``.
 """
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 
 from core.diffing import diff_html
 from core.highlighting import highlight_terms
@@ -17,14 +17,16 @@ from glossary.lookup import Hit, lookup, preferred_terms
 from glossary.matching import current_matcher
 from memory.lookup import lookup as memory_lookup
 from memory.store import segment_context
-from translations.models import Comment, Translation
+from translations.models import Comment, QualityWarning, Translation
 from translations.progress import progress_for
-from translations.qa import check_translation
+from translations.warnings import open_counts, with_open_warnings
 
 #: Memory matches shown for the active sentence (Ctrl+Alt+1 to 5 take them).
 MEMORY_MATCHES = 5
 #: Revisions listed in the side panel, newest first.
 HISTORY_LENGTH = 50
+#: The filter value that narrows a list to sentences with open warnings.
+WITH_WARNINGS = "warnings"
 
 
 def editor_translations(
@@ -32,8 +34,9 @@ def editor_translations(
 ) -> QuerySet[Translation]:
     """The document's current sentences in one language, filtered as asked.
 
-    ``status`` is a status value or ``todo`` (untranslated, draft or
-    rejected); ``query`` is found in the source or the translation.
+    ``status`` is a status value, ``todo`` (untranslated, draft or
+    rejected) or ``warnings`` (open warnings of the checks); ``query`` is
+    found in the source or the translation.
     """
     translations = (
         Translation.objects.filter(
@@ -44,6 +47,8 @@ def editor_translations(
     )
     if status == "todo":
         translations = translations.needing_work()
+    elif status == WITH_WARNINGS:
+        translations = with_open_warnings(translations)
     elif status in Status.values:
         translations = translations.filter(status=status)
     if query:
@@ -54,7 +59,7 @@ def editor_translations(
 
 
 def editor_rows(translations: list[Translation], document: Document, language: str):
-    """Return the editor's rows: translation, highlighted source, comment count."""
+    """Return the editor's rows: translation, highlighted source, comments, warnings."""
     matcher = current_matcher()
     found = {
         t.pk: matcher.find(t.segment.source, document.source_language)
@@ -69,6 +74,7 @@ def editor_rows(translations: list[Translation], document: Document, language: s
         .values_list("segment_id")
         .annotate(n=Count("id"))
     )
+    warnings = open_counts(t.pk for t in translations)
     rows = []
     for translation in translations:
         hits = [Hit(m, renderings.get(m.concept_id, {})) for m in found[translation.pk]]
@@ -79,6 +85,7 @@ def editor_rows(translations: list[Translation], document: Document, language: s
                     translation.segment.source, hits, language
                 ),
                 "comments": comments.get(translation.segment_id, 0),
+                "warnings": warnings.get(translation.pk, 0),
             }
         )
     return rows
@@ -139,14 +146,7 @@ def sentence_panel(translation: Translation) -> dict:
         "hits": glossary_hits(
             segment.source, document.source_language, translation.language
         ),
-        "findings": check_translation(
-            source=segment.source,
-            source_language=document.source_language,
-            target=translation.text,
-            target_language=translation.language,
-        )
-        if translation.status != Status.UNTRANSLATED
-        else [],
+        "warnings": list(translation.warnings.select_related("checked_by")),
         "matches": memory_matches(translation),
         "history": history,
         "comments": Comment.objects.filter(segment=segment)
@@ -193,9 +193,16 @@ def document_rows(documents: list[Document]) -> list[dict]:
 
 
 def document_sentences(document: Document, language: str, status: str = ""):
-    """The document page's sentences, those of one status in ``language`` if asked."""
+    """The document page's sentences, those of one status in ``language`` if asked.
+
+    ``status`` may also be ``warnings``: sentences whose translation into
+    ``language`` has open warnings.
+    """
     segments = document.segments.active().order_by("position")
-    if status in Status.values and language:
+    if status == WITH_WARNINGS and language:
+        ours = Translation.objects.filter(segment__document=document, language=language)
+        segments = segments.filter(translations__in=with_open_warnings(ours))
+    elif status in Status.values and language:
         segments = segments.filter(
             translations__language=language, translations__status=status
         )
@@ -212,12 +219,18 @@ def sentence_rows(segments: list, language: str) -> list[dict]:
                 segment__in=[s.pk for s in segments], language=language
             )
         }
+    warnings = open_counts(t.pk for t in translations.values())
     paragraphs: list[dict] = []
     for segment in segments:
         if not paragraphs or paragraphs[-1]["index"] != segment.paragraph:
             paragraphs.append({"index": segment.paragraph, "rows": []})
+        translation = translations.get(segment.pk)
         paragraphs[-1]["rows"].append(
-            {"segment": segment, "translation": translations.get(segment.pk)}
+            {
+                "segment": segment,
+                "translation": translation,
+                "warnings": warnings.get(translation.pk, 0) if translation else 0,
+            }
         )
     return paragraphs
 
@@ -228,18 +241,33 @@ def document_progress(document: Document) -> list[dict]:
     return [progress[c] for c in document.target_languages if c in progress]
 
 
-def review_queue(*, document: str = "", language: str = "") -> QuerySet[Translation]:
-    """Translations awaiting review, oldest first, of one document or language."""
+def review_queue(
+    *, document: str = "", language: str = "", warnings: bool = False
+) -> QuerySet[Translation]:
+    """Translations awaiting review, oldest first, of one document or language.
+
+    Each comes with its open warnings (``open_warnings``), shown beside the
+    text; ``warnings`` narrows the queue to sentences that have some.
+    """
     translations = (
         Translation.objects.active()
         .awaiting_review()
         .select_related("segment__document", "updated_by")
+        .prefetch_related(
+            Prefetch(
+                "warnings",
+                queryset=QualityWarning.objects.open(),
+                to_attr="open_warnings",
+            )
+        )
         .order_by("updated_at", "id")
     )
     if document.isdigit():
         translations = translations.filter(segment__document_id=int(document))
     if language:
         translations = translations.filter(language=language)
+    if warnings:
+        translations = with_open_warnings(translations)
     return translations
 
 

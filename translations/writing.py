@@ -15,6 +15,7 @@ from core.statuses import Origin, Status
 from documents.models import Segment
 from translations.models import Revision, Translation
 from translations.remembering import remember
+from translations.warnings import refresh_warnings
 
 
 class EditConflict(Exception):
@@ -38,13 +39,17 @@ def change_translation(
     origin: str = Origin.HUMAN,
     origin_score: int | None = None,
     note: str = "",
+    note_values: dict | None = None,
     review_note: str | None = None,
     expected_version: int | None = None,
 ) -> Translation:
     """Set text and status of a translation, keeping a revision of the change.
 
-    ``review_note`` (the reviewer's reason the translator sees) is set when
-    given and left as it is otherwise.
+    ``note`` is the author's words, or with ``note_values`` (a dict, possibly
+    empty) an English message of the workbench marked with ``gettext_noop``,
+    shown in each reader's language. ``review_note`` (the reviewer's reason
+    the translator sees) is set when given and left as it is otherwise. The
+    quality warnings are checked again (``translations.warnings``).
     """
     if status != Status.UNTRANSLATED and not text.strip():
         status = Status.UNTRANSLATED
@@ -72,8 +77,10 @@ def change_translation(
         status=status,
         origin=origin,
         note=note,
+        note_values=note_values,
         author=user,
     )
+    refresh_warnings([translation])
     if status == Status.APPROVED:
         remember(translation)
     return translation

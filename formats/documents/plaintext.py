@@ -8,9 +8,10 @@ first non-empty line is the title and also the first paragraph, with style
 ``"title"``, since titles need translating too. A leading ``date YYYY-MM-DD``
 on that line becomes ``metadata["date"]`` and is removed from the text.
 A press release's closing line (``Ends/Friday, March 14, 2025``, ``Issued
-at HKT 19:30``, ``NNNN``, ``完``, ``（完）``, ``香港時間…``, a date line such
-as ``2025年3月14日（星期五）``) is a paragraph of its own even without blank
-lines around it: it is never joined to the lines before or after it.
+at HKT 19:30``, ``NNNN``, ``完``, ``（完）``, ``- Ends -``, ``Enditem``,
+``香港時間…``/``香港时间…``, a date line such as ``2025年3月14日（星期五）``
+or ``二○二五年三月十四日（星期五）``) is a paragraph of its own even without
+blank lines around it: it is never joined to the lines before or after it.
 """
 
 import datetime
@@ -18,6 +19,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from core.releases import CLOSING_LINE
 from formats.documents.source import Paragraph, SourceDocument
 from formats.textdecoding import decode_text
 
@@ -25,12 +27,6 @@ __all__ = ["join_lines", "parse", "write"]
 
 _DATE = re.compile(r"\s*date\s+(\d{4}-\d{2}-\d{2})(?:\s+|$)", re.IGNORECASE)
 _BLANK_RUN = re.compile(r"\n\s*\n")
-#: Kept in step with ``documents.segmentation.CLOSING_LINE`` (a test checks).
-CLOSING_LINE = re.compile(
-    r"Ends\s*/.*|Ends\.?|Issued at HKT\s*\d{1,2}:\d{2}.*|NNNN|[（(]?完[）)]?"
-    r"|香港時間.{0,30}|\d{4}年\d{1,2}月\d{1,2}日\s*[（(]星期.[）)]",
-    re.IGNORECASE,
-)
 
 
 def parse(data: bytes, title: str | None = None) -> SourceDocument:

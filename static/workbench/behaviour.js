@@ -1,6 +1,7 @@
 // Small page behaviours, declared with data attributes: the pages carry no
 // inline script, as the Content-Security-Policy allows none.
-//   <select data-submit-on-change>      submits its form when changed
+//   <select data-submit-on-change>      submits its form when changed (so does
+//   <input type="checkbox" data-submit-on-change>)
 //   <input type="checkbox" data-select-all="ids">   ticks every input named ids
 //   <form data-busy> / <form data-busy="disable">    shows its .busy indicator
 //       when submitted (and disables its buttons, so it is not sent twice)
@@ -8,7 +9,7 @@
   "use strict";
   document.addEventListener("change", function (event) {
     var element = event.target;
-    if (element.matches("select[data-submit-on-change]") && element.form) {
+    if (element.matches("select[data-submit-on-change], input[type=checkbox][data-submit-on-change]") && element.form) {
       element.form.submit();
     }
     if (element.matches("input[data-select-all]")) {

@@ -292,6 +292,19 @@
     }
   });
 
+  // A warning marked checked (or open again) in the panel: the sentence's
+  // badge shows the open warnings the panel now counts.
+  document.body.addEventListener("htmx:afterSwap", function (event) {
+    var inner = event.detail.target.querySelector && event.detail.target.querySelector(".panel-inner[data-open-warnings]");
+    if (!inner) { return; }
+    var badge = document.querySelector("#row-" + inner.dataset.translation + " .warn-count");
+    if (!badge) { return; }
+    var open = Number(inner.dataset.openWarnings || 0);
+    badge.dataset.warnings = String(open);
+    badge.querySelector(".n").textContent = String(open);
+    badge.hidden = open === 0;
+  });
+
   document.body.addEventListener("htmx:afterSwap", function (event) {
     var row = event.detail.target;
     if (!row.matches || !row.matches("tr.seg")) { return; }

@@ -131,6 +131,9 @@ def test_reviewer_approves_a_sentence_and_a_proposed_term(
     review = page_for(reviewer, "pw-rita")
     review.goto(live_server.url + "/review/")
     review.locator("#review-%d input[name=ids]" % first.pk).check()
+    # The short translation misses the glossary's renderings: the warnings
+    # show beside it, and the reviewer approves it despite them.
+    review.locator("#review-%d input[name=despite]" % first.pk).check()
     review.click("button.approve")
     review.wait_for_selector("text=1 sentence approved.")
     first.refresh_from_db()

@@ -13,13 +13,11 @@ import pytest
 
 from core.inline import from_tokens, plain, to_tokens
 from documents.segmentation import (
-    CLOSING_LINE,
     sentence_spans,
     split_long,
     split_sentences,
 )
 from formats.documents import html as html_format
-from formats.documents import plaintext
 from tests.support import ROOT
 
 SEED_FILES = {
@@ -786,10 +784,6 @@ def test_ends_inside_a_sentence_is_not_a_closing_line():
         "The consultation ends on March 14.",
         "It then reports.",
     ]
-
-
-def test_plaintext_and_segmentation_share_one_closing_line_pattern():
-    assert plaintext.CLOSING_LINE.pattern == CLOSING_LINE.pattern
 
 
 def test_split_long_prefers_semicolons_then_commas_then_spaces():

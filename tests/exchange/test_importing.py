@@ -140,7 +140,7 @@ def test_new_version_keeps_unchanged_and_drafts_changed_translations():
     assert changed.status == Status.DRAFT
     assert changed.text == "譯：Beta is second."
     assert changed.revisions.count() == 2
-    assert "version 2" in changed.revisions.order_by("-version").first().note
+    assert "version 2" in changed.revisions.order_by("-version").first().shown_note
     new = doc.segments.get(source="A new sentence arrives!")
     assert new.translations.get(language="zh-Hant").status == Status.UNTRANSLATED
     doc.refresh_from_db()
@@ -342,6 +342,9 @@ def test_a_long_sentence_is_cut_at_its_clause_boundaries(settings):
     assert pieces[0].endswith("Commerce and Economic")
     assert all(piece.endswith((";", ".")) for piece in pieces[1:])
     assert " ".join(pieces) == sentence
+    # The import says so: one sentence cut, in the version's account too.
+    assert document.sentences_cut == 1
+    assert document.versions.get(number=1).summary == {"sentences_cut": 1}
 
 
 def test_a_long_chinese_sentence_is_cut_after_its_semicolons_and_commas(settings):

@@ -100,6 +100,17 @@ def test_import_document_prints_what_it_did_not_offer_as_json():
     assert out[-1] == str(Document.objects.get().pk)
     assert counts["not_kept"] == {"comments (kept, not translated)": 4}
     assert counts["sentences"] == Segment.objects.count()
+    assert counts["sentences_cut"] == 0
+
+
+def test_import_document_counts_the_long_sentences_it_cut(tmp_path, settings):
+    settings.MAX_SENTENCE_CHARS = 60
+    path = tmp_path / "long.txt"
+    clause = "the officials of the bureau and of the departments concerned"
+    path.write_text("Title\n\n" + ", ".join([clause] * 4) + ".\n", encoding="utf-8")
+    counts = json.loads(run("import_document", str(path)).strip().splitlines()[-2])
+    assert counts["sentences_cut"] == 1
+    assert counts["sentences"] == Segment.objects.count() > 2
 
 
 def test_import_document_with_title_option(tmp_path):

@@ -253,7 +253,7 @@ def test_merge_moves_terms_keeps_a_shared_term_once_and_keeps_a_revision(
         "行政長官",
     ]
     revision = TermRevision.objects.filter(concept=target, action=Action.MERGED).get()
-    assert "kept once" in revision.note
+    assert "kept once" in revision.shown_note
     assert not PossibleDuplicate.objects.exists()
 
 

@@ -1,11 +1,13 @@
 """The number check on real bilingual pairs: false positives and negatives.
 
 ``tests/data/qa/number_pairs.tsv`` (origin in its MANIFEST.tsv) holds the
-paragraphs of a published Hong Kong press release in English and Chinese
-and the seed memory's sentences, labelled ``agree``, and the same pairs with
-one number of the translation changed, labelled ``differs``. The rates are
-those measured by ``benchmarks/number_check.py`` when the reader was written
-(README: precision 1.0, recall 0.956); a change that makes them worse fails.
+paragraphs of published Hong Kong press releases in English and Traditional
+Chinese (the Ombudsman's of 7 August 2025; the Government's on the Tai Po
+fire, 26-30 November 2025) and the seed memory's sentences, labelled
+``agree``, and the same pairs with one number of the translation changed,
+labelled ``differs``. The rates are those measured by
+``benchmarks/number_check.py`` when the reader was last changed; a change
+that makes them worse fails.
 """
 
 import csv
@@ -17,6 +19,11 @@ from tests.support import ROOT
 from translations.qa import check_numbers
 
 PAIRS = ROOT / "tests/data/qa/number_pairs.tsv"
+FIRE = "hkgov-taipo-fire"
+AS_PUBLISHED = ("as published", "as published, Chinese as the source")
+#: Published pairs no number reading can reconcile: the English, issued the
+#: next day, gives the dates the Chinese calls 昨日 and 今日.
+UNRECONCILABLE = {"tpf-28-p16-hant-en", "tpf-28-p21-hant-en", "tpf-28-p22-hant-en"}
 _NUMERAL = re.compile(r"[0-9〇○零一二三四五六七八九十百千萬万億亿兩两]")
 
 
@@ -37,6 +44,14 @@ def test_the_table_is_large_real_and_labelled():
     # Chinese numerals, 二○二二-style years and space-grouped thousands occur.
     text = " ".join(r["target"] for r in published)
     assert "二○二四年" in text and "78萬" in text and "780 000" in text
+    # At least 150 distinct pairs exactly as published (either direction).
+    as_published = [r for r in rows if r["made"] in AS_PUBLISHED]
+    assert all(r["label"] == "agree" for r in as_published)
+    distinct = {frozenset((r["source"], r["target"])) for r in as_published}
+    assert len(distinct) >= 150
+    fire = " ".join(r["source"] + r["target"] for r in rows if r["origin"] == FIRE)
+    written = ("十萬元", "三億元", "下午三時○二分", "星期六", "HK$10,000", "3.02pm")
+    assert all(w in fire for w in written)
     for row in rows:
         assert _NUMERAL.search(row["source"] + row["target"]) or row["label"] == "agree"
 
@@ -56,11 +71,12 @@ def test_false_positives_and_negatives_stay_within_the_measured_rates():
             counts["fp"].append((row["id"], findings[0].message))
         else:
             counts["tn"] += 1
-    # Measured: no false positive on 88 correct translations, 3 of 68 changed
-    # numbers missed (a year the Chinese repeats, changed in one place only).
-    assert counts["fp"] == []
-    assert len(counts["fn"]) <= 3, counts["fn"]
-    assert counts["tp"] >= 65
+    # Measured: 3 flags on 236 correct translations, all three published pairs
+    # that give a date as 昨日 or 今日; 7 of 404 changed numbers missed (a
+    # number the text states twice, or stated by a soft word: "the second").
+    assert {row_id for row_id, _message in counts["fp"]} <= UNRECONCILABLE
+    assert len(counts["fn"]) <= 7, counts["fn"]
+    assert counts["tp"] >= 397
 
 
 @pytest.mark.parametrize(

@@ -306,7 +306,7 @@ def test_check_translation_adds_glossary_findings_last(reviewer):
         target="特首发布1492萬。",
         target_language="zh-Hant",
     )
-    assert [f.check for f in findings] == ["script", "glossary_missing"]
+    assert [f.check for f in findings] == ["script", "glossary"]
     assert "行政長官" in findings[1].message
     good = "行政長官宣布1492萬。"
     assert (

@@ -18,6 +18,7 @@ from documents.selectors import all_documents, version_history
 from exchange.exporting import EXPORT_FORMATS
 from exchange.importing import (
     ImportRefused,
+    describe_cut,
     describe_not_kept,
     import_document,
     import_new_version,
@@ -124,6 +125,8 @@ def document_upload(request):
             )
             if document.not_kept:
                 messages.warning(request, describe_not_kept(document.not_kept))
+            if document.sentences_cut:
+                messages.warning(request, describe_cut(document.sentences_cut))
             return redirect(document)
     context = {
         "form": form,
@@ -168,6 +171,8 @@ def document_new_version(request, pk: int):
                 )
                 if result.not_kept:
                     messages.warning(request, describe_not_kept(result.not_kept))
+                if result.sentences_cut:
+                    messages.warning(request, describe_cut(result.sentences_cut))
     else:
         for error in form.errors.get("file", []):
             messages.error(request, error)

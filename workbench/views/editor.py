@@ -27,8 +27,8 @@ from memory.lookup import taken_match_score
 from translations.comments import add_comment
 from translations.comments import resolve_comment as resolve_comment_of
 from translations.deriving import derive_source
-from translations.editing import restore_revision, save_translation
-from translations.models import Comment, Revision, Translation
+from translations.editing import mark_checked, restore_revision, save_translation
+from translations.models import Comment, QualityWarning, Revision, Translation
 from translations.pretranslating import with_codes
 from translations.review import approve_translation, can_review, reject_translation
 from translations.selectors import (
@@ -106,9 +106,9 @@ def _with_codes(rows: list[dict]) -> list[dict]:
     return rows
 
 
-def _panel(request, translation: Translation):
+def _panel(request, translation: Translation, error: str = ""):
     """Render the sentence's panel; memory matches in the sentence's codes."""
-    context = sentence_panel(translation)
+    context = {**sentence_panel(translation), "error": error}
     source = translation.segment.source
     for item in context.get("matches", []):
         match = item["match"]
@@ -116,6 +116,7 @@ def _panel(request, translation: Translation):
     for item in [*context.get("matches", []), *context.get("history", [])]:
         # tokens hold no markup: the escaped diff stays safe
         item["diff"] = mark_safe(to_tokens(str(item["diff"])))  # noqa: S308
+    context["open_warnings"] = sum(w.is_open for w in context["warnings"])
     return render(request, "workbench/_editor_panel.html", context)
 
 
@@ -210,7 +211,10 @@ def review(request, pk: int):
     try:
         if request.POST.get("action") == "approve":
             translation = approve_translation(
-                translation=translation, reviewer=request.user, expected_version=version
+                translation=translation,
+                reviewer=request.user,
+                expected_version=version,
+                despite_warnings=request.POST.get("despite") == "1",
             )
         else:
             translation = reject_translation(
@@ -272,3 +276,23 @@ def resolve_comment(request, pk: int, comment_id: int):
     item = get_object_or_404(Comment, pk=comment_id, segment=translation.segment)
     resolve_comment_of(comment=item, user=request.user)
     return _panel(request, translation)
+
+
+@never_cache
+@permission_required("workbench.change_translation", raise_exception=True)
+@require_POST
+def check_warning(request, pk: int, warning_id: int):
+    """Mark a warning as checked (``checked=1``) or open again (``checked=0``)."""
+    translation = _translation(pk)
+    warning = get_object_or_404(QualityWarning, pk=warning_id, translation=translation)
+    try:
+        mark_checked(
+            warning=warning,
+            user=request.user,
+            expected_version=posted_version(request.POST),
+            checked=request.POST.get("checked", "1") == "1",
+        )
+    except EditConflict:
+        error = _("Saved since you opened it: read the warnings again.")
+        return _panel(request, _translation(pk), error=error)
+    return _panel(request, _translation(pk))

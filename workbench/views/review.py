@@ -27,7 +27,8 @@ QUEUE_PAGE = 50
 def queue(request):
     document = request.GET.get("document", "")
     language = request.GET.get("language", "")
-    translations = review_queue(document=document, language=language)
+    warnings = request.GET.get("warnings") == "1"
+    translations = review_queue(document=document, language=language, warnings=warnings)
     page = Paginator(translations, QUEUE_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
@@ -37,6 +38,7 @@ def queue(request):
             **review_filters(),
             "document": document,
             "language": language,
+            "warnings": warnings,
             "once": new_token(),
         },
     )
@@ -53,7 +55,13 @@ def bulk(request):
         messages.error(request, _("Say why the translations are sent back."))
     elif action in ("approve", "reject") and items:
         result = review_many(
-            items=items, reviewer=request.user, action=action, reason=reason
+            items=items,
+            reviewer=request.user,
+            action=action,
+            reason=reason,
+            despite=frozenset(
+                int(pk) for pk in request.POST.getlist("despite") if pk.isdigit()
+            ),
         )
         done = result.done
         messages.success(
@@ -76,6 +84,18 @@ def bulk(request):
                     result.empty,
                 )
                 % {"n": result.empty},
+            )
+        if result.warnings:
+            messages.warning(
+                request,
+                ngettext(
+                    "%(n)d sentence has open warnings and was not approved: read "
+                    "them and tick “approve despite warnings”.",
+                    "%(n)d sentences have open warnings and were not approved: read "
+                    "them and tick “approve despite warnings”.",
+                    result.warnings,
+                )
+                % {"n": result.warnings},
             )
         if result.changed:
             messages.warning(

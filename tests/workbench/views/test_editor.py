@@ -125,7 +125,7 @@ def test_approved_sentences_go_back_to_review_when_a_translator_edits(
     save(client, first, "行政長官會見記者。")
     first.refresh_from_db()
     assert first.status == Status.TRANSLATED
-    assert "back to review" in first.revisions.order_by("-version").first().note
+    assert "back to review" in first.revisions.order_by("-version").first().shown_note
 
 
 def test_reviewer_approves_and_rejects_with_a_reason_the_translator_sees(
@@ -207,7 +207,7 @@ def test_restore_brings_back_an_older_text_as_a_new_revision(
     )
     first.refresh_from_db()
     assert first.text == "第一版" and first.version == 3
-    assert "Restored version 1" in first.revisions.get(version=3).note
+    assert "Restored version 1" in first.revisions.get(version=3).shown_note
 
 
 def test_review_queue_lists_and_bulk_approves_across_documents(
@@ -227,7 +227,13 @@ def test_review_queue_lists_and_bulk_approves_across_documents(
     client.post(reverse("review-bulk"), {"ids": [item], "action": "reject"})
     first.refresh_from_db()
     assert first.status == Status.TRANSLATED  # no reason, nothing done
-    client.post(reverse("review-bulk"), {"ids": [item], "action": "approve"})
+    # "甲" has open warnings (the glossary's 行政長官 is missing): the
+    # reviewer read them and ticked "approve despite warnings".
+    assert first.warnings.open().exists()
+    client.post(
+        reverse("review-bulk"),
+        {"ids": [item], "action": "approve", "despite": [str(first.pk)]},
+    )
     first.refresh_from_db()
     assert first.status == Status.APPROVED
 
@@ -245,8 +251,11 @@ def test_bulk_approval_leaves_alone_what_changed_since_the_page_was_loaded(
         translation=second, text="乙（改）", status=Status.TRANSLATED, user=translator
     )
     client.force_login(reviewer)
+    despite = [str(first.pk), str(second.pk)]  # the reviewer read the warnings
     response = client.post(
-        reverse("review-bulk"), {"ids": seen, "action": "approve"}, follow=True
+        reverse("review-bulk"),
+        {"ids": seen, "action": "approve", "despite": despite},
+        follow=True,
     )
     page = response.content.decode()
     assert "1 sentence approved." in page

@@ -13,7 +13,8 @@ class Command(BaseCommand):
         "Import a .txt, .md, .html or .docx document; with --document, import "
         "it as a new version of that document. Prints a JSON line of counts "
         "(not_kept: what the file holds that is kept but not offered for "
-        "translation), then the document id last."
+        "translation; sentences_cut: sentences over the length limit cut at "
+        "their clause boundaries), then the document id last."
     )
 
     def add_arguments(self, parser):
@@ -54,6 +55,7 @@ class Command(BaseCommand):
                     "document": document.pk,
                     "sentences": document.segments.count(),
                     "not_kept": document.not_kept,
+                    "sentences_cut": document.sentences_cut,
                 }
                 self.stdout.write(json.dumps(counts, ensure_ascii=False))
         except UnknownLanguage as error:
