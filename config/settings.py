@@ -55,6 +55,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "workbench",
     "glossary",
 ]
@@ -155,18 +157,49 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    # Write-ahead logging: pages (and ``manage.py jobs``) read while a worker's
+    # import holds its long write transaction, instead of waiting for it.
+    DATABASES["default"]["OPTIONS"]["init_command"] = "PRAGMA journal_mode=WAL;"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # One-time form tokens (core.once) live in the database, so every worker
 # process sees them: a double submit that reaches two gunicorn workers is
 # still done once. The table is made by `manage.py createcachetable`.
+REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "once": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "workbench_form_tokens",
     },
+    # A running job's progress, heartbeat and cancel flag (jobs.progress),
+    # written outside the job's transaction: Redis, which workers on several
+    # hosts share, or files, which the processes of one host share.
+    "jobs": (
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+        }
+        if REDIS_URL
+        else {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(DATA_DIR / "job-progress"),
+        }
+    ),
+}
+
+# Background work (jobs.tasks) goes through Django's Tasks API. The default
+# backend keeps the queue in the database (workers: manage.py db_worker);
+# TASKS_BACKEND=immediate runs a job inside the request that starts it.
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "database": "django_tasks_db.DatabaseBackend",
+            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+        }[os.environ.get("TASKS_BACKEND", "database")],
+        "QUEUES": ["default"],
+    }
 }
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -248,10 +281,16 @@ MAX_DOCUMENT_SENTENCES = 50_000
 #: A PO file of translations (a press release's is about 100 KB; 10 MB parse
 #: in about a second).
 MAX_PO_BYTES = 10 * MB
-#: A file uploaded in the browser: translations (PO, XLIFF) or a TMX for the
-#: memory. 50 MB of TMX (about 130,000 units) import in about 30 s on
-#: PostgreSQL, inside a worker's timeout; larger ones go through import_memory.
+#: A file of translations (PO, XLIFF) uploaded in the browser, applied
+#: inside the request.
 MAX_UPLOAD_BYTES = 50 * MB
+#: A TMX uploaded in the browser for the memory: imported by a background
+#: job (jobs/), its file streamed into the database in chunks on the way.
+MAX_TMX_UPLOAD_BYTES = 2 * 1024 * MB
+#: A running job whose worker has not said "still running" for this many
+#: seconds has lost it (killed, the host gone) and is marked failed; a worker
+#: says so every 5 seconds.
+JOB_STALE_SECONDS = int(os.environ.get("JOB_STALE_SECONDS", "60"))
 #: Characters the converter page converts at once.
 MAX_CONVERT_CHARS = 200_000
 #: Characters of a search (the memory's concordance) that are searched for.

@@ -10,6 +10,7 @@ from workbench.views import (
     documents,
     editor,
     exchange,
+    jobs,
     memory,
     review,
 )
@@ -64,6 +65,10 @@ urlpatterns = [
     path("memory/", memory.memory_page, name="memory"),
     path("memory/import/", memory.memory_import, name="memory-import"),
     path("memory/export/", memory.memory_export, name="memory-export"),
+    path("jobs/", jobs.job_list, name="jobs"),
+    path("jobs/<int:pk>/", jobs.job_detail, name="job"),
+    path("jobs/<int:pk>/cancel/", jobs.job_cancel, name="job-cancel"),
+    path("jobs/<int:pk>/retry/", jobs.job_retry, name="job-retry"),
     path("review/", review.queue, name="review-queue"),
     path("review/bulk/", review.bulk, name="review-bulk"),
     path("convert/", conversion.convert_page, name="convert"),

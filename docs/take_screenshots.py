@@ -143,6 +143,7 @@ def main() -> None:
                 ],
             )
             shoot(browser, base, passwords)
+            shoot_job(browser, base, passwords, env)
             browser.close()
     finally:
         server.terminate()
@@ -245,6 +246,46 @@ def shoot(browser, base: str, passwords: dict) -> None:
     page.screenshot(path=str(OUT / "glossary-duplicates.png"))
     page.close()
     print("screenshots in", OUT)
+
+
+def shoot_job(browser, base: str, passwords: dict, env: dict) -> None:
+    """A vendor's TMX uploaded by the manager: the job's page, mid-import."""
+    path = DATA / "vendor-memory.tmx"
+    with open(path, "w", encoding="utf-8") as out:
+        out.write('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">'
+                  '<header creationtool="vendor" creationtoolversion="1" '
+                  'segtype="sentence" o-tmf="x" adminlang="en" srclang="en" '
+                  'datatype="plaintext"/><body>\n')  # fmt: skip
+        for n in range(60_000):
+            out.write(
+                '<tu><tuv xml:lang="en"><seg>Item %d of the works programme.</seg>'
+                '</tuv><tuv xml:lang="zh-Hant"><seg>工程計劃第%d項。</seg></tuv></tu>\n'
+                % (n, n)
+            )
+        out.write("</body></tmx>\n")
+    page = browser.new_page(viewport={"width": 1280, "height": 520}, locale="en-GB")
+    login(page, base, "manager", passwords["manager"])
+    page.goto(base + "/memory/")
+    page.set_input_files("input[name=file]", str(path))
+    page.click("form[action$='/memory/import/'] button[type=submit]")
+    page.wait_for_url("**/jobs/*/")
+    worker = subprocess.Popen(
+        [sys.executable, "manage.py", "db_worker", "--batch", "--no-startup-delay"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        page.wait_for_function(
+            "() => { const b = document.querySelector('#job-progress progress');"
+            " return b && b.value > b.max * 0.3 && b.value < b.max * 0.9; }",
+            timeout=120_000,
+        )
+        page.screenshot(path=str(OUT / "job-progress.png"))
+    finally:
+        worker.wait(timeout=600)
+    page.close()
 
 
 if __name__ == "__main__":

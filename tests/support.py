@@ -26,13 +26,21 @@ PACKAGES = tuple(
 TRANSLATORS, REVIEWERS, MANAGERS = "translators", "reviewers", "managers"
 
 
-def manage_script(tmp_path, *args: str, migrate: bool = False, stdin: str = ""):
-    """Run manage.py as a script would, on a SQLite file of its own."""
-    env = {
+def script_env(tmp_path, **extra: str) -> dict:
+    """The environment of a manage.py run as a script, on its own SQLite file."""
+    return {
         "DJANGO_SETTINGS_MODULE": "tests.settings",
         "PATH": "/usr/bin:/bin",
         "DATABASE_URL": "sqlite:///" + str(tmp_path / "db.sqlite3"),
+        **extra,
     }
+
+
+def manage_script(
+    tmp_path, *args: str, migrate: bool = False, stdin: str = "", env=None
+):
+    """Run manage.py as a script would, on a SQLite file of its own."""
+    env = env or script_env(tmp_path)
     command = [sys.executable, str(ROOT / "manage.py")]
     if migrate:
         subprocess.run([*command, "migrate", "-v", "0"], env=env, cwd=ROOT, check=True)

@@ -23,6 +23,7 @@ LAYERS = (
     "memory",
     "translations",
     "exchange",
+    "jobs",
     "workbench",
     "config",
 )

@@ -7,6 +7,7 @@ module imports them so that Django registers them with the app.
 
 from conversion.models import ConversionOverride, ConversionOverrideRevision
 from documents.models import Document, DocumentVersion, Paragraph, Segment
+from jobs.models import Job, JobChunk
 from memory.models import MemoryEntry
 from translations.models import Comment, Revision, Translation
 
@@ -16,6 +17,8 @@ __all__ = [
     "ConversionOverrideRevision",
     "Document",
     "DocumentVersion",
+    "Job",
+    "JobChunk",
     "MemoryEntry",
     "Paragraph",
     "Revision",

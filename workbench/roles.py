@@ -53,6 +53,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "glossary.change_concept",
         "glossary.change_term",
         "glossary.import_glossary",
+        "workbench.view_job",
+        "workbench.change_job",
         "axes.view_accessattempt",
         "axes.delete_accessattempt",
     ],

@@ -26,7 +26,13 @@ the one it came with (an imported entry's key, unless its file gave an
 """
 
 from memory.tmx.exporting import export_tmx, memory_units
-from memory.tmx.importing import NOT_KEPT, ImportCounts, import_tmx, not_kept_text
+from memory.tmx.importing import (
+    NOT_KEPT,
+    ImportCounts,
+    describe_import,
+    import_tmx,
+    not_kept_text,
+)
 from memory.tmx.pairs import WORKBENCH_PROPS, unit_pairs
 
 __all__ = [
@@ -36,6 +42,7 @@ __all__ = [
     "export_tmx",
     "import_tmx",
     "memory_units",
+    "describe_import",
     "not_kept_text",
     "unit_pairs",
 ]

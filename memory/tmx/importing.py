@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from typing import BinaryIO
 
 from django.db import transaction
-from django.utils.translation import ngettext_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext, ngettext_lazy
 
 from conversion.scripts import ScriptCount, count_scripts, script_of
 from core.languages import BARE_CHINESE
@@ -16,7 +17,13 @@ from memory import index as memory_index
 from memory.store import BATCH, Pair, store
 from memory.tmx.pairs import unit_pairs
 
-__all__ = ["NOT_KEPT", "ImportCounts", "import_tmx", "not_kept_text"]
+__all__ = [
+    "NOT_KEPT",
+    "ImportCounts",
+    "describe_import",
+    "import_tmx",
+    "not_kept_text",
+]
 
 #: Why a piece of a file was not kept, for people.
 NOT_KEPT = {
@@ -102,13 +109,47 @@ class ImportCounts:
         return counts
 
 
-def not_kept_text(counts: ImportCounts) -> str:
-    """What was not kept, for people: "2 empty segments, 1 note in the header"."""
+def not_kept_text(not_kept: dict[str, int]) -> str:
+    """What was not kept, for people: "2 empty segments, 1 note in the header".
+
+    ``not_kept`` is the counts by reason, as ``ImportCounts.as_dict`` gives.
+    """
     return ", ".join(
-        str(label % {"count": counts.not_kept[reason]})
+        str(label % {"count": not_kept[reason]})
         for reason, label in NOT_KEPT.items()
-        if counts.not_kept[reason]
+        if not_kept.get(reason)
     )
+
+
+def describe_import(name: str, result: dict) -> str:
+    """The line that tells what a TMX import did, from its JSON counts."""
+    values = {"name": name, **result}
+    message = (
+        ngettext(
+            "%(name)s: %(units)d unit read, %(added)d entries added, "
+            "%(merged)d already in the memory, %(skipped)d units without two "
+            "languages.",
+            "%(name)s: %(units)d units read, %(added)d entries added, "
+            "%(merged)d already in the memory, %(skipped)d units without two "
+            "languages.",
+            values["units"],
+        )
+        % values
+    )
+    if result.get("not_kept"):
+        message += " " + _("Not kept: %(pieces)s.") % {
+            "pieces": not_kept_text(result["not_kept"])
+        }
+    both = result.get("bare_chinese", {}).get("both", 0)
+    if both:
+        message += " " + ngettext(
+            "%(both)d text marked only zh, the same in both scripts, was filed "
+            "under both.",
+            "%(both)d texts marked only zh, the same in both scripts, were filed "
+            "under both.",
+            both,
+        ) % {"both": both}
+    return message
 
 
 def import_tmx(

@@ -64,3 +64,23 @@ def test_catalogues_hold_every_string_of_the_code(tmp_path):
     known = {(e.msgctxt, e.msgid) for e in catalogue("zh_Hant")}
     new = sorted(e.msgid for e in fresh if (e.msgctxt, e.msgid) not in known)
     assert new == [], "run makemessages and translate: %s" % new[:10]
+
+
+def test_the_two_chinese_catalogues_say_the_same_at_the_same_length():
+    """A Simplified string is the Traditional one converted: never cut short.
+
+    Conversion changes a few words (檔案 → 文件) but not the length of a
+    sentence by half; a string much shorter in one catalogue was truncated.
+    """
+    hant = {e.msgid: e for e in catalogue("zh_Hant").translated_entries()}
+    short = []
+    for entry in catalogue("zh_Hans").translated_entries():
+        other = hant.get(entry.msgid)
+        if other is None:
+            continue
+        ours = entry.msgstr or entry.msgstr_plural.get(0, "")
+        theirs = other.msgstr or other.msgstr_plural.get(0, "")
+        shorter, longer = sorted((len(ours), len(theirs)))
+        if shorter < 0.6 * longer and longer - shorter > 2:  # 登出, 退出登录
+            short.append(entry.msgid)
+    assert short == []

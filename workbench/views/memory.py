@@ -5,7 +5,6 @@ import re
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
-from django.db import DatabaseError
 from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.html import format_html
@@ -17,10 +16,11 @@ from core.highlighting import with_marks
 from core.languages import LANGUAGE_NAMES, UnknownLanguage
 from core.once import new_token, once_per_token
 from documents.models import Document
-from formats import FormatError
+from jobs.models import Kind
+from jobs.running import JobRefused, start_job
 from memory.lookup import concordance, memory_size
 from memory.store import memory_language
-from memory.tmx import export_tmx, import_tmx, not_kept_text
+from memory.tmx import export_tmx
 from translations.pretranslating import (
     DEFAULT_THRESHOLD,
     PretranslateRefused,
@@ -81,6 +81,7 @@ def memory_page(request):
             "size": memory_size(source, target),
             "limit": CONCORDANCE_HITS,
             "once": new_token(),
+            "tmx_limit_mb": settings.MAX_TMX_UPLOAD_BYTES // settings.MB,
         },
     )
 
@@ -89,56 +90,39 @@ def memory_page(request):
 @require_POST
 @once_per_token
 def memory_import(request):
+    """Start a background job importing the uploaded TMX; show its progress."""
     upload = request.FILES.get("file")
     if upload is None:
         messages.error(request, _("Choose a TMX file to import."))
         return redirect("memory")
-    if upload.size > settings.MAX_UPLOAD_BYTES:
+    if upload.size > settings.MAX_TMX_UPLOAD_BYTES:
         messages.error(
             request,
             _(
                 "%(name)s: the file is larger than %(mb)d MB; "
                 "import it with the import_memory command."
             )
-            % {"name": upload.name, "mb": settings.MAX_UPLOAD_BYTES // settings.MB},
+            % {"name": upload.name, "mb": settings.MAX_TMX_UPLOAD_BYTES // settings.MB},
         )
         return redirect("memory")
     try:
-        counts = import_tmx(upload.file, origin=upload.name)
-    except FormatError as error:
-        messages.error(request, "%s: %s" % (upload.name, error.localized()))
-        return redirect("memory")
-    except DatabaseError:
+        job = start_job(
+            kind=Kind.IMPORT_MEMORY,
+            user=request.user,
+            file_name=upload.name,
+            pieces=upload.chunks(),
+        )
+    except JobRefused as refused:
         messages.error(
             request,
-            _("%(name)s: the memory could not be saved.") % {"name": upload.name},
+            _(
+                "%(name)s: you are already importing this file (job %(job)d); "
+                "wait for it to finish."
+            )
+            % {"name": upload.name, "job": refused.args[0].pk},
         )
         return redirect("memory")
-    values = {"name": upload.name, **counts.as_dict()}
-    message = (
-        ngettext(
-            "%(name)s: %(units)d unit read, %(added)d entries added, "
-            "%(merged)d already in the memory, %(skipped)d units without two "
-            "languages.",
-            "%(name)s: %(units)d units read, %(added)d entries added, "
-            "%(merged)d already in the memory, %(skipped)d units without two "
-            "languages.",
-            values["units"],
-        )
-        % values
-    )
-    if counts.not_kept.total():
-        message += " " + _("Not kept: %(pieces)s.") % {"pieces": not_kept_text(counts)}
-    if counts.bare_chinese["both"]:
-        message += " " + ngettext(
-            "%(both)d text marked only zh, the same in both scripts, was filed "
-            "under both.",
-            "%(both)d texts marked only zh, the same in both scripts, were filed "
-            "under both.",
-            counts.bare_chinese["both"],
-        ) % {"both": counts.bare_chinese["both"]}
-    messages.success(request, message)
-    return redirect("memory")
+    return redirect("job", job.pk)
 
 
 @permission_required("workbench.add_memoryentry", raise_exception=True)

@@ -8,21 +8,11 @@ from tqdm import tqdm
 
 from core.commands import language as command_language
 from formats import FormatError
+from jobs.models import Kind
+from jobs.progress import ReadCounter
+from jobs.running import JobRefused, start_job
 from memory.store import memory_language
 from memory.tmx import import_tmx
-
-
-class _Progress:
-    """A file whose reads move a progress bar by the bytes read."""
-
-    def __init__(self, handle, bar):
-        self.handle = handle
-        self.bar = bar
-
-    def read(self, size: int = -1) -> bytes:
-        chunk = self.handle.read(size)
-        self.bar.update(len(chunk))
-        return chunk
 
 
 class Command(BaseCommand):
@@ -31,7 +21,8 @@ class Command(BaseCommand):
         "prints JSON counts: units, entries added and merged, units skipped, "
         "what was not kept by reason (not_kept) and how bare zh variants were "
         "filed by their script (bare_chinese). Nothing is imported from a file "
-        "that cannot be read."
+        "that cannot be read. With --background, a worker imports it as a job "
+        "and the job's id is printed alone on the last line."
     )
 
     def add_arguments(self, parser):
@@ -41,6 +32,11 @@ class Command(BaseCommand):
             help="import only this language paired with --target-language",
         )
         parser.add_argument("--target-language")
+        parser.add_argument(
+            "--background",
+            action="store_true",
+            help="queue a job for a worker (manage.py db_worker) and print its id",
+        )
 
     def handle(self, *args, **options):
         path = Path(options["path"])
@@ -58,6 +54,9 @@ class Command(BaseCommand):
             size = path.stat().st_size
         except OSError as error:
             raise CommandError("%s: %s" % (path, error.strerror)) from error
+        if options["background"]:
+            self._queue(path, handle, pair)
+            return
         try:
             with (
                 handle,
@@ -66,7 +65,7 @@ class Command(BaseCommand):
                 ) as bar,
             ):
                 counts = import_tmx(
-                    _Progress(handle, bar),
+                    ReadCounter(handle, bar.update),
                     origin=path.name,
                     source_language=pair[0],
                     target_language=pair[1],
@@ -80,3 +79,24 @@ class Command(BaseCommand):
                 "%s: the memory could not be saved: %s" % (path, error)
             ) from error
         self.stdout.write(json.dumps(counts.as_dict()))
+
+    def _queue(self, path: Path, handle, pair: list) -> None:
+        """Store the file with a queued job; print the job's id."""
+        arguments = {}
+        if all(pair):
+            arguments = {"source_language": pair[0], "target_language": pair[1]}
+        try:
+            with handle:
+                job = start_job(
+                    kind=Kind.IMPORT_MEMORY,
+                    arguments=arguments,
+                    file_name=path.name,
+                    pieces=iter(lambda: handle.read(1024 * 1024), b""),
+                )
+        except OSError as error:
+            raise CommandError("%s: %s" % (path, error.strerror)) from error
+        except JobRefused as refused:
+            raise CommandError(
+                "%s: already being imported (job %d)" % (path, refused.args[0].pk)
+            ) from refused
+        self.stdout.write(str(job.pk))
