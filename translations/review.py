@@ -45,10 +45,12 @@ def approve_translation(
     revision says which checks were overruled. Otherwise ``OpenWarnings``.
     """
     _require_reviewer(reviewer)
+    # the row first, then its warnings: the order a save takes them in
+    translation = Translation.objects.select_for_update().get(pk=translation.pk)
+    if translation.version != expected_version:
+        raise EditConflict(translation)
     if not translation.text.strip():
         raise ValidationError(_("An empty translation cannot be approved."))
-    if translation.version != expected_version:
-        raise EditConflict(Translation.objects.get(pk=translation.pk))
     checks = []
     if translation.warnings.open().exists():
         if not despite_warnings:

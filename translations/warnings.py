@@ -89,15 +89,21 @@ def deferred() -> Iterator[None]:
 def refresh_warnings(translations: Iterable[Translation]) -> int:
     """Store what the checks find now; return how many warnings are open.
 
-    Each translation must be as saved (its current version), with its
-    segment and document at hand. Inside ``deferred()`` the translations
-    are queued instead (and 0 returned).
+    The translations are read again under a row lock (in id order), so that
+    a save and a glossary change checking the same sentence at once take
+    turns, and each stores what the checks find in the text as it is now.
+    Inside ``deferred()`` the translations are queued instead (and 0
+    returned).
     """
     queue = _queue.get()
     if queue is not None:
         queue.update((t.pk, t) for t in translations)
         return 0
-    translations = list(translations)
+    translations = list(
+        Translation.objects.select_for_update()
+        .filter(pk__in=[t.pk for t in translations])
+        .order_by("pk")
+    )
     if not translations:
         return 0
     matcher = current_matcher()
