@@ -27,6 +27,7 @@ from exchange.importing import import_document
 from formats.bilingual.tmx import TmxUnit, write_tus
 from glossary.approval import NewTerm, propose_concept
 from glossary.models import Action, Term, TermRevision
+from jobs.models import Job, State
 from memory.models import MemoryEntry
 from tests.support import run_concurrently
 from translations.models import Revision, Translation
@@ -230,4 +231,9 @@ def test_a_crowd_of_writers_loses_nothing(live_server, django_user_model):
         assert decisions.count() == 1, pk
     imported = MemoryEntry.objects.filter(source__startswith="Memory unit ")
     assert imported.count() == TMX_UNITS
-    assert set(imported.values_list("times_merged", flat=True)) == {3}
+    # Each upload is a job (run inside its request here); the same file sent
+    # by the same person while their first job runs is refused, not queued
+    # twice. Every job that ran merged into the same entries.
+    ran = Job.objects.filter(state=State.SUCCEEDED).count()
+    assert 1 <= ran <= 4
+    assert set(imported.values_list("times_merged", flat=True)) == {ran - 1}
