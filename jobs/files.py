@@ -3,7 +3,7 @@
 An upload is copied chunk by chunk as it arrives (never read whole into
 memory) and read back by the worker, on any host that reaches the
 database, as a file that fetches one chunk at a time. The same holds a
-job's output (an export) until it is downloaded and cleaned up.
+job's output (an export, when one is a job) until it is cleaned up.
 """
 
 import hashlib
@@ -39,16 +39,6 @@ def store(
         JobChunk.objects.create(job=job, role=role, index=index, data=block)
         digest.update(block)
         size += len(block)
-    return size, digest.hexdigest()
-
-
-def checksum_of(pieces: Iterable[bytes]) -> tuple[int, str]:
-    """The size and SHA-256 of a file's pieces, without storing them."""
-    digest = hashlib.sha256()
-    size = 0
-    for piece in pieces:
-        digest.update(piece)
-        size += len(piece)
     return size, digest.hexdigest()
 
 
@@ -91,13 +81,6 @@ class ChunkReader(io.RawIOBase):
 def open_file(job_id: int, role: str = JobChunk.INPUT) -> io.BufferedReader:
     """The job's stored file, as a buffered binary file."""
     return io.BufferedReader(ChunkReader(job_id, role), buffer_size=1024 * 1024)
-
-
-def chunks(job_id: int, role: str = JobChunk.OUTPUT) -> Iterator[bytes]:
-    """The job's stored file, chunk by chunk (for a streamed download)."""
-    reader = ChunkReader(job_id, role)
-    while reader._next_chunk():
-        yield bytes(reader.buffer)
 
 
 def discard(job: Job, role: str | None = None) -> None:

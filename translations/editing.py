@@ -24,7 +24,6 @@ write path of a translation.
 """
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext_noop
 
 from core.inline import codes_in, from_tokens
@@ -135,13 +134,6 @@ def mark_checked(
     translation = Translation.objects.select_for_update().get(pk=warning.translation_id)
     if translation.version != expected_version:
         raise EditConflict(translation)
-    if checked:
-        warning.checked_by = user
-        warning.checked_at = timezone.now()
-        warning.checked_version = translation.version
-    else:
-        warning.checked_by = None
-        warning.checked_at = None
-        warning.checked_version = None
-    warning.save(update_fields=["checked_by", "checked_at", "checked_version"])
+    warning.mark(user if checked else None, translation.version)
+    warning.save(update_fields=QualityWarning.MARK_FIELDS)
     return warning

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.localised import localised
@@ -175,6 +176,15 @@ class QualityWarning(models.Model):
     @property
     def is_open(self) -> bool:
         return self.checked_at is None
+
+    #: What ``mark`` sets: save these fields after it.
+    MARK_FIELDS = ("checked_by", "checked_at", "checked_version")
+
+    def mark(self, user, version: int | None, when=None) -> None:
+        """Mark as checked by ``user`` at ``version`` (a user of None: open)."""
+        self.checked_by = user
+        self.checked_at = (when or timezone.now()) if user is not None else None
+        self.checked_version = version if user is not None else None
 
     @classmethod
     def from_finding(cls, translation: Translation, finding: Finding):

@@ -198,12 +198,8 @@ def accept_open(translation: Translation, user) -> list[str]:
     warnings = list(translation.warnings.open())
     now = timezone.now()
     for warning in warnings:
-        warning.checked_by = user
-        warning.checked_at = now
-        warning.checked_version = translation.version
-    QualityWarning.objects.bulk_update(
-        warnings, ["checked_by", "checked_at", "checked_version"]
-    )
+        warning.mark(user, translation.version, now)
+    QualityWarning.objects.bulk_update(warnings, QualityWarning.MARK_FIELDS)
     return sorted({w.check_name for w in warnings})
 
 
