@@ -189,18 +189,35 @@ CACHES = {
     ),
 }
 
-# Background work (jobs.tasks) goes through Django's Tasks API. The default
-# backend keeps the queue in the database (workers: manage.py db_worker);
-# TASKS_BACKEND=immediate runs a job inside the request that starts it.
+# Background work (jobs.running) goes through Django's Tasks API; the
+# backend is this setting. TASKS_BACKEND=database (the default) keeps the
+# queue in the database (workers: manage.py db_worker); TASKS_BACKEND=rq
+# keeps it in Redis at REDIS_URL (workers: manage.py rqworker --job-class
+# django_tasks_rq.Job, on any number of hosts); TASKS_BACKEND=immediate runs
+# a job inside the request that starts it (tests).
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "database")
+if TASKS_BACKEND not in ("database", "rq", "immediate"):
+    raise ImproperlyConfigured(
+        "TASKS_BACKEND is database, rq or immediate, not %r" % TASKS_BACKEND
+    )
+if TASKS_BACKEND == "rq" and not REDIS_URL:
+    raise ImproperlyConfigured("TASKS_BACKEND=rq needs REDIS_URL")
 TASKS = {
     "default": {
         "BACKEND": {
             "database": "django_tasks_db.DatabaseBackend",
+            "rq": "django_tasks_rq.RQBackend",
             "immediate": "django_tasks.backends.immediate.ImmediateBackend",
-        }[os.environ.get("TASKS_BACKEND", "database")],
+        }[TASKS_BACKEND],
         "QUEUES": ["default"],
     }
 }
+#: The longest a job may run on RQ before its worker stops it (RQ's own
+#: default is 180 s; a 1M-unit TMX import takes minutes).
+JOB_TIMEOUT_SECONDS = int(os.environ.get("JOB_TIMEOUT_SECONDS", str(12 * 3600)))
+if TASKS_BACKEND == "rq":
+    INSTALLED_APPS += ["django_rq"]
+    RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": JOB_TIMEOUT_SECONDS}}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation." + name}
@@ -253,8 +270,9 @@ LOGOUT_REDIRECT_URL = "login"
 # Limits, each in this one place: forms, messages, views and commands read
 # them here, and format readers take them as arguments.
 MB = 1024 * 1024
-#: A source document, uploaded or given to import_document.
-MAX_DOCUMENT_BYTES = 20 * MB
+#: A source document, uploaded (imported by a background job, the upload
+#: streamed into the database in chunks) or given to import_document.
+MAX_DOCUMENT_BYTES = 200 * MB
 #: What a .docx may unpack to, counted while it is unpacked (whatever its zip
 #: headers declare), and how many parts it may have.
 MAX_UNPACKED_BYTES = 200 * MB
@@ -282,11 +300,17 @@ MAX_DOCUMENT_SENTENCES = 50_000
 #: in about a second).
 MAX_PO_BYTES = 10 * MB
 #: A file of translations (PO, XLIFF) uploaded in the browser, applied
-#: inside the request.
+#: inside the request; and a glossary file uploaded (imported by a job).
 MAX_UPLOAD_BYTES = 50 * MB
 #: A TMX uploaded in the browser for the memory: imported by a background
 #: job (jobs/), its file streamed into the database in chunks on the way.
 MAX_TMX_UPLOAD_BYTES = 2 * 1024 * MB
+#: A document of more sentences than this is exported by a background job
+#: (its file kept for download); a smaller one is sent at once.
+EXPORT_JOB_SENTENCES = 5_000
+#: Days a finished job's files (an export to download, a failed import's
+#: upload for a retry) are kept before prune_jobs deletes them.
+JOB_FILES_DAYS = int(os.environ.get("JOB_FILES_DAYS", "7"))
 #: A running job whose worker has not said "still running" for this many
 #: seconds has lost it (killed, the host gone) and is marked failed; a worker
 #: says so every 5 seconds.

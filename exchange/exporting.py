@@ -23,6 +23,17 @@ from translations.models import Comment, Translation
 DOCUMENT_FORMATS = ("txt", "md", "html", "docx")
 EXCHANGE_FORMATS = ("po", "tmx", "xliff", "xliff12")  # xliff: 2.0; xliff12: 1.2
 EXPORT_FORMATS = EXCHANGE_FORMATS + DOCUMENT_FORMATS
+#: The media type of each export format.
+CONTENT_TYPES = {
+    "po": "text/x-gettext-translation; charset=utf-8",
+    "tmx": "application/x-tmx+xml",
+    "xliff": "application/xliff+xml",
+    "xliff12": "application/xliff+xml",
+    "txt": "text/plain; charset=utf-8",
+    "md": "text/markdown; charset=utf-8",
+    "html": "text/html; charset=utf-8",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
 PROJECT = "translation-workbench"
 NO_SPACE_LANGUAGES = ("zh", "ja", "ko")
 

@@ -7,7 +7,6 @@ urlpatterns = [
     path("", views.concept_list, name="list"),
     path("new/", views.concept_propose, name="propose"),
     path("review/", views.review_queue, name="queue"),
-    path("import/", views.glossary_import, name="import"),
     path("duplicates/", views.duplicate_list, name="duplicates"),
     path("duplicates/<int:pk>/merge/", views.duplicate_merge, name="merge"),
     path(

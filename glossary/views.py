@@ -6,15 +6,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from core.languages import UnknownLanguage, normalise
-from core.once import keep_result, once_per_token, renew_token
+from core.once import once_per_token
 from core.redirects import redirect_back
 from core.versions import posted_version
-from formats import FormatError
 from glossary.approval import (
     GlossaryConflict,
     NewTerm,
@@ -30,12 +28,10 @@ from glossary.forms import (
     TERM_LENGTH,
     ConceptProposalForm,
     GlossaryFilterForm,
-    GlossaryImportForm,
     RejectForm,
     TermEditForm,
     TermProposalForm,
 )
-from glossary.importing import import_concepts, read_file
 from glossary.merging import keep_apart, merge_concepts
 from glossary.models import Concept, PossibleDuplicate, Term, Usage
 from glossary.selectors import (
@@ -293,72 +289,3 @@ def duplicate_keep_apart(request, pk: int):
     else:
         messages.success(request, _("Kept apart; the pair will not be listed again."))
     return redirect("glossary:duplicates")
-
-
-def import_summary(result: dict) -> str:
-    """The counted account of an import, as one sentence for the UI."""
-    text = ngettext(
-        "%(created)d concept created, %(merged)d merged into existing ones, "
-        "%(updated)d updated, %(duplicates)d possible duplicates left for review; "
-        "terms: %(terms_created)d created, %(terms_updated)d updated, "
-        "%(terms_unchanged)d unchanged.",
-        "%(created)d concepts created, %(merged)d merged into existing ones, "
-        "%(updated)d updated, %(duplicates)d possible duplicates left for review; "
-        "terms: %(terms_created)d created, %(terms_updated)d updated, "
-        "%(terms_unchanged)d unchanged.",
-        result["concepts_created"],
-    ) % {
-        "created": result["concepts_created"],
-        "merged": result["concepts_merged"],
-        "updated": result["concepts_updated"],
-        "duplicates": result["possible_duplicates"],
-        "terms_created": result["terms_created"],
-        "terms_updated": result["terms_updated"],
-        "terms_unchanged": result["terms_unchanged"],
-    }
-    lost = [
-        "%s × %d" % (name, count)
-        for name, count in [
-            *result["not_kept"].items(),
-            *result["columns_not_kept"].items(),
-        ]
-    ]
-    if lost:
-        text += " " + _("Not kept: %(what)s.") % {"what": ", ".join(lost)}
-    if result["dry_run"]:
-        text = _("Dry run, nothing written: %(summary)s") % {"summary": text}
-    return text
-
-
-@permission_required("glossary.import_glossary", raise_exception=True)
-@once_per_token
-def glossary_import(request):
-    form = GlossaryImportForm(request.POST or None, request.FILES or None)
-    result = None
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        data = form.cleaned_data
-        try:
-            units = read_file(
-                upload.read(),
-                upload.name,
-                source_language=data["source_language"] or None,
-                target_language=data["target_language"] or None,
-            )
-        except FormatError as error:
-            form.add_error("file", "%s: %s" % (upload.name, error.localized()))
-        else:
-            result = import_concepts(
-                units,
-                user=request.user,
-                default_approval=data["approval"],
-                scope=data["id_scope"] or upload.name,
-                merge_on=data["merge_on"],
-                dry_run=data["dry_run"],
-            )
-            messages.success(request, import_summary(result))
-    done = result is not None and not form.cleaned_data["dry_run"]
-    if done:
-        renew_token(form)
-    response = render(request, "glossary/import.html", {"form": form, "result": result})
-    return keep_result(response) if done else response

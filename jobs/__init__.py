@@ -7,10 +7,14 @@
   read it back as a file.
 - ``progress``: what a running job reports (done, total, phase) and the
   cancel flag, kept in the ``jobs`` cache, outside the job's transaction.
-- ``operations``: the kinds of job and what each one runs.
+- ``operations``: the kinds of job and what each one runs, one module per
+  concern (``documents``, ``memory``, ``glossary``), each returning the JSON
+  its command prints and saying in a line what it did.
 - ``running``: start a job (enqueue the one task of the Tasks API every job
   goes through, ``run``), run it (in a worker), cancel it, retry it, and
   mark failed the jobs of a worker that died.
+- ``commands``: what the management commands share to queue their work
+  (``--background``).
 """
 
-__all__ = ["files", "models", "operations", "progress", "running"]
+__all__ = ["commands", "files", "models", "operations", "progress", "running"]

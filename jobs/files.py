@@ -89,3 +89,22 @@ def discard(job: Job, role: str | None = None) -> None:
     if role:
         stored = stored.filter(role=role)
     stored.delete()
+
+
+def has_file(job: Job, role: str = JobChunk.INPUT) -> bool:
+    return JobChunk.objects.filter(job=job, role=role).exists()
+
+
+def output_chunks(job: Job) -> Iterator[bytes]:
+    """The job's output file, a stored chunk at a time (for a download)."""
+    index = 0
+    while True:
+        data = (
+            JobChunk.objects.filter(job=job, role=JobChunk.OUTPUT, index=index)
+            .values_list("data", flat=True)
+            .first()
+        )
+        if data is None:
+            return
+        yield bytes(data)
+        index += 1

@@ -21,6 +21,14 @@ FINISHED = (State.SUCCEEDED, State.FAILED, State.CANCELLED)
 
 class Kind(models.TextChoices):
     IMPORT_MEMORY = "import_memory", _("TMX import into the memory")
+    REINDEX_MEMORY = "reindex_memory", _("Re-index of the memory")
+    EXPORT_MEMORY = "export_memory", _("TMX export of the memory")
+    IMPORT_DOCUMENT = "import_document", _("Document import")
+    NEW_VERSION = "new_version", _("New version of a document")
+    PRETRANSLATE = "pretranslate", _("Pre-translation from the memory")
+    DERIVE = "derive", _("Conversion from the other Chinese script")
+    EXPORT_DOCUMENT = "export_document", _("Document export")
+    IMPORT_GLOSSARY = "import_glossary", _("Glossary import")
 
 
 class Job(models.Model):
@@ -56,6 +64,10 @@ class Job(models.Model):
     error = models.TextField(_("error"), blank=True)
     error_values = models.JSONField(_("values of the error"), null=True, blank=True)
     task_id = models.CharField(_("task"), max_length=64, blank=True)
+    worker = models.CharField(_("worker"), max_length=100, blank=True)
+    language = models.CharField(
+        _("language of the messages"), max_length=20, blank=True
+    )
     cancel_requested = models.BooleanField(_("cancel requested"), default=False)
     created_at = models.DateTimeField(_("queued at"), auto_now_add=True)
     started_at = models.DateTimeField(_("started"), null=True, blank=True)

@@ -59,6 +59,8 @@ class Progress:
         self._reported = 0.0
 
     def start(self, total: int | None = None, phase: str | None = None) -> None:
+        """Begin a step: nothing of it done yet; a total of 0 is not known."""
+        self.done = 0
         if total is not None:
             self.total = total
         if phase is not None:

@@ -16,9 +16,12 @@
 """
 
 import logging
+import os
+import socket
 
+from django.conf import settings
 from django.db import DatabaseError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_noop
 
 from django_tasks import task
@@ -27,9 +30,12 @@ from formats import FormatError
 from jobs import progress as live
 from jobs.files import discard, store
 from jobs.models import FINISHED, Job, JobChunk, State
-from jobs.operations import OPERATIONS
+from jobs.operations import OPERATIONS, REFUSALS
 
 log = logging.getLogger(__name__)
+
+#: This process, as a job that it runs records it: host and process id.
+WORKER = "%s:%d" % (socket.gethostname(), os.getpid())
 
 WORKER_STOPPED = gettext_noop(
     "The worker running this job stopped; nothing of it was kept. "
@@ -38,7 +44,10 @@ WORKER_STOPPED = gettext_noop(
 
 
 class JobRefused(Exception):
-    """A job that is not started: the same file is already being worked on."""
+    """A job that is not started: the same work is already queued or running.
+
+    Its argument is that earlier job.
+    """
 
 
 def start_job(
@@ -51,8 +60,10 @@ def start_job(
 ) -> Job:
     """Record a job, store its file (``pieces`` of bytes), and queue it.
 
-    The same file (same kind, same checksum) started by the same user while
-    an earlier one is queued or running is refused with ``JobRefused``.
+    The same work (same kind and arguments, and the same file by its
+    checksum) started by the same user while an earlier one is queued or
+    running is refused with ``JobRefused``. The job's messages are in the
+    language active now (the page's, or the settings' for a command).
     """
     with transaction.atomic():
         job = Job.objects.create(
@@ -60,31 +71,39 @@ def start_job(
             started_by=user if user and user.pk else None,
             arguments=arguments or {},
             file_name=file_name[:255],
+            language=translation.get_language() or settings.LANGUAGE_CODE,
         )
         if pieces is not None:
             job.file_size, job.file_checksum = store(job, pieces)
             job.save(update_fields=["file_size", "file_checksum"])
-            twin = (
-                Job.objects.filter(
-                    kind=kind,
-                    file_checksum=job.file_checksum,
-                    started_by=job.started_by,
-                    state__in=[State.QUEUED, State.RUNNING],
-                )
-                .exclude(pk=job.pk)
-                .first()
-            )
-            if twin is not None:
-                transaction.set_rollback(True)
-                raise JobRefused(twin)
-        transaction.on_commit(lambda: _enqueue(job.pk))
+        twin = _twin(job)
+        if twin is not None:
+            transaction.set_rollback(True)
+            raise JobRefused(twin)
+        _enqueue_on_commit(job.pk)
     return job
+
+
+def _twin(job: Job) -> Job | None:
+    """The same user's same work, queued or running, other than ``job``."""
+    earlier = Job.objects.filter(
+        kind=job.kind,
+        file_checksum=job.file_checksum,
+        started_by=job.started_by,
+        state__in=[State.QUEUED, State.RUNNING],
+    ).exclude(pk=job.pk)
+    return next((e for e in earlier if e.arguments == job.arguments), None)
 
 
 @task()
 def run(job_id: int) -> str:
     """The one task every job goes through: run job ``job_id`` in a worker."""
     return run_job(job_id)
+
+
+def _enqueue_on_commit(job_id: int) -> None:
+    """Queue the job once its record is committed (a worker must see it)."""
+    transaction.on_commit(lambda: _enqueue(job_id))
 
 
 def _enqueue(job_id: int) -> None:
@@ -95,7 +114,7 @@ def _enqueue(job_id: int) -> None:
 def run_job(job_id: int) -> str:
     """Run a queued job to its end; return the state it ended in."""
     claimed = Job.objects.filter(pk=job_id, state=State.QUEUED).update(
-        state=State.RUNNING, started_at=timezone.now()
+        state=State.RUNNING, started_at=timezone.now(), worker=WORKER[:100]
     )
     if not claimed:
         return Job.objects.get(pk=job_id).state  # cancelled, or run already
@@ -103,10 +122,17 @@ def run_job(job_id: int) -> str:
     report = live.Progress(job.pk)
     state, result, error, values = State.SUCCEEDED, None, "", None
     try:
-        with report.beating(), transaction.atomic():
-            result = OPERATIONS[job.kind](job, report)
+        with (
+            translation.override(job.language or settings.LANGUAGE_CODE),
+            report.beating(),
+            transaction.atomic(),
+        ):
+            result = OPERATIONS[job.kind].run(job, report)
     except live.Cancelled:
         state = State.CANCELLED
+    except REFUSALS as problem:
+        # in the starter's language; ImportRefused names its file apart
+        state, error = State.FAILED, getattr(problem, "problem", str(problem))
     except FormatError as problem:
         state, error, values = State.FAILED, problem.message, problem.params
     except DatabaseError as problem:
@@ -165,6 +191,7 @@ def retry_job(job: Job) -> Job:
         return job
     if job.file_size and not job.chunks.filter(role=JobChunk.INPUT).exists():
         return job  # the file is gone: start it anew
+    discard(job, JobChunk.OUTPUT)
     Job.objects.filter(pk=job.pk).update(
         state=State.QUEUED,
         error="",
@@ -175,9 +202,10 @@ def retry_job(job: Job) -> Job:
         started_at=None,
         finished_at=None,
         task_id="",
+        worker="",
     )
     live.forget(job.pk)
-    transaction.on_commit(lambda: _enqueue(job.pk))
+    _enqueue_on_commit(job.pk)
     job.refresh_from_db()
     return job
 
@@ -212,8 +240,10 @@ def current(job: Job) -> dict:
         "total": total,
         "phase": figures.get("phase", job.phase),
         "percent": int(100 * done / total) if total else 0,
+        "unit": OPERATIONS[job.kind].unit,
         "result": job.result,
         "error": job.shown_error,
+        "worker": job.worker,
         "started_at": job.started_at.isoformat() if job.started_at else None,
         "finished_at": job.finished_at.isoformat() if job.finished_at else None,
     }

@@ -61,3 +61,16 @@ def fresh_memory_caches():
     from memory import index as memory_index
 
     memory_index.clear_caches()
+
+
+@pytest.fixture
+def jobs_run_at_once(monkeypatch):
+    """Jobs started inside a test's transaction run at once, as if committed.
+
+    The test client's requests never commit (each test is rolled back), so a
+    job a page starts would stay queued; with this fixture it runs when its
+    commit would have queued it, on the immediate backend of the tests.
+    """
+    from jobs import running
+
+    monkeypatch.setattr(running, "_enqueue_on_commit", running._enqueue)

@@ -20,10 +20,12 @@ STORAGES["staticfiles"] = {  # noqa: F405
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 # The jobs' live progress: a folder of this run, shared with the workers a
-# test starts (they inherit the environment variable).
+# test starts (they inherit the environment variable); in Redis, as in
+# production, when a test of RQ workers gives REDIS_URL.
 if "WORKBENCH_JOB_PROGRESS" not in os.environ:
     os.environ["WORKBENCH_JOB_PROGRESS"] = tempfile.mkdtemp(prefix="wb-jobs-")
-CACHES["jobs"] = {  # noqa: F405
-    "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-    "LOCATION": os.environ["WORKBENCH_JOB_PROGRESS"],
-}
+if not REDIS_URL:  # noqa: F405
+    CACHES["jobs"] = {  # noqa: F405
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.environ["WORKBENCH_JOB_PROGRESS"],
+    }

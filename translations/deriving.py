@@ -7,10 +7,11 @@ draft is refreshed.
 """
 
 from collections import Counter
+from collections.abc import Callable
 
 from django.db import transaction
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_noop, ngettext
 
 from conversion.configs import DEFAULT_CONFIG
 from conversion.engine import converter
@@ -25,7 +26,8 @@ class DeriveRefused(ValueError):
     """A derivation that cannot be done; the message says why."""
 
 
-def _check_pair(document: Document, from_language: str, to_language: str) -> str:
+def check_pair(document: Document, from_language: str, to_language: str) -> str:
+    """The OpenCC configuration for the pair, or ``DeriveRefused``."""
     config = DEFAULT_CONFIG.get((from_language, to_language))
     if config is None:
         raise DeriveRefused(
@@ -90,12 +92,13 @@ def derive(
     to_language: str,
     user=None,
     segments: list[Segment] | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> dict:
     """Fill to_language from from_language for a document (or some sentences).
 
     Returns counts: derived, unchanged, and skipped with their reasons.
     """
-    config = _check_pair(document, from_language, to_language)
+    config = check_pair(document, from_language, to_language)
     chosen = segments if segments is not None else list(document.segments.active())
     ensure_translations(chosen, [to_language])
     ids = [s.pk for s in chosen]
@@ -113,6 +116,8 @@ def derive(
         )
     counts: Counter = Counter()
     for segment in chosen:
+        if progress:
+            progress(1)
         counts[
             _derive_one(
                 segment,
@@ -144,3 +149,25 @@ def derive_source(document: Document, language: str) -> str:
     ):
         return other
     return ""
+
+
+def describe_derivation(counts: dict) -> str:
+    """The line that tells what a conversion from the other script did."""
+    skipped = (
+        counts["skipped_approved"] + counts["skipped_human"] + counts["skipped_changed"]
+    )
+    converted = counts["derived"] + counts["unchanged"]
+    return ngettext(
+        "%(derived)d sentence converted from %(from)s as a draft; "
+        "%(skipped)d approved or human translations left as they were; "
+        "%(missing)d without a %(from)s text.",
+        "%(derived)d sentences converted from %(from)s as drafts; "
+        "%(skipped)d approved or human translations left as they were; "
+        "%(missing)d without a %(from)s text.",
+        converted,
+    ) % {
+        "derived": converted,
+        "from": counts["from_language"],
+        "skipped": skipped,
+        "missing": counts["skipped_no_source"],
+    }

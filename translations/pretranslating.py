@@ -35,6 +35,17 @@ class PretranslateRefused(ValueError):
     """A pre-translation that cannot be done; the message says why."""
 
 
+def check_request(*, document: Document, language: str, threshold: int) -> None:
+    """Refuse a pre-translation that cannot be done (``PretranslateRefused``)."""
+    if language not in document.target_languages:
+        raise PretranslateRefused(
+            _("%(lang)s is not a target language of this document.")
+            % {"lang": language}
+        )
+    if not 1 <= threshold <= 100:
+        raise PretranslateRefused(_("The threshold is a score from 1 to 100."))
+
+
 @transaction.atomic
 @deferred()
 def pretranslate(
@@ -51,13 +62,7 @@ def pretranslate(
     ``skipped`` (sentences that already had work in them) and, among those
     filled, ``codes_not_placed`` (filled without their inline codes).
     """
-    if language not in document.target_languages:
-        raise PretranslateRefused(
-            _("%(lang)s is not a target language of this document.")
-            % {"lang": language}
-        )
-    if not 1 <= threshold <= 100:
-        raise PretranslateRefused(_("The threshold is a score from 1 to 100."))
+    check_request(document=document, language=language, threshold=threshold)
     segments = list(document.segments.active().order_by("position"))
     ensure_translations(segments, [language])
     translations = {

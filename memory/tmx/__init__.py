@@ -25,7 +25,7 @@ the one it came with (an imported entry's key, unless its file gave an
 ``x-key`` too), else its id.
 """
 
-from memory.tmx.exporting import export_tmx, memory_units
+from memory.tmx.exporting import count_units, export_tmx, memory_units
 from memory.tmx.importing import (
     NOT_KEPT,
     ImportCounts,
@@ -39,6 +39,7 @@ __all__ = [
     "NOT_KEPT",
     "WORKBENCH_PROPS",
     "ImportCounts",
+    "count_units",
     "export_tmx",
     "import_tmx",
     "memory_units",

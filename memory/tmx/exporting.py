@@ -29,6 +29,13 @@ def _entries(source_language: str | None, target_language: str | None):
     return entries
 
 
+def count_units(
+    source_language: str | None = None, target_language: str | None = None
+) -> int:
+    """How many units ``export_tmx`` writes for the same languages."""
+    return _entries(source_language, target_language).count()
+
+
 def memory_units(
     source_language: str | None = None, target_language: str | None = None
 ) -> Iterator[TmxUnit]:

@@ -85,7 +85,7 @@ def test_a_twin_upload_is_refused_with_a_message(client, manager):
             {"file": with_name(data, "memory.tmx"), "once": token},
             follow=True,
         )
-    assert "you are already importing this file" in response.content.decode()
+    assert "you are already working on this file" in response.content.decode()
     assert Job.objects.count() == 1
 
 
@@ -109,7 +109,9 @@ def test_the_command_queues_a_job_and_jobs_prints_it(
         "state",
         "done",
         "total",
+        "unit",
         "phase",
+        "worker",
         "result",
         "error",
         "started_at",

@@ -18,15 +18,15 @@ from formats.bilingual.tmx import TmxUnit, write_tus
 from tests.support import ROOT, manage_script, script_env
 
 
-def big_tmx(path, units: int) -> None:
-    """A TMX of ``units`` distinct English–Chinese units."""
+def big_tmx(path, units: int, tag: str = "the test") -> None:
+    """A TMX of ``units`` distinct English–Chinese units (``tag`` in each)."""
     with open(path, "wb") as handle:
         for chunk in write_tus(
             (
                 TmxUnit(
                     {
-                        "en": "Sentence number %d of the test." % n,
-                        "zh-Hant": "測試第%d句。" % n,
+                        "en": "Sentence number %d of %s." % (n, tag),
+                        "zh-Hant": "%s第%d句。" % (tag, n),
                     }
                 )
                 for n in range(units)

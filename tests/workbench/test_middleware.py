@@ -49,7 +49,7 @@ def test_a_translator_on_an_import_page_is_told_it_needs_a_manager(client, trans
 
 @pytest.mark.parametrize(
     "name",
-    ["document-upload", "memory", "locked-accounts", "glossary:import"],
+    ["document-upload", "memory", "locked-accounts", "glossary-import"],
 )
 def test_managers_reach_what_the_readme_says_they_reach(client, manager, name):
     _login(client, manager)

@@ -7,7 +7,6 @@ from django.db import IntegrityError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from conversion.engine import converter
@@ -18,7 +17,9 @@ from core.highlighting import with_marks
 from core.languages import UnknownLanguage, normalise
 from core.versions import posted_version
 from documents.models import Document, Segment
-from translations.deriving import DeriveRefused, derive
+from jobs.models import Kind
+from translations.deriving import DeriveRefused, check_pair, derive, describe_derivation
+from workbench.background import start_from_page
 from workbench.forms.conversion import ConvertForm, OverrideForm
 
 
@@ -136,52 +137,37 @@ def _language(value: str) -> str:
 @permission_required("workbench.change_translation", raise_exception=True)
 @require_POST
 def derive_view(request, pk: int, segment_id: int | None = None):
+    """Convert one sentence from the other script at once, or start a job
+    converting the whole document."""
     document = get_object_or_404(Document, pk=pk)
     source = _language(request.POST.get("from", ""))
     target = _language(request.POST.get("to", ""))
-    segments = None
-    if segment_id is not None:
-        segments = [
-            get_object_or_404(
-                Segment.objects.active(), pk=segment_id, document=document
-            )
-        ]
+    back = "%s?language=%s" % (document.get_absolute_url(), target)
     try:
-        counts = derive(
-            document=document,
-            from_language=source,
-            to_language=target,
-            user=request.user,
-            segments=segments,
-        )
+        check_pair(document, source, target)
     except DeriveRefused as error:
         messages.error(request, str(error))
-    else:
-        skipped = (
-            counts["skipped_approved"]
-            + counts["skipped_human"]
-            + counts["skipped_changed"]
-        )
-        converted = counts["derived"] + counts["unchanged"]
-        messages.success(
+        return redirect(back)
+    if segment_id is None:
+        return start_from_page(
             request,
-            ngettext(
-                "%(derived)d sentence converted from %(from)s as a draft; "
-                "%(skipped)d approved or human translations left as they were; "
-                "%(missing)d without a %(from)s text.",
-                "%(derived)d sentences converted from %(from)s as drafts; "
-                "%(skipped)d approved or human translations left as they were; "
-                "%(missing)d without a %(from)s text.",
-                converted,
-            )
-            % {
-                "derived": converted,
-                "from": source,
-                "skipped": skipped,
-                "missing": counts["skipped_no_source"],
+            kind=Kind.DERIVE,
+            back=back,
+            arguments={
+                "document": document.pk,
+                "from_language": source,
+                "to_language": target,
             },
         )
-    url = "%s?language=%s" % (document.get_absolute_url(), target)
-    if segment_id is not None:
-        url += "#s%d" % segment_id
-    return redirect(url)
+    segment = get_object_or_404(
+        Segment.objects.active(), pk=segment_id, document=document
+    )
+    counts = derive(
+        document=document,
+        from_language=source,
+        to_language=target,
+        user=request.user,
+        segments=[segment],
+    )
+    messages.success(request, describe_derivation({**counts, "from_language": source}))
+    return redirect("%s#s%d" % (back, segment_id))

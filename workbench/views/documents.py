@@ -5,8 +5,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
@@ -16,13 +14,7 @@ from core.statuses import Status
 from documents.models import Document
 from documents.selectors import all_documents, version_history
 from exchange.exporting import EXPORT_FORMATS
-from exchange.importing import (
-    ImportRefused,
-    describe_cut,
-    describe_not_kept,
-    import_document,
-    import_new_version,
-)
+from jobs.models import Kind
 from translations.deriving import derive_source
 from translations.pretranslating import DEFAULT_THRESHOLD
 from translations.selectors import (
@@ -31,6 +23,7 @@ from translations.selectors import (
     document_sentences,
     sentence_rows,
 )
+from workbench.background import start_from_page
 from workbench.forms.documents import DocumentUploadForm, NewVersionForm
 
 #: How the export formats are named in the form (file formats, not translated).
@@ -98,36 +91,22 @@ def _chosen_language(request, document: Document) -> str:
 @require_http_methods(["GET", "POST"])
 @once_per_token
 def document_upload(request):
+    """Start a job importing the uploaded document; its page shows the progress
+    and leads to the document once it is imported."""
     form = DocumentUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        try:
-            document = import_document(
-                data=upload.read(),
-                filename=upload.name,
-                source_language=form.cleaned_data["source_language"],
-                title=form.cleaned_data["title"] or None,
-                targets=form.cleaned_data["targets"],
-                user=request.user,
-            )
-        except ImportRefused as error:
-            form.add_error("file", "%s: %s" % (error.filename, error.problem))
-        else:
-            count = document.segments.count()
-            messages.success(
-                request,
-                ngettext(
-                    "Imported “%(title)s”: %(count)d sentence.",
-                    "Imported “%(title)s”: %(count)d sentences.",
-                    count,
-                )
-                % {"title": document.title, "count": count},
-            )
-            if document.not_kept:
-                messages.warning(request, describe_not_kept(document.not_kept))
-            if document.sentences_cut:
-                messages.warning(request, describe_cut(document.sentences_cut))
-            return redirect(document)
+        data = form.cleaned_data
+        return start_from_page(
+            request,
+            kind=Kind.IMPORT_DOCUMENT,
+            back="document-upload",
+            upload=data["file"],
+            arguments={
+                "source_language": data["source_language"],
+                "title": data["title"] or "",
+                "targets": data["targets"],
+            },
+        )
     context = {
         "form": form,
         "default_targets": list(settings.WORKBENCH_TARGET_LANGUAGES),
@@ -139,41 +118,17 @@ def document_upload(request):
 @require_http_methods(["POST"])
 @once_per_token
 def document_new_version(request, pk: int):
+    """Start a job importing a new version of the document."""
     document = get_object_or_404(Document, pk=pk)
     form = NewVersionForm(request.POST, request.FILES)
-    if form.is_valid():
-        upload = form.cleaned_data["file"]
-        try:
-            result = import_new_version(
-                document=document,
-                data=upload.read(),
-                filename=upload.name,
-                user=request.user,
-            )
-        except ImportRefused as error:
-            messages.error(request, "%s: %s" % (error.filename, error.problem))
-        else:
-            if result.version == document.current_version:
-                messages.info(
-                    request, _("The file is the same as the current version.")
-                )
-            else:
-                messages.success(
-                    request,
-                    ngettext(
-                        "Version %(version)d imported: %(kept)d sentence kept, "
-                        "%(changed)d changed, %(added)d added, %(removed)d removed.",
-                        "Version %(version)d imported: %(kept)d sentences kept, "
-                        "%(changed)d changed, %(added)d added, %(removed)d removed.",
-                        result.kept,
-                    )
-                    % result.as_dict(),
-                )
-                if result.not_kept:
-                    messages.warning(request, describe_not_kept(result.not_kept))
-                if result.sentences_cut:
-                    messages.warning(request, describe_cut(result.sentences_cut))
-    else:
+    if not form.is_valid():
         for error in form.errors.get("file", []):
             messages.error(request, error)
-    return redirect(document)
+        return redirect(document)
+    return start_from_page(
+        request,
+        kind=Kind.NEW_VERSION,
+        back=document.get_absolute_url(),
+        upload=form.cleaned_data["file"],
+        arguments={"document": document.pk},
+    )

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from core.languages import UnknownLanguage, parse_languages
 from core.once import once_per_token
 from documents.models import Document
-from exchange.exporting import EXPORT_FORMATS, ExportRefused, export_any
+from exchange.exporting import CONTENT_TYPES, EXPORT_FORMATS, ExportRefused, export_any
 from exchange.importing import ImportRefused, set_target_languages
 from exchange.translations import (
     TranslationsRefused,
@@ -21,18 +21,8 @@ from exchange.translations import (
     read_translations,
 )
 from formats import FormatError
-
-CONTENT_TYPES = {
-    "po": "text/x-gettext-translation; charset=utf-8",
-    "tmx": "application/x-tmx+xml",
-    "xliff": "application/xliff+xml",
-    "xliff12": "application/xliff+xml",
-    "txt": "text/plain; charset=utf-8",
-    "md": "text/markdown; charset=utf-8",
-    "html": "text/html; charset=utf-8",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-}
-
+from jobs.models import Kind
+from workbench.background import start_from_page
 
 #: Longest title part of a download's file name, in characters.
 FILE_STEM_LENGTH = 60
@@ -53,24 +43,36 @@ def file_stem(title: str, limit: int = FILE_STEM_LENGTH) -> str:
 
 @permission_required("workbench.import_document", raise_exception=True)
 def download(request, pk: int):
+    """Send a document's export at once, or, for a long document, start a job
+    that writes it for download."""
     document = get_object_or_404(Document, pk=pk)
     language = request.GET.get("language", "")
     kind = request.GET.get("format", "")
     if language not in document.target_languages or kind not in EXPORT_FORMATS:
         messages.error(request, _("Choose a target language and a format."))
         return redirect(document)
-    try:
-        chunks = export_any(
-            document,
-            language,
-            kind,
-            approved_only=request.GET.get("approved_only") == "1",
+    approved_only = request.GET.get("approved_only") == "1"
+    suffix = "xlf" if kind == "xliff12" else kind  # XLIFF 1.2's usual suffix
+    name = "%s.%s.%s" % (file_stem(document.title), language, suffix)
+    if document.segments.active().count() > settings.EXPORT_JOB_SENTENCES:
+        return start_from_page(
+            request,
+            kind=Kind.EXPORT_DOCUMENT,
+            back=document.get_absolute_url(),
+            arguments={
+                "document": document.pk,
+                "language": language,
+                "format": kind,
+                "approved_only": approved_only,
+                "output_name": name,
+            },
+            follow=False,
         )
+    try:
+        chunks = export_any(document, language, kind, approved_only=approved_only)
     except ExportRefused as error:
         messages.error(request, str(error))
         return redirect(document)
-    suffix = "xlf" if kind == "xliff12" else kind  # XLIFF 1.2's usual suffix
-    name = "%s.%s.%s" % (file_stem(document.title), language, suffix)
     response = StreamingHttpResponse(chunks, content_type=CONTENT_TYPES[kind])
     response["Content-Disposition"] = content_disposition_header(True, name)
     return response

@@ -1,17 +1,27 @@
 """Background jobs: the list (one's own; all of them for managers), a job's
-page with its progress bar, polled once a second, and cancel and retry."""
+page with its progress bar, polled once a second, cancel and retry, and
+the download of what an export job wrote.
 
+A job started with ``?then=1`` (an import of a document, pre-translation,
+derive) leads to where its work is seen once it has succeeded, with its
+summary as a message."""
+
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from jobs.models import Job, Kind
+from jobs.files import has_file, output_chunks
+from jobs.models import Job, JobChunk, State
+from jobs.operations import OPERATIONS
 from jobs.running import cancel_job, current, reap_lost, retry_job
-from memory.tmx import describe_import
+from workbench.background import destination
 
 JOBS_PER_PAGE = 50
 
@@ -48,9 +58,44 @@ def job_detail(request, pk: int):
     if not job.is_finished:
         reap_lost()
         job.refresh_from_db()
-    context = {"job": job, "now": current(job), "summary": _summary(job)}
+    summary = _summary(job)
+    then = destination(job) if request.GET.get("then") and summary else None
+    if then:
+        messages.success(request, summary)
+        if request.htmx:
+            return HttpResponse(headers={"HX-Redirect": then})
+        return redirect(then)
+    context = {
+        "job": job,
+        "now": current(job),
+        "summary": summary,
+        "destination": destination(job),
+        "output": job.state == State.SUCCEEDED and has_file(job, JobChunk.OUTPUT),
+        "then": request.GET.get("then", ""),
+        "keep_days": settings.JOB_FILES_DAYS,
+    }
     template = "workbench/_job_progress.html" if request.htmx else "workbench/job.html"
     return render(request, template, context)
+
+
+def job_download(request, pk: int):
+    """The file an export job wrote, while it is kept."""
+    job = _job(request, pk)
+    if job.state != State.SUCCEEDED or not has_file(job, JobChunk.OUTPUT):
+        messages.error(
+            request,
+            _("This job's file is no longer kept; run the export again."),
+        )
+        return redirect("job", job.pk)
+    response = StreamingHttpResponse(
+        output_chunks(job),
+        content_type=job.result.get("content_type", "application/octet-stream"),
+    )
+    response["Content-Disposition"] = content_disposition_header(
+        True, job.result["file"]
+    )
+    response["Content-Length"] = str(job.result["bytes"])
+    return response
 
 
 @require_POST
@@ -74,8 +119,6 @@ def job_retry(request, pk: int):
 
 def _summary(job: Job) -> str:
     """What a finished job did, in a line (its result is the command's JSON)."""
-    if job.state != "succeeded" or not job.result:
+    if job.state != State.SUCCEEDED or not job.result:
         return ""
-    if job.kind == Kind.IMPORT_MEMORY:
-        return describe_import(job.file_name, job.result)
-    return ""
+    return OPERATIONS[job.kind].describe(job)

@@ -5,11 +5,9 @@ import re
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
-from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from core.highlighting import with_marks
@@ -17,15 +15,14 @@ from core.languages import LANGUAGE_NAMES, UnknownLanguage
 from core.once import new_token, once_per_token
 from documents.models import Document
 from jobs.models import Kind
-from jobs.running import JobRefused, start_job
 from memory.lookup import concordance, memory_size
 from memory.store import memory_language
-from memory.tmx import export_tmx
 from translations.pretranslating import (
     DEFAULT_THRESHOLD,
     PretranslateRefused,
-    pretranslate,
+    check_request,
 )
+from workbench.background import start_from_page
 
 CONCORDANCE_HITS = 100
 
@@ -33,8 +30,9 @@ CONCORDANCE_HITS = 100
 def _pair(request) -> tuple[str, str]:
     """The language pair asked for, defaulting to English into Traditional Chinese."""
     try:
-        source = memory_language(request.GET.get("source") or "en")
-        target = memory_language(request.GET.get("target") or "zh-Hant")
+        asked = request.POST if request.method == "POST" else request.GET
+        source = memory_language(asked.get("source") or "en")
+        target = memory_language(asked.get("target") or "zh-Hant")
     except UnknownLanguage:
         source, target = "en", "zh-Hant"
     return source, target
@@ -105,73 +103,68 @@ def memory_import(request):
             % {"name": upload.name, "mb": settings.MAX_TMX_UPLOAD_BYTES // settings.MB},
         )
         return redirect("memory")
-    try:
-        job = start_job(
-            kind=Kind.IMPORT_MEMORY,
-            user=request.user,
-            file_name=upload.name,
-            pieces=upload.chunks(),
-        )
-    except JobRefused as refused:
-        messages.error(
-            request,
-            _(
-                "%(name)s: you are already importing this file (job %(job)d); "
-                "wait for it to finish."
-            )
-            % {"name": upload.name, "job": refused.args[0].pk},
-        )
-        return redirect("memory")
-    return redirect("job", job.pk)
+    return start_from_page(
+        request,
+        kind=Kind.IMPORT_MEMORY,
+        back="memory",
+        upload=upload,
+        arguments={},
+        follow=False,
+    )
 
 
 @permission_required("workbench.add_memoryentry", raise_exception=True)
+@require_POST
 def memory_export(request):
+    """Start a job writing the memory (or one pair of it) as TMX to download."""
     source, target = _pair(request)
-    both = request.GET.get("pair") == "1"
-    chunks = export_tmx(source if both else None, target if both else None)
+    both = request.POST.get("pair") == "1"
     name = "memory.%s-%s.tmx" % (source, target) if both else "memory.tmx"
-    response = StreamingHttpResponse(chunks, content_type="application/x-tmx+xml")
-    response["Content-Disposition"] = 'attachment; filename="%s"' % name
-    return response
+    return start_from_page(
+        request,
+        kind=Kind.EXPORT_MEMORY,
+        back="memory",
+        arguments={
+            "source_language": source if both else None,
+            "target_language": target if both else None,
+            "output_name": name,
+        },
+        follow=False,
+    )
+
+
+@permission_required("workbench.add_memoryentry", raise_exception=True)
+@require_POST
+def memory_reindex(request):
+    """Start a job indexing every memory entry anew (after an upgrade)."""
+    return start_from_page(
+        request, kind=Kind.REINDEX_MEMORY, back="memory", arguments={}, follow=False
+    )
 
 
 @permission_required("workbench.import_document", raise_exception=True)
 @require_POST
 def pretranslate_view(request, pk: int):
+    """Start a job filling the document's untranslated sentences from the memory."""
     document = get_object_or_404(Document, pk=pk)
     language = request.POST.get("language", "")
+    back = "%s?language=%s" % (document.get_absolute_url(), language)
     try:
         threshold = int(request.POST.get("threshold", DEFAULT_THRESHOLD))
     except ValueError:
         threshold = -1
     try:
-        counts = pretranslate(
-            document=document, language=language, threshold=threshold, user=request.user
-        )
+        check_request(document=document, language=language, threshold=threshold)
     except PretranslateRefused as error:
         messages.error(request, str(error))
-    else:
-        message = (
-            ngettext(
-                "Filled from the memory as drafts: %(exact)d exact and %(fuzzy)d "
-                "fuzzy matches; %(no_match)d sentence without a match; "
-                "%(skipped)d already had work in them and were left alone.",
-                "Filled from the memory as drafts: %(exact)d exact and %(fuzzy)d "
-                "fuzzy matches; %(no_match)d sentences without a match; "
-                "%(skipped)d already had work in them and were left alone.",
-                counts["no_match"],
-            )
-            % counts
-        )
-        if counts["codes_not_placed"]:
-            message += (
-                " "
-                + _(
-                    "%(codes_not_placed)d filled without their inline codes (the "
-                    "remembered sentence's codes did not match): place them by hand."
-                )
-                % counts
-            )
-        messages.success(request, message)
-    return redirect("%s?language=%s" % (document.get_absolute_url(), language))
+        return redirect(back)
+    return start_from_page(
+        request,
+        kind=Kind.PRETRANSLATE,
+        back=back,
+        arguments={
+            "document": document.pk,
+            "language": language,
+            "threshold": threshold,
+        },
+    )

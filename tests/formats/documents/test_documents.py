@@ -67,10 +67,10 @@ def test_oversize_file_is_refused_naming_size_and_limit() -> None:
     assert read_document(b"x" * 1024, "fits.txt", max_bytes=1024).paragraphs
 
 
-def test_the_workbench_limit_is_20_megabytes_from_settings() -> None:
+def test_the_workbench_limit_is_200_megabytes_from_settings() -> None:
     limit = settings.MAX_DOCUMENT_BYTES
-    assert limit == 20 * 1024 * 1024
-    with pytest.raises(FormatError, match=r"20\.0 MB, more than the 20\.0 MB"):
+    assert limit == 200 * 1024 * 1024
+    with pytest.raises(FormatError, match=r"200\.0 MB, more than the 200\.0 MB"):
         read_document(b"x" * (limit + 1), "big.md", max_bytes=limit)
 
 

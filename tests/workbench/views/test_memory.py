@@ -160,18 +160,20 @@ def test_managers_import_tmx_and_bad_files_give_a_message_not_an_error(
 
 
 def test_managers_export_valid_tmx_and_translators_may_not(
-    client, translator, manager, document
+    client, translator, manager, document, jobs_run_at_once
 ):
     client.force_login(translator)
-    assert client.get(reverse("memory-export")).status_code == 403
+    assert client.post(reverse("memory-export")).status_code == 403
     assert (
-        "Download the whole memory"
-        not in client.get(reverse("memory")).content.decode()
+        "Export the whole memory" not in client.get(reverse("memory")).content.decode()
     )
     client.force_login(manager)
-    response = client.get(
+    started = client.post(
         reverse("memory-export"), {"source": "en", "target": "zh-HK", "pair": "1"}
     )
+    job = Job.objects.get()
+    assert started["Location"] == reverse("job", args=[job.pk])
+    response = client.get(reverse("job-download", args=[job.pk]))
     assert response.status_code == 200
     assert (
         response["Content-Disposition"]
@@ -183,7 +185,7 @@ def test_managers_export_valid_tmx_and_translators_may_not(
 
 
 def test_managers_pretranslate_from_the_document_page(
-    client, manager, translator, document
+    client, manager, translator, document, jobs_run_at_once
 ):
     client.force_login(translator)
     url = reverse("document-pretranslate", args=[document.pk])

@@ -2,8 +2,12 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
+from tqdm import tqdm
+
 from core.commands import language as command_language
-from translations.deriving import DeriveRefused, derive
+from jobs.commands import add_background, queue
+from jobs.models import Kind
+from translations.deriving import DeriveRefused, check_pair, derive
 from workbench.management import arguments
 
 
@@ -17,13 +21,35 @@ class Command(BaseCommand):
         parser.add_argument("document", type=int)
         parser.add_argument("--from", dest="from_language", required=True)
         parser.add_argument("--to", dest="to_language", required=True)
+        add_background(parser)
 
     def handle(self, *args, **options):
         document = arguments.document(options["document"])
         source = command_language(options["from_language"])
         target = command_language(options["to_language"])
         try:
-            counts = derive(document=document, from_language=source, to_language=target)
+            check_pair(document, source, target)
         except DeriveRefused as error:
             raise CommandError(str(error)) from error
+        if options["background"]:
+            queue(
+                self,
+                kind=Kind.DERIVE,
+                arguments={
+                    "document": document.pk,
+                    "from_language": source,
+                    "to_language": target,
+                },
+            )
+            return
+        total = document.segments.active().count()
+        with tqdm(
+            total=total, desc=document.title[:40], unit="sentence", disable=None
+        ) as bar:
+            counts = derive(
+                document=document,
+                from_language=source,
+                to_language=target,
+                progress=bar.update,
+            )
         self.stdout.write(json.dumps(counts))

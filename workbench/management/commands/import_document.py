@@ -3,8 +3,10 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from core.languages import UnknownLanguage, parse_languages
+from core.languages import UnknownLanguage, normalise, parse_languages
 from exchange.importing import ImportRefused, import_document, import_new_version
+from jobs.commands import add_background, queue
+from jobs.models import Kind
 from workbench.management import arguments
 
 
@@ -14,7 +16,9 @@ class Command(BaseCommand):
         "it as a new version of that document. Prints a JSON line of counts "
         "(not_kept: what the file holds that is kept but not offered for "
         "translation; sentences_cut: sentences over the length limit cut at "
-        "their clause boundaries), then the document id last."
+        "their clause boundaries), then the document id last. With "
+        "--background, a worker imports it as a job and the job's id is "
+        "printed alone on the last line."
     )
 
     def add_arguments(self, parser):
@@ -25,9 +29,13 @@ class Command(BaseCommand):
         parser.add_argument(
             "--document", type=int, help="import as a new version of this document"
         )
+        add_background(parser)
 
     def handle(self, *args, **options):
         path = Path(options["path"])
+        if options["background"]:
+            self._queue(path, options)
+            return
         try:
             data = path.read_bytes()
         except OSError as error:
@@ -65,3 +73,23 @@ class Command(BaseCommand):
         except ImportRefused as error:
             raise CommandError("%s: %s" % (path, error.problem)) from error
         self.stdout.write(str(document.pk))
+
+    def _queue(self, path: Path, options: dict) -> None:
+        if options["document"]:
+            document = arguments.document(options["document"])
+            kind, values = Kind.NEW_VERSION, {"document": document.pk}
+        else:
+            try:
+                source = normalise(options["source_language"])
+                targets = parse_languages(options["targets"])
+            except UnknownLanguage as error:
+                raise CommandError(
+                    "%s: unknown language code %r" % (path, str(error))
+                ) from error
+            kind = Kind.IMPORT_DOCUMENT
+            values = {
+                "source_language": source,
+                "title": options["title"] or "",
+                "targets": targets,
+            }
+        queue(self, kind=kind, arguments=values, path=path)

@@ -8,9 +8,9 @@ from tqdm import tqdm
 
 from core.commands import language as command_language
 from formats import FormatError
+from jobs.commands import add_background, queue
 from jobs.models import Kind
 from jobs.progress import ReadCounter
-from jobs.running import JobRefused, start_job
 from memory.store import memory_language
 from memory.tmx import import_tmx
 
@@ -32,11 +32,7 @@ class Command(BaseCommand):
             help="import only this language paired with --target-language",
         )
         parser.add_argument("--target-language")
-        parser.add_argument(
-            "--background",
-            action="store_true",
-            help="queue a job for a worker (manage.py db_worker) and print its id",
-        )
+        add_background(parser)
 
     def handle(self, *args, **options):
         path = Path(options["path"])
@@ -49,14 +45,17 @@ class Command(BaseCommand):
             pair = [command_language(code, memory_language) for code in pair]
         else:
             pair = [None, None]
+        if options["background"]:
+            arguments = {}
+            if all(pair):
+                arguments = {"source_language": pair[0], "target_language": pair[1]}
+            queue(self, kind=Kind.IMPORT_MEMORY, arguments=arguments, path=path)
+            return
         try:
             handle = path.open("rb")
             size = path.stat().st_size
         except OSError as error:
             raise CommandError("%s: %s" % (path, error.strerror)) from error
-        if options["background"]:
-            self._queue(path, handle, pair)
-            return
         try:
             with (
                 handle,
@@ -79,24 +78,3 @@ class Command(BaseCommand):
                 "%s: the memory could not be saved: %s" % (path, error)
             ) from error
         self.stdout.write(json.dumps(counts.as_dict()))
-
-    def _queue(self, path: Path, handle, pair: list) -> None:
-        """Store the file with a queued job; print the job's id."""
-        arguments = {}
-        if all(pair):
-            arguments = {"source_language": pair[0], "target_language": pair[1]}
-        try:
-            with handle:
-                job = start_job(
-                    kind=Kind.IMPORT_MEMORY,
-                    arguments=arguments,
-                    file_name=path.name,
-                    pieces=iter(lambda: handle.read(1024 * 1024), b""),
-                )
-        except OSError as error:
-            raise CommandError("%s: %s" % (path, error.strerror)) from error
-        except JobRefused as refused:
-            raise CommandError(
-                "%s: already being imported (job %d)" % (path, refused.args[0].pk)
-            ) from refused
-        self.stdout.write(str(job.pk))

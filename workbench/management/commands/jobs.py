@@ -9,7 +9,8 @@ from jobs.running import current, reap_lost
 class Command(BaseCommand):
     help = (
         "Print background jobs as JSON lines, newest first (id, kind, state, "
-        "done, total, phase, result, error); with ID, that job alone."
+        "done, total, unit (bytes or items), phase, result, error, worker, "
+        "started_at, finished_at); with ID, that job alone."
     )
 
     def add_arguments(self, parser):

@@ -1,5 +1,6 @@
 import json
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
@@ -9,12 +10,18 @@ from jobs.models import FINISHED, Job, JobChunk
 class Command(BaseCommand):
     help = (
         "Delete the stored files of background jobs that finished more than "
-        "--days days ago (a failed import's upload is kept until then, for a "
-        "retry). The jobs themselves stay listed. Prints JSON counts."
+        "--days days ago: an export's file to download, a failed import's "
+        "upload kept for a retry. The jobs themselves stay listed. Prints "
+        "JSON counts. Run it daily (cron or a systemd timer)."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--days", type=int, default=7)
+        parser.add_argument(
+            "--days",
+            type=int,
+            default=settings.JOB_FILES_DAYS,
+            help="default: the JOB_FILES_DAYS setting (%d)" % settings.JOB_FILES_DAYS,
+        )
 
     def handle(self, *args, **options):
         if options["days"] < 0:

@@ -8,13 +8,16 @@ from tqdm import tqdm
 from formats import FormatError
 from glossary.importing import MERGE_RULES, import_concepts, read_file
 from glossary.models import Approval
+from jobs.commands import add_background, queue
+from jobs.models import Kind
 
 
 class Command(BaseCommand):
     help = (
         "Import a glossary from CSV (one column per language code, source,target "
         "or no header with --source-language/--target-language) or TBX; print "
-        "JSON counts."
+        "JSON counts. With --background, a worker imports it as a job and the "
+        "job's id is printed alone on the last line."
     )
 
     def add_arguments(self, parser):
@@ -45,9 +48,25 @@ class Command(BaseCommand):
         )
         parser.add_argument("--source-language", help="of a source,target CSV")
         parser.add_argument("--target-language", help="of a source,target CSV")
+        add_background(parser)
 
     def handle(self, *args, **options):
         path = Path(options["path"])
+        if options["background"]:
+            queue(
+                self,
+                kind=Kind.IMPORT_GLOSSARY,
+                path=path,
+                arguments={
+                    "approval": options["approval"],
+                    "id_scope": options["id_scope"] or "",
+                    "merge_on": options["merge_on"],
+                    "dry_run": options["dry_run"],
+                    "source_language": options["source_language"] or "",
+                    "target_language": options["target_language"] or "",
+                },
+            )
+            return
         try:
             data = path.read_bytes()
         except OSError as error:
