@@ -78,6 +78,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "workbench.middleware.RoleRequiredMiddleware",
     "workbench.middleware.ControlCharacterMiddleware",
+    "workbench.middleware.DatabaseBusyMiddleware",
     # Last, as django-axes asks: it turns a lock-out into its page.
     "axes.middleware.AxesMiddleware",
 ]

@@ -6,7 +6,8 @@ document and use the converter; here they can only log out, change their
 password and switch the interface language.
 """
 
-from django.http import HttpResponseBadRequest
+from django.db import OperationalError
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
 from django.urls import Resolver404, resolve, reverse
 from django.utils.translation import gettext as _
@@ -191,3 +192,33 @@ def permission_denied(request, exception=None):
 def page_not_found(request, exception=None):
     """The 404 page: styled and translated, never Django's technical page."""
     return render(request, "404.html", {"path": request.path}, status=404)
+
+
+class DatabaseBusyMiddleware:
+    """A write that waited too long for the database becomes a page saying
+    so (503), never a server error.
+
+    SQLite writes one transaction at a time: while a background job imports,
+    a save waits for it (the ``timeout`` of the settings), then SQLite gives
+    up with "database is locked". Nothing of the request was written.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not (
+            isinstance(exception, OperationalError)
+            and "database is locked" in str(exception)
+        ):
+            return None
+        message = _(
+            "The database is busy with a long job and could not save this in "
+            "time; nothing was saved. Try again in a moment."
+        )
+        if getattr(request, "htmx", False):
+            return HttpResponse(message, status=503, content_type="text/plain")
+        return render(request, "503.html", {"message": message}, status=503)

@@ -5,8 +5,16 @@
 //   <input type="checkbox" data-select-all="ids">   ticks every input named ids
 //   <form data-busy> / <form data-busy="disable">    shows its .busy indicator
 //       when submitted (and disables its buttons, so it is not sent twice)
+// An htmx request the server answers with 503 (the database busy with a long
+// job; nothing was saved) shows the server's one line to the user.
 (function () {
   "use strict";
+  document.body.addEventListener("htmx:responseError", function (event) {
+    var xhr = event.detail.xhr;
+    if (xhr && xhr.status === 503 && xhr.responseText) {
+      window.alert(xhr.responseText);
+    }
+  });
   document.addEventListener("change", function (event) {
     var element = event.target;
     if (element.matches("select[data-submit-on-change], input[type=checkbox][data-submit-on-change]") && element.form) {

@@ -108,6 +108,20 @@ def test_a_worker_process_runs_the_job_and_the_progress_rises(tmp_path):
     assert len(set(rising)) >= 2, seen  # the bar moved while it ran
     assert rising == sorted(rising)
     assert memory_size(tmp_path, env) == 30_000
+    # and what the job imported is found by a lookup
+    found = manage_script(
+        tmp_path,
+        "memory_lookup",
+        "--source-language",
+        "en",
+        "--target-language",
+        "zh-Hant",
+        stdin="Sentence number 29999 of the test.\n",
+        env=env,
+    )
+    assert found.returncode == 0, found.stderr
+    best = json.loads(found.stdout.splitlines()[0])
+    assert "the test第29999句。" in json.dumps(best, ensure_ascii=False)
 
 
 def test_a_worker_killed_mid_import_leaves_the_memory_as_it_was(tmp_path):

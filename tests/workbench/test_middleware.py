@@ -69,3 +69,30 @@ def test_a_visitor_who_is_not_signed_in_gets_the_styled_404_too(client, db):
     response = client.get("/no/such/page/")
     assert response.status_code == 404
     assert "There is no such page" in response.content.decode()
+
+
+def test_a_write_that_waited_too_long_for_the_database_is_a_busy_page(
+    client, manager, monkeypatch
+):
+    from django.db import OperationalError
+
+    from workbench.views import documents
+
+    def locked(*args, **kwargs):
+        raise OperationalError("database is locked")
+
+    monkeypatch.setattr(documents, "all_documents", locked)
+    client.force_login(manager)
+    response = client.get(reverse("document-list"))
+    assert response.status_code == 503
+    assert "nothing was saved. Try again in a moment." in response.content.decode()
+    htmx = client.get(reverse("document-list"), headers={"HX-Request": "true"})
+    assert htmx.status_code == 503 and htmx["Content-Type"].startswith("text/plain")
+    # any other database error is still a server error, not hidden as "busy"
+    monkeypatch.setattr(
+        documents,
+        "all_documents",
+        lambda *a, **k: (_ for _ in ()).throw(OperationalError("no such table: x")),
+    )
+    with pytest.raises(OperationalError):
+        client.get(reverse("document-list"))
