@@ -19,7 +19,6 @@ import argparse
 import datetime
 import json
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -93,10 +92,22 @@ def queue(env: dict, path: Path) -> int:
     return int(manage(env, "import_memory", str(path), "--background").split()[-1])
 
 
-def workers(env: dict, count: int) -> None:
+def workers(env: dict, count: int, workdir: Path) -> list[int]:
+    """Run ``count`` workers until the queue is empty; their peak memory (KB).
+
+    Each worker runs under GNU time, which writes the peak resident memory
+    of that one process to a file (``resource``'s figure for children would
+    mix in the processes run before it).
+    """
+    peaks = [workdir / ("peak-%d" % n) for n in range(count)]
     processes = [
         subprocess.Popen(
             [
+                "/usr/bin/time",
+                "-f",
+                "%M",
+                "-o",
+                str(peak),
                 sys.executable,
                 str(ROOT / "manage.py"),
                 "db_worker",
@@ -110,10 +121,11 @@ def workers(env: dict, count: int) -> None:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )  # fmt: skip
-        for _ in range(count)
+        for peak in peaks
     ]
     for process in processes:
         process.wait()
+    return [int(peak.read_text().split()[-1]) for peak in peaks]
 
 
 def main() -> None:
@@ -145,16 +157,14 @@ def main() -> None:
 
         env = fresh(options.database, workdir)
         job = queue(env, one)
-        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-        workers(env, 1)
-        peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        (peak_kb,) = workers(env, 1, workdir)
         alone = job_seconds(env, job)
 
         together = []
         if options.database != "sqlite":  # SQLite writes one at a time
             env = fresh(options.database, workdir)
             jobs = [queue(env, one), queue(env, two)]
-            workers(env, 2)
+            workers(env, 2, workdir)
             together = [job_seconds(env, j) for j in jobs]
 
     print(
@@ -167,7 +177,7 @@ def main() -> None:
                 "command_units_per_s": round(units / command),
                 "job_s": round(alone, 1),
                 "job_units_per_s": round(units / alone),
-                "worker_peak_mb": round(max(peak_kb, before) / 1024),
+                "worker_peak_mb": round(peak_kb / 1024),
                 "two_workers_job_s": [round(t, 1) for t in together],
                 # the first of two jobs at once, against the job alone; the
                 # second's time includes waiting for the first's merge lock
