@@ -41,7 +41,12 @@ def export_memory(job: Job, progress: Progress) -> dict:
     progress.start(total=count_units(*pair), phase=gettext_noop("Writing the TMX file"))
     chunks = export_tmx(*pair)
     size, _digest = store(job, _counted(chunks, progress), role=JobChunk.OUTPUT)
-    return {"file": arguments["output_name"], "bytes": size, "units": progress.done}
+    return {
+        "file": arguments["output_name"],
+        "bytes": size,
+        "units": progress.done,
+        "content_type": "application/x-tmx+xml",
+    }
 
 
 def _counted(chunks, progress: Progress):

@@ -275,6 +275,7 @@ def test_a_memory_export_job_keeps_a_file_to_download_until_pruned(
     assert "Kept for 7 days after the job ends." in page
     download = client.get(reverse("job-download", args=[job.pk]))
     assert download["Content-Disposition"] == 'attachment; filename="memory.tmx"'
+    assert download["Content-Type"] == "application/x-tmx+xml"
     data = b"".join(download.streaming_content)
     assert len(data) == job.result["bytes"]
     assert len(etree.fromstring(data).findall("body/tu")) == entries

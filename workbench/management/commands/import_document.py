@@ -61,6 +61,7 @@ class Command(BaseCommand):
                 )
                 counts = {
                     "document": document.pk,
+                    "title": document.title,
                     "sentences": document.segments.count(),
                     "not_kept": document.not_kept,
                     "sentences_cut": document.sentences_cut,
