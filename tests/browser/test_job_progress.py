@@ -1,5 +1,7 @@
-"""A TMX upload in a real browser: the job's page shows the bar rise, then
-the result, while a worker (here a thread of the test) imports the file."""
+"""Jobs in a real browser: a TMX upload's page shows the bar rise, then the
+result, while a worker (here a thread of the test) imports the file; a
+document upload's page opens the document once it is imported; an export's
+page offers its file for download."""
 
 import threading
 
@@ -7,10 +9,13 @@ from django.test import override_settings
 
 import pytest
 
+from documents.models import Document
 from formats.bilingual.tmx import TmxUnit, write_tus
 from jobs.models import Job, State
 from jobs.running import run_job
 from memory.models import MemoryEntry
+from memory.tmx import import_tmx
+from tests.support import DATA
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -64,3 +69,57 @@ def test_the_bar_rises_and_the_result_shows(page_for, live_server, manager, tmp_
     job.refresh_from_db()
     assert job.state == State.SUCCEEDED
     assert MemoryEntry.objects.count() == UNITS
+
+
+def test_a_document_upload_shows_the_bar_then_opens_the_document(
+    page_for, live_server, manager
+):
+    """A document import as a job: the page polls, then goes to the document."""
+    text = "Notice\n\n" + "".join(
+        "Sentence %d of the long notice. " % n + ("\n\n" if n % 5 == 4 else "")
+        for n in range(3000)
+    )
+    with override_settings(TASKS=QUEUE_ONLY):
+        page = page_for(manager, "pw-mona")
+        page.goto(live_server.url + "/documents/new/")
+        page.set_input_files(
+            "#id_file",
+            files=[
+                {
+                    "name": "notice.txt",
+                    "mimeType": "text/plain",
+                    "buffer": text.encode(),
+                }
+            ],
+        )
+        page.click("form.stacked button.primary")
+        page.wait_for_url("**/jobs/*/?then=1")
+        assert page.locator(".badge.job-queued").count() == 1
+        job = Job.objects.get()
+        run_job(job.pk)
+        # the next poll of the bar leads the browser to the document
+        page.wait_for_url("**/documents/*/", timeout=15_000)
+    document = Document.objects.get()
+    assert page.url.endswith(document.get_absolute_url())
+    assert "3,001 sentences" in page.content() or "3001 sentences" in page.content()
+
+
+def test_an_export_job_offers_its_file_for_download(
+    page_for, live_server, manager, tmp_path
+):
+    with open(DATA / "tmx" / "okapi_ImportTest2C_inline_sub_notes.tmx", "rb") as f:
+        import_tmx(f, origin="okapi.tmx")
+    page = page_for(manager, "pw-mona")
+    page.goto(live_server.url + "/memory/")
+    page.click("form[action$='/memory/export/'] button[value='0']")
+    page.wait_for_url("**/jobs/*/")
+    link = page.locator("a[href$='/download/']")
+    link.wait_for(timeout=15_000)
+    with page.expect_download() as waiting:
+        link.click()
+    download = waiting.value
+    assert download.suggested_filename == "memory.tmx"
+    saved = tmp_path / "memory.tmx"
+    download.save_as(saved)
+    assert b"<tmx" in saved.read_bytes()
+    assert Job.objects.get().result["units"] == MemoryEntry.objects.count()
