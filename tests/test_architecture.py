@@ -17,6 +17,7 @@ from tests.support import ROOT
 LAYERS = (
     "core",
     "formats",
+    "alignment",
     "glossary",
     "conversion",
     "documents",

@@ -1,0 +1,12 @@
+"""Sentence alignment of an English text and its Chinese version.
+
+Pure functions over two lists of sentences, no database:
+
+- ``engine``: ``align`` (the beads, 1-1 to 2-2 and one-sided, each with a
+  confidence), by dynamic programming over length, anchors and priors;
+- ``anchors``: what both versions of a sentence state (numbers, dates,
+  times, Latin words, glossary concepts, closing lines);
+- ``lengths``: the English–Chinese length model and its fit.
+"""
+
+__all__ = ["anchors", "engine", "lengths"]

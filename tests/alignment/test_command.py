@@ -1,0 +1,65 @@
+"""``manage.py align``: one JSON line per bead, from files of any kind."""
+
+import json
+
+import pytest
+
+from tests.support import manage_script
+
+ENGLISH = """Secretary visits Qianhai
+The Secretary visited Qianhai today (November 27) with 12 officials.
+(with photos)
+He toured three projects worth $3.5 billion.
+Ends/Friday, November 27, 2026
+NNNN
+"""
+CHINESE = """局長訪問前海
+局長今日（十一月二十七日）率領12名官員訪問前海。
+他參觀了三個總值35億元的項目。
+完
+2026年11月27日（星期五）
+"""
+
+
+def test_align_prints_a_json_line_per_bead(tmp_path):
+    (tmp_path / "en.txt").write_text(ENGLISH, encoding="utf-8")
+    (tmp_path / "zh.txt").write_text(CHINESE, encoding="utf-8")
+    done = manage_script(
+        tmp_path,
+        "align",
+        str(tmp_path / "en.txt"),
+        str(tmp_path / "zh.txt"),
+        "--sentences",
+        "--json",
+        migrate=True,
+    )
+    assert done.returncode == 0, done.stderr
+    beads = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [(b["source"], b["target"]) for b in beads] == [
+        ([0], [0]),
+        ([1], [1]),
+        ([2], []),
+        ([3], [2]),
+        ([4], [3, 4]),
+        ([5], []),
+    ]
+    assert all(0 <= b["confidence"] <= 1 for b in beads)
+
+
+@pytest.mark.parametrize(
+    "data,message",
+    [(b"", "the file is empty"), (b"\x00\x01\x02PNG\x00", "binary")],
+)
+def test_a_bad_file_is_one_line_and_status_1(tmp_path, data, message):
+    (tmp_path / "en.txt").write_bytes(data)
+    (tmp_path / "zh.txt").write_text(CHINESE, encoding="utf-8")
+    done = manage_script(
+        tmp_path,
+        "align",
+        str(tmp_path / "en.txt"),
+        str(tmp_path / "zh.txt"),
+        migrate=True,
+    )
+    assert done.returncode == 1
+    assert done.stderr.strip().count("\n") == 0
+    assert "en.txt" in done.stderr and message in done.stderr

@@ -1,0 +1,277 @@
+"""The aligner on hand-made releases: every kind of bead, closing lines,
+one-sided lines, and a noisy pair."""
+
+import pytest
+
+from alignment.anchors import anchors_of, closing_kind, latin_words
+from alignment.engine import align
+from alignment.lengths import RATIO, chinese_length, fit
+
+TITLE_EN = "Secretary for Constitutional and Mainland Affairs visits Qianhai"
+TITLE_ZH = "政制及內地事務局局長訪問前海"
+CLOSING_EN = ["Ends/Friday, November 27, 2026", "Issued at HKT 18:30", "NNNN"]
+CLOSING_ZH = ["完", "2026年11月27日（星期五）", "香港時間18時30分"]
+
+
+def beads(english, chinese, **options):
+    return [(b.source, b.target) for b in align(english, chinese, **options)]
+
+
+def test_one_to_one_sentences_pair_in_order():
+    english = [
+        TITLE_EN,
+        "The Secretary visited Qianhai today (November 27) with 12 officials.",
+        "He toured three projects worth $3.5 billion in the zone.",
+        "He said the co-operation would create 2,000 jobs by 2030.",
+    ]
+    chinese = [
+        TITLE_ZH,
+        "局長今日（十一月二十七日）率領12名官員訪問前海。",
+        "他參觀了區內三個總值35億元的項目。",
+        "他表示，有關合作會在2030年前創造2000個職位。",
+    ]
+    assert beads(english, chinese) == [((i,), (i,)) for i in range(4)]
+
+
+def test_one_english_sentence_split_in_two_chinese_ones():
+    english = [
+        TITLE_EN,
+        "The Secretary met the Qianhai Authority in the morning and, in the "
+        "afternoon, visited 15 start-ups founded by young people from Hong Kong.",
+        "He thanked the hosts.",
+    ]
+    chinese = [
+        TITLE_ZH,
+        "局長上午與前海管理局會面。",
+        "下午，他參觀了15間由香港青年創辦的初創企業。",
+        "他感謝接待單位。",
+    ]
+    assert beads(english, chinese) == [
+        ((0,), (0,)),
+        ((1,), (1, 2)),
+        ((2,), (3,)),
+    ]
+
+
+def test_two_english_sentences_merged_into_one_chinese_one():
+    english = [
+        TITLE_EN,
+        "The scheme opens on December 1.",
+        "It will run for 18 months.",
+        "Applications are accepted online.",
+    ]
+    chinese = [
+        TITLE_ZH,
+        "計劃於12月1日開始，為期18個月。",
+        "申請可於網上遞交。",
+    ]
+    assert beads(english, chinese) == [
+        ((0,), (0,)),
+        ((1, 2), (1,)),
+        ((3,), (2,)),
+    ]
+
+
+def test_two_sentences_whose_content_crosses_are_one_two_two_bead():
+    english = [
+        TITLE_EN,
+        "About 3,000 people joined the 12 events in 2025, and the fair drew "
+        "80 exhibitors.",
+        "This year there will be 15 events.",
+    ]
+    chinese = [
+        TITLE_ZH,
+        "二〇二五年的12項活動吸引約3000人參加。",
+        "今年的活動增至15項，而博覽會則有80個參展商。",
+    ]
+    assert beads(english, chinese) == [((0,), (0,)), ((1, 2), (1, 2))]
+
+
+def test_one_sided_lines_are_beads_of_their_own():
+    english = [
+        TITLE_EN,
+        "(with photos)",
+        "The Secretary arrived in Qianhai at 9am.",
+        "He will return to Hong Kong tomorrow.",
+        *CLOSING_EN,
+    ]
+    chinese = [
+        TITLE_ZH,
+        "局長上午9時抵達前海。",
+        "查詢熱線：2810 2000。",
+        "他明日返港。",
+        *CLOSING_ZH,
+    ]
+    assert beads(english, chinese) == [
+        ((0,), (0,)),
+        ((1,), ()),
+        ((2,), (1,)),
+        ((), (2,)),
+        ((3,), (3,)),
+        ((4,), (4, 5)),
+        ((5,), (6,)),
+        ((6,), ()),
+    ]
+
+
+def test_closing_lines_follow_the_convention():
+    english = [TITLE_EN, "He said so.", *CLOSING_EN]
+    chinese = [TITLE_ZH, "他如是說。", *CLOSING_ZH]
+    result = align(english, chinese)
+    assert [(b.source, b.target) for b in result][-3:] == [
+        ((2,), (2, 3)),  # Ends/<date> with 完 and the date line
+        ((3,), (4,)),  # Issued at HKT with 香港時間
+        ((4,), ()),  # NNNN, English only
+    ]
+    assert all(b.confidence > 0.9 for b in result[-3:])
+
+
+def test_a_noisy_pair_missing_a_paragraph_with_a_caption_and_fewer_closing_lines():
+    english = [
+        TITLE_EN,
+        "The Secretary arrived in Qianhai at 9am on November 27.",
+        "He met 20 representatives of Hong Kong enterprises.",
+        "The enterprises employ 3,500 people in the zone.",
+        "He also visited the Qianhai Authority's exhibition hall.",
+        "The hall opened in 2019 and has received 1.2 million visitors.",
+        "A photo of the visit is attached.",
+        "He returns to Hong Kong on November 28.",
+        *CLOSING_EN,
+    ]
+    chinese = [
+        TITLE_ZH,
+        "局長於11月27日上午9時抵達前海。",
+        "他與20名香港企業代表會面。",
+        "這些企業在區內聘用3500人。",
+        # the exhibition-hall paragraph is missing from the Chinese version
+        "他於11月28日返港。",
+        "完",
+        "2026年11月27日（星期五）",
+    ]
+    result = beads(english, chinese)
+    assert result[:4] == [((0,), (0,)), ((1,), (1,)), ((2,), (2,)), ((3,), (3,))]
+    assert ((4,), ()) in result and ((5,), ()) in result and ((6,), ()) in result
+    assert ((7,), (4,)) in result
+    assert ((8,), (5, 6)) in result
+    assert ((9,), ()) in result and ((10,), ()) in result
+
+
+def test_glossary_terms_anchor_a_pair_the_lengths_alone_get_wrong():
+    english = [
+        TITLE_EN,
+        "He met the Qianhai Authority.",
+        "He then spoke at a forum organised by the Hong Kong Trade Development "
+        "Council on the opportunities of the Greater Bay Area for young people.",
+    ]
+    chinese = [
+        TITLE_ZH,
+        "他與前海管理局會面，其後在香港貿易發展局",
+        "舉辦的論壇上，就大灣區為青年人帶來的機遇發言。",
+    ]
+    glossary = {
+        "Qianhai Authority": 1,
+        "前海管理局": 1,
+        "Hong Kong Trade Development Council": 2,
+        "香港貿易發展局": 2,
+    }
+
+    def terms(text, language):
+        return [concept for term, concept in glossary.items() if term in text]
+
+    with_terms = beads(english, chinese, terms=terms)
+    assert with_terms == [((0,), (0,)), ((1, 2), (1, 2))]
+
+
+def test_every_sentence_is_in_exactly_one_bead_in_order():
+    english = ["Sentence %d of the text." % n for n in range(30)]
+    chinese = ["本文第%d句。" % n for n in range(0, 30, 2)] + ["附加句子。"]
+    result = align(english, chinese)
+    assert [i for b in result for i in b.source] == list(range(30))
+    assert [j for b in result for j in b.target] == list(range(len(chinese)))
+    assert all(0.0 <= b.confidence <= 1.0 for b in result)
+
+
+def test_empty_sides():
+    assert align([], []) == []
+    assert [(b.source, b.target) for b in align(["Only English."], [])] == [((0,), ())]
+    assert [(b.source, b.target) for b in align([], ["只有中文。"])] == [((), (0,))]
+
+
+@pytest.mark.parametrize(
+    "text,side,kind",
+    [
+        ("Ends/Friday, November 27, 2026", "en", "ends"),
+        ("Issued at HKT 18:30", "en", "issued"),
+        ("NNNN", "en", "nnnn"),
+        ("(with photos)", "en", "caption"),
+        ("完", "zh", "ends"),
+        ("（完）", "zh", "ends"),
+        ("2026年11月27日（星期五）", "zh", "date"),
+        ("二〇二六年十一月二十七日（星期五）", "zh", "date"),
+        ("香港時間18時30分", "zh", "issued"),
+        ("He ends the visit.", "en", ""),
+        ("完成了工作。", "zh", ""),
+    ],
+)
+def test_closing_kinds(text, side, kind):
+    assert closing_kind(text, side) == kind
+
+
+def test_anchors_read_numbers_across_languages_and_shared_latin_words():
+    latin = latin_words(["香港貿發局（HKTDC）今日公布"])
+    english = anchors_of(
+        "The HKTDC said exports rose 19 per cent to $3.5 billion at 7.30pm.",
+        "en",
+        language="en",
+        latin=latin,
+    )
+    chinese = anchors_of(
+        "香港貿發局（HKTDC）表示，出口於晚上7時30分上升百分之十九至35億元。",
+        "zh",
+        language="zh-Hant",
+        latin=latin_words(["The HKTDC said"]),
+    )
+    shared = english.values & chinese.values
+    assert ("w", "HKTDC") in shared
+    assert len(shared) >= 4  # 19 %, 3.5 billion, 7.30pm and HKTDC
+
+
+def test_the_length_model_is_fitted_on_pairs():
+    ratio, variance = fit([("a" * 100, "字" * 25), ("b" * 200, "字" * 49)])
+    assert 0.24 < ratio < 0.26 and variance >= 0
+    assert chinese_length("前海 管理局\n") == 5
+    assert 0.2 < RATIO < 0.3
+
+
+def test_a_photo_caption_pairs_only_with_a_caption():
+    english = [
+        TITLE_EN,
+        "The Secretary toured the exhibition hall.",
+        "Photo shows the Secretary (centre) at the exhibition hall.",
+        "He returns to Hong Kong tomorrow.",
+    ]
+    both = [
+        TITLE_ZH,
+        "局長參觀了展覽館。",
+        "圖示局長（中）參觀展覽館。",
+        "查詢熱線：2810 2000。",
+        "他明日返港。",
+    ]
+    assert beads(english, both) == [
+        ((0,), (0,)),
+        ((1,), (1,)),
+        ((2,), (2,)),
+        ((), (3,)),
+        ((3,), (4,)),
+    ]
+    # a caption only the English carries is never paired with a Chinese line
+    # only the Chinese carries
+    no_caption = [
+        TITLE_ZH,
+        "局長參觀了展覽館。",
+        "查詢熱線：2810 2000。",
+        "他明日返港。",
+    ]
+    result = beads(english, no_caption)
+    assert ((2,), ()) in result and ((), (2,)) in result and ((3,), (3,)) in result
+    assert closing_kind(english[2], "en") == closing_kind(both[2], "zh") == "photo"
