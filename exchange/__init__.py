@@ -7,6 +7,15 @@
 - ``annotations``: the flags and notes files say about source sentences.
 - ``exporting``: a document as PO, TMX, XLIFF or the translated document.
 - ``seeding``: the seed documents, glossary and memory.
+- ``aligning``: a published English file and its Chinese version, aligned
+  (``alignment``) and committed to the memory.
 """
 
-__all__ = ["annotations", "exporting", "importing", "seeding", "translations"]
+__all__ = [
+    "aligning",
+    "annotations",
+    "exporting",
+    "importing",
+    "seeding",
+    "translations",
+]

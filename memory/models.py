@@ -11,6 +11,7 @@ class MemorySource(models.TextChoices):
 
     APPROVAL = "approval", _("approved in the workbench")
     IMPORT = "import", _("imported from TMX")
+    ALIGNED = "aligned", _("aligned from a published bilingual pair")
 
 
 class MemoryEntry(models.Model):

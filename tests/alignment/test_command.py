@@ -63,3 +63,44 @@ def test_a_bad_file_is_one_line_and_status_1(tmp_path, data, message):
     assert done.returncode == 1
     assert done.stderr.strip().count("\n") == 0
     assert "en.txt" in done.stderr and message in done.stderr
+
+
+def test_commit_puts_the_two_sided_beads_into_the_memory(tmp_path):
+    (tmp_path / "en.txt").write_text(ENGLISH, encoding="utf-8")
+    (tmp_path / "zh.txt").write_text(CHINESE, encoding="utf-8")
+    arguments = [
+        "align",
+        str(tmp_path / "en.txt"),
+        str(tmp_path / "zh.txt"),
+        "--sentences",
+        "--commit",
+        "--origin",
+        "Secretary visits Qianhai (2026-11-27)",
+    ]
+    done = manage_script(tmp_path, *arguments, migrate=True)
+    assert done.returncode == 0, done.stderr
+    counts = json.loads(done.stdout.splitlines()[-1])
+    assert counts == {
+        "stored": 3,
+        "one_sided": 2,
+        "closing": 1,
+        "uncertain": 0,
+        "added": 3,
+        "merged": 0,
+    }
+    lookup = manage_script(
+        tmp_path,
+        "memory_lookup",
+        "--source-language",
+        "en",
+        "--target-language",
+        "zh-Hant",
+        stdin="He toured three projects worth $3.5 billion.\n",
+    )
+    assert lookup.returncode == 0, lookup.stderr
+    best = json.loads(lookup.stdout.splitlines()[0])
+    assert "他參觀了三個總值35億元的項目。" in json.dumps(best, ensure_ascii=False)
+    assert "Secretary visits Qianhai (2026-11-27)" in lookup.stdout
+    # a second commit of the same pair merges, adds nothing
+    again = manage_script(tmp_path, *arguments)
+    assert json.loads(again.stdout.splitlines()[-1])["merged"] == 3

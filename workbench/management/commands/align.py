@@ -2,14 +2,12 @@ import json
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError, transaction
 
-from alignment.engine import align
 from core.commands import language as command_language
-from core.inline import plain
-from exchange.importing import ImportRefused, read_source, sentences_of
+from exchange.aligning import align_texts, commit_alignment, sentences_of_file
+from exchange.importing import ImportRefused
 from formats import FormatError
-from formats.textdecoding import decode_text
-from glossary.matching import current_matcher
 
 
 class Command(BaseCommand):
@@ -17,7 +15,9 @@ class Command(BaseCommand):
         "Align an English file with its Chinese version, sentence by sentence. "
         "Prints one JSON line per bead: source and target (the sentences of "
         "each side, counted from 0; an empty list for a sentence one version "
-        "does not have) and confidence (0 to 1)."
+        "does not have) and confidence (0 to 1). With --commit, the two-sided "
+        "beads go into the memory as approved pairs (origin: --origin, else "
+        "the English file's name), and a last JSON line gives the counts."
     )
 
     def add_arguments(self, parser):
@@ -39,39 +39,65 @@ class Command(BaseCommand):
             help="do not use approved glossary terms as anchors",
         )
         parser.add_argument(
+            "--commit",
+            action="store_true",
+            help="store the two-sided beads in the memory",
+        )
+        parser.add_argument(
+            "--min-confidence",
+            type=float,
+            default=0.0,
+            help="with --commit, leave out beads less sure than this (0 to 1)",
+        )
+        parser.add_argument("--origin", help="with --commit, the origin the pairs keep")
+        parser.add_argument(
             "--json",
             action="store_true",
             help="JSON lines (the default; kept for scripts that ask for it)",
         )
 
     def handle(self, *args, **options):
+        if not 0 <= options["min_confidence"] <= 1:
+            raise CommandError("--min-confidence is from 0 to 1")
         chinese_language = command_language(options["chinese_language"])
-        english = self._sentences(Path(options["english"]), "en", options)
-        chinese = self._sentences(Path(options["chinese"]), chinese_language, options)
-        terms = None
-        if not options["no_glossary"]:
-            matcher = current_matcher()
-            terms = lambda text, language: [  # noqa: E731
-                match.concept_id for match in matcher.find(text, language)
-            ]
-        for bead in align(
-            english, chinese, chinese_language=chinese_language, terms=terms
-        ):
+        paths = Path(options["english"]), Path(options["chinese"])
+        english = self._sentences(paths[0], "en", options)
+        chinese = self._sentences(paths[1], chinese_language, options)
+        beads = align_texts(
+            english,
+            chinese,
+            chinese_language=chinese_language,
+            glossary=not options["no_glossary"],
+        )
+        for bead in beads:
             self.stdout.write(json.dumps(bead.as_dict()))
+        if options["commit"]:
+            try:
+                with transaction.atomic():
+                    counts = commit_alignment(
+                        english,
+                        chinese,
+                        beads,
+                        chinese_language=chinese_language,
+                        origin=options["origin"] or paths[0].name,
+                        min_confidence=options["min_confidence"],
+                    )
+            except DatabaseError as error:
+                raise CommandError(
+                    "the memory could not be saved: %s" % error
+                ) from error
+            self.stdout.write(json.dumps(counts))
 
     def _sentences(self, path: Path, language: str, options) -> list[str]:
         try:
             data = path.read_bytes()
         except OSError as error:
             raise CommandError("%s: %s" % (path, error.strerror)) from error
-        if options["sentences"]:
-            try:
-                text = decode_text(data)
-            except FormatError as error:
-                raise CommandError("%s: %s" % (path, error)) from error
-            return [line.strip() for line in text.splitlines() if line.strip()]
         try:
-            parsed = read_source(data, path.name, None)
-            return [plain(s.source) for s in sentences_of(parsed, language, path.name)]
+            return sentences_of_file(
+                data, path.name, language, lines=options["sentences"]
+            )
         except ImportRefused as error:
             raise CommandError("%s: %s" % (path, error.problem)) from error
+        except FormatError as error:
+            raise CommandError("%s: %s" % (path, error)) from error
