@@ -6,7 +6,9 @@ Pure functions over two lists of sentences, no database:
   confidence), by dynamic programming over length, anchors and priors;
 - ``anchors``: what both versions of a sentence state (numbers, dates,
   times, Latin words, glossary concepts, closing lines);
-- ``lengths``: the English–Chinese length model and its fit.
+- ``lengths``: the English–Chinese length model and its fit;
+- ``lexicon``: English words and their Chinese renderings (CC-CEDICT);
+- ``terms``: bilingual term candidates from aligned pairs.
 """
 
-__all__ = ["anchors", "engine", "lengths"]
+__all__ = ["anchors", "engine", "lengths", "lexicon", "terms"]

@@ -13,7 +13,10 @@ On the hand-aligned English–Chinese releases of ``tests/data/alignment/``
 - ``position``: the i-th English sentence with the i-th Chinese one.
 
 For each: bead F1 (a bead counts when both its groups are exactly the
-gold's) and one-to-one F1 (the 1-1 beads alone). Then the throughput of
+gold's) and one-to-one F1 (the 1-1 beads alone); the precision of the top
+50 term candidates of the gold pairs (``alignment.terms``), judged against
+``NAMES``, what each English name of the set is in its Chinese versions.
+Then the throughput of
 ``align`` on 1,000 release pairs (the set repeated, about 30,000 sentences
 a side). ``--fit`` prints the length model fitted on the published pairs
 instead (``alignment.lengths``).
@@ -34,6 +37,7 @@ sys.path.insert(0, str(ROOT))
 
 from alignment.engine import Bead, align  # noqa: E402
 from alignment.lengths import chinese_length, fit  # noqa: E402
+from alignment.terms import term_candidates  # noqa: E402
 
 GOLD = ROOT / "tests" / "data" / "alignment"
 PAIRS = ROOT / "tests" / "data" / "qa" / "number_pairs.tsv"
@@ -51,6 +55,28 @@ GLOSSARY = [
     ("Financial Secretary", "財政司司長"),
     ("Census and Statistics Department", "政府統計處"),
 ]
+
+
+#: What every English name of the set is in Chinese: the titles above, and
+#: the offices, schemes, events and places the releases name (judged by
+#: hand, from the set's Chinese versions), for the term candidates' precision.
+NAMES = dict(GLOSSARY) | {
+    "Hong Kong": "香港",
+    "East Kowloon": "東九龍",
+    "Kwun Tong": "觀塘",
+    "Greater Bay Area": "大灣區",
+    "Primary Care Outreach Office": "基層醫療外展辦事處",
+    "Urban Cycling Office": "城市單車辦事處",
+    "Cross-boundary Youth Exchange Office": "跨境青年交流辦事處",
+    "Small Business Digital Support Centre": "中小企數碼支援中心",
+    "Community Heat Resilience Task Force": "社區抗熱專責小組",
+    "Community Heat Resilience Strategy": "社區抗熱策略",
+    "Community Health Check Scheme": "社區健康檢查計劃",
+    "Harbourfront Arts Festival": "海濱藝術節",
+    "Harbourfront Cycling Day": "海濱單車日",
+    "Secretary for Commerce and Economic Development": "商務及經濟發展局局長",
+    "Health Bureau": "醫務衞生局",
+}
 
 
 def load_gold() -> list[dict]:
@@ -210,6 +236,15 @@ def main() -> None:
         ]  # beads of every release, told apart by release
         gold = [(k, b) for k, (_, g) in enumerate(runs) for b in g]
         figures[name] = {k: round(v, 3) for k, v in scores(predicted, gold).items()}
+    top = term_candidates(gold_pairs(releases))[:50]
+    judged = [c for c in top if c.english in NAMES]
+    right = sum(NAMES[c.english] == c.chinese for c in judged)
+    figures["term_candidates"] = {
+        "top": len(top),
+        "judged": len(judged),
+        "right": right,
+        "precision": round(right / len(judged), 3) if judged else None,
+    }
     workload = [releases[k % len(releases)] for k in range(options.pairs)]
     started = time.perf_counter()
     for release in workload:

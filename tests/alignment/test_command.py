@@ -104,3 +104,38 @@ def test_commit_puts_the_two_sided_beads_into_the_memory(tmp_path):
     # a second commit of the same pair merges, adds nothing
     again = manage_script(tmp_path, *arguments)
     assert json.loads(again.stdout.splitlines()[-1])["merged"] == 3
+
+
+def test_term_candidates_come_from_the_aligned_pairs(tmp_path):
+    english = "\n".join(
+        [
+            "Observatory warns of heat",
+            "The Hong Kong Observatory issued the Very Hot Weather Warning.",
+            "The Hong Kong Observatory expects temperatures of 35 degrees.",
+        ]
+    )
+    chinese = "\n".join(
+        [
+            "天文台發出炎熱警告",
+            "香港天文台發出酷熱天氣警告。",
+            "香港天文台預料氣溫達35度。",
+        ]
+    )
+    (tmp_path / "en.txt").write_text(english, encoding="utf-8")
+    (tmp_path / "zh.txt").write_text(chinese, encoding="utf-8")
+    done = manage_script(
+        tmp_path,
+        "align",
+        str(tmp_path / "en.txt"),
+        str(tmp_path / "zh.txt"),
+        "--sentences",
+        "--commit",
+        migrate=True,
+    )
+    assert done.returncode == 0, done.stderr
+    listed = manage_script(tmp_path, "term_candidates")
+    assert listed.returncode == 0, listed.stderr
+    candidates = [json.loads(line) for line in listed.stdout.splitlines()]
+    assert candidates[0]["english"] == "Hong Kong Observatory"
+    assert candidates[0]["chinese"] == "香港天文台"
+    assert candidates[0]["count"] == 2 and len(candidates[0]["evidence"]) == 2
