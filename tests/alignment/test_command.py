@@ -152,3 +152,79 @@ def test_term_candidates_come_from_the_aligned_pairs(tmp_path, env):
     assert candidates[0]["english"] == "Hong Kong Observatory"
     assert candidates[0]["chinese"] == "香港天文台"
     assert candidates[0]["count"] == 2 and len(candidates[0]["evidence"]) == 2
+
+
+def _release_files(folder, name, english, chinese):
+    (folder / ("%s.en.txt" % name)).write_text(english, encoding="utf-8")
+    (folder / ("%s.zh.txt" % name)).write_text(chinese, encoding="utf-8")
+
+
+TYPHOON_EN = """Typhoon signal No. 8 issued
+
+The Hong Kong Observatory issued the No. 8 Gale or Storm Signal at 9.40am.
+
+All schools are closed today.
+"""
+TYPHOON_ZH = """八號烈風或暴風信號發出
+
+香港天文台於上午9時40分發出八號烈風或暴風信號。
+
+所有學校今日停課。
+"""
+
+
+@pytest.mark.parametrize("packed", [False, True])
+def test_align_batch_aligns_every_pair_of_a_folder_or_zip(tmp_path, env, packed):
+    import zipfile
+
+    folder = tmp_path / "releases"
+    folder.mkdir()
+    _release_files(folder, "typhoon-%s" % packed, TYPHOON_EN, TYPHOON_ZH)
+    _release_files(folder, "qianhai-%s" % packed, ENGLISH, CHINESE)
+    (folder / "orphan.en.txt").write_text("Only English.\n", encoding="utf-8")
+    target = folder
+    if packed:
+        target = tmp_path / "releases.zip"
+        with zipfile.ZipFile(target, "w") as archive:
+            for child in folder.iterdir():
+                archive.write(child, "2026/" + child.name)
+    done = manage_script(tmp_path, "align_batch", str(target), "--commit", env=env)
+    assert done.returncode == 0, done.stderr
+    lines = [json.loads(line) for line in done.stdout.splitlines()]
+    releases, totals = lines[:-1], lines[-1]
+    assert [r["name"] for r in releases] == [
+        "qianhai-%s" % packed,
+        "typhoon-%s" % packed,
+    ]
+    typhoon = releases[1]
+    assert typhoon["beads"] == 3 and typhoon["one_sided"] == 0
+    assert typhoon["stored"] == 3
+    assert totals["releases"] == 2 and totals["unpaired"] == ["orphan"]
+    assert totals["stored"] == sum(r["stored"] for r in releases)
+
+
+def test_align_batch_refuses_a_bad_member_in_one_line_and_stores_nothing(tmp_path, env):
+    folder = tmp_path / "releases"
+    folder.mkdir()
+    _release_files(folder, "a-good-one", TYPHOON_EN.replace("9.40", "9.45"),
+                   TYPHOON_ZH.replace("40分", "45分"))  # fmt: skip
+    (folder / "z-broken.en.txt").write_bytes(b"\x00\x01PNG\x00")
+    (folder / "z-broken.zh.txt").write_text(TYPHOON_ZH, encoding="utf-8")
+    done = manage_script(tmp_path, "align_batch", str(folder), "--commit", env=env)
+    assert done.returncode == 1
+    assert done.stderr.strip().count("\n") == 0
+    assert "z-broken.en.txt" in done.stderr and "binary" in done.stderr
+    lookup = manage_script(
+        tmp_path,
+        "memory_lookup",
+        "--source-language",
+        "en",
+        "--target-language",
+        "zh-Hant",
+        "--threshold",
+        "100",
+        stdin="The Hong Kong Observatory issued the No. 8 Gale or Storm Signal at "
+        "9.45am.\n",
+        env=env,
+    )
+    assert "9時45分" not in lookup.stdout  # the good release was not kept either
