@@ -24,6 +24,14 @@ class Operation:
     unit: str = ITEMS
 
 
+def counted(chunks, progress: Progress, measure):
+    """An output's chunks as they are written, each reported by ``measure``
+    (its bytes, the units it holds)."""
+    for chunk in chunks:
+        progress.advance(measure(chunk))
+        yield chunk
+
+
 def read_input(job: Job, progress: Progress) -> bytes:
     """The job's whole stored file (a document, a glossary), counted as read."""
     pieces = []

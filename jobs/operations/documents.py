@@ -15,7 +15,7 @@ from exchange.importing import (
 )
 from jobs.files import store
 from jobs.models import Job, JobChunk
-from jobs.operations.base import BYTES, Operation, read_input
+from jobs.operations.base import BYTES, Operation, counted, read_input
 from jobs.progress import Progress
 from translations.deriving import derive, describe_derivation
 from translations.pretranslating import pretranslate
@@ -116,7 +116,7 @@ def export_document(job: Job, progress: Progress) -> dict:
         strict=arguments.get("strict", False),
         approved_only=arguments.get("approved_only", False),
     )
-    size, _digest = store(job, _counted(chunks, progress), role=JobChunk.OUTPUT)
+    size, _digest = store(job, counted(chunks, progress, len), role=JobChunk.OUTPUT)
     return {
         "document": arguments["document"],
         "file": arguments["output_name"],
@@ -125,10 +125,13 @@ def export_document(job: Job, progress: Progress) -> dict:
     }
 
 
-def _counted(chunks, progress: Progress):
-    for chunk in chunks:
-        progress.advance(len(chunk))
-        yield chunk
+def _with_account(lines: list[str], result: dict) -> str:
+    """The lines, then what the file held that was not kept or was cut."""
+    if result.get("not_kept"):
+        lines.append(describe_not_kept(result["not_kept"]))
+    if result.get("sentences_cut"):
+        lines.append(describe_cut(result["sentences_cut"]))
+    return " ".join(lines)
 
 
 def describe_document_import(job: Job) -> str:
@@ -141,11 +144,7 @@ def describe_document_import(job: Job) -> str:
         )
         % result
     ]
-    if result.get("not_kept"):
-        lines.append(describe_not_kept(result["not_kept"]))
-    if result.get("sentences_cut"):
-        lines.append(describe_cut(result["sentences_cut"]))
-    return " ".join(lines)
+    return _with_account(lines, result)
 
 
 def describe_new_version(job: Job) -> str:
@@ -162,11 +161,7 @@ def describe_new_version(job: Job) -> str:
         )
         % result
     ]
-    if result.get("not_kept"):
-        lines.append(describe_not_kept(result["not_kept"]))
-    if result.get("sentences_cut"):
-        lines.append(describe_cut(result["sentences_cut"]))
-    return " ".join(lines)
+    return _with_account(lines, result)
 
 
 def describe_pretranslation(job: Job) -> str:

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_noop
 
 from jobs.files import open_file, store
 from jobs.models import Job, JobChunk
-from jobs.operations.base import BYTES, Operation
+from jobs.operations.base import BYTES, Operation, counted
 from jobs.progress import Progress, ReadCounter
 from memory.models import MemoryEntry
 from memory.store import rebuild_index
@@ -40,20 +40,14 @@ def export_memory(job: Job, progress: Progress) -> dict:
     pair = arguments.get("source_language"), arguments.get("target_language")
     progress.start(total=count_units(*pair), phase=gettext_noop("Writing the TMX file"))
     chunks = export_tmx(*pair)
-    size, _digest = store(job, _counted(chunks, progress), role=JobChunk.OUTPUT)
+    units = counted(chunks, progress, lambda chunk: chunk.count(b"</tu>"))
+    size, _digest = store(job, units, role=JobChunk.OUTPUT)
     return {
         "file": arguments["output_name"],
         "bytes": size,
         "units": progress.done,
         "content_type": "application/x-tmx+xml",
     }
-
-
-def _counted(chunks, progress: Progress):
-    """The TMX writer's chunks, each ``</tu>`` counted as a unit written."""
-    for chunk in chunks:
-        progress.advance(chunk.count(b"</tu>"))
-        yield chunk
 
 
 def _describe_reindex(job: Job) -> str:

@@ -58,18 +58,17 @@ def job_detail(request, pk: int):
     if not job.is_finished:
         reap_lost()
         job.refresh_from_db()
-    summary = _summary(job)
-    then = destination(job) if request.GET.get("then") and summary else None
-    if then:
+    summary, leads_to = _summary(job), destination(job)
+    if request.GET.get("then") and summary and leads_to:
         messages.success(request, summary)
         if request.htmx:
-            return HttpResponse(headers={"HX-Redirect": then})
-        return redirect(then)
+            return HttpResponse(headers={"HX-Redirect": leads_to})
+        return redirect(leads_to)
     context = {
         "job": job,
         "now": current(job),
         "summary": summary,
-        "destination": destination(job),
+        "destination": leads_to,
         "output": job.state == State.SUCCEEDED and has_file(job, JobChunk.OUTPUT),
         "then": request.GET.get("then", ""),
         "keep_days": settings.JOB_FILES_DAYS,
