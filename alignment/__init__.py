@@ -8,7 +8,9 @@ Pure functions over two lists of sentences, no database:
   times, Latin words, glossary concepts, closing lines);
 - ``lengths``: the English–Chinese length model and its fit;
 - ``lexicon``: English words and their Chinese renderings (CC-CEDICT);
-- ``terms``: bilingual term candidates from aligned pairs.
+- ``terms``: bilingual term candidates from aligned pairs;
+- ``editing``: a reviewer's corrections to the beads (merge, split, move a
+  sentence across, mark one-sided).
 """
 
-__all__ = ["anchors", "engine", "lengths", "lexicon", "terms"]
+__all__ = ["anchors", "editing", "engine", "lengths", "lexicon", "terms"]

@@ -20,6 +20,9 @@ in nats (a negative log-probability):
 - minus ``LEXICON_BONUS`` times the share of the English group's ordinary
   words whose CC-CEDICT rendering is in the Chinese group
   (``alignment.lexicon``);
+- minus ``MEMORY_BONUS`` when the **memory** already holds the bead's
+  English group with its Chinese group as a pair (the caller's
+  ``remembered``: an earlier alignment, an approved translation);
 - ``CLOSING_PENALTY`` for a bead that pairs a closing line (``Ends/…``,
   ``完``, the date line, ``Issued at HKT``) with prose, or puts ``NNNN``,
   which only the English version carries, on a two-sided bead.
@@ -31,7 +34,8 @@ shows the low ones for review.
 """
 
 import math
-from collections.abc import Callable, Sequence
+import unicodedata
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 from alignment.anchors import Anchors, TermFinder, anchors_of, latin_words
@@ -64,11 +68,17 @@ LEXICON_BONUS = 12.0
 #: The share of words two unrelated sentences have in common by chance: a
 #: pair covering less pays for it.
 LEXICON_BASE = 0.15
+#: Nats a two-sided bead loses when the memory holds it as a pair.
+MEMORY_BONUS = 20.0
 #: Nats added to a bead that pairs a closing line with prose.
 CLOSING_PENALTY = 12.0
 #: Nats per character of a one-sided sentence (a long sentence left out of
 #: the other version is rarer than a caption).
 ONE_SIDED_PER_CHAR = 0.01
+
+
+#: What the memory pairs with each English text asked: text -> Chinese texts.
+Remembered = Callable[[Sequence[str]], dict[str, Collection[str]]]
 
 
 @dataclass(frozen=True)
@@ -157,12 +167,15 @@ def align_anchored(
     chinese: Sequence[Anchors],
     english_vocabulary: Sequence[list[frozenset[str]]] | None = None,
     chinese_vocabulary: Sequence[frozenset[str]] | None = None,
+    remembered: Collection[tuple[int, int, int, int]] = (),
 ) -> list[Bead]:
     """Align two sentence lists given their lengths and anchors.
 
     ``english_vocabulary`` holds, per English sentence, the renderings of
     each of its ordinary words; ``chinese_vocabulary``, per Chinese
     sentence, its character n-grams (``alignment.lexicon``).
+    ``remembered`` holds the beads the memory knows, keyed as the lattice
+    is: (English end, Chinese end, English count, Chinese count).
     """
     n, m = len(english_lengths), len(chinese_lengths)
     cost_of: dict[tuple[int, int, int, int], float] = {}
@@ -198,6 +211,8 @@ def align_anchored(
             cost -= ANCHOR_BONUS * _matched(left, right)
             cost -= LEXICON_BONUS * (coverage(i - di, i, j - dj, j) - LEXICON_BASE)
             cost += _closing_cost(left, right)
+            if key in remembered:
+                cost -= MEMORY_BONUS
         elif di:
             cost += ONE_SIDED_PER_CHAR * english_lengths[i - 1]
             if english[i - 1].closing in ONE_SIDED:
@@ -271,12 +286,15 @@ def align(
     *,
     chinese_language: str = "zh-Hant",
     terms: TermFinder | None = None,
+    remembered: Remembered | None = None,
 ) -> list[Bead]:
     """Align English sentences with their Chinese version; the beads, in order.
 
     ``terms(text, language)`` names the glossary concepts a text holds (the
     workbench passes its matcher); without it only numbers, Latin words and
-    closing lines anchor.
+    closing lines anchor. ``remembered(english_texts)`` answers, for each
+    English group asked (one sentence, or two joined by a space), the
+    Chinese texts the memory pairs with it.
     """
     in_chinese, in_english = latin_words(chinese), latin_words(english)
     english_anchors = [
@@ -298,7 +316,41 @@ def align(
         chinese_anchors,
         vocabulary,
         [chinese_ngrams(text) for text in chinese],
+        _remembered_beads(english, chinese, remembered) if remembered else (),
     )
+
+
+def _squash(text: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
+def _groups(texts: Sequence[str], joiner: str) -> dict[tuple[int, int], str]:
+    """(end, count) -> the text of each group of one or two sentences."""
+    out = {}
+    for end in range(1, len(texts) + 1):
+        out[(end, 1)] = texts[end - 1]
+        if end >= 2:
+            out[(end, 2)] = joiner.join(texts[end - 2 : end])
+    return out
+
+
+def _remembered_beads(
+    english: Sequence[str], chinese: Sequence[str], remembered: Remembered
+) -> set[tuple[int, int, int, int]]:
+    """The two-sided beads whose texts the memory holds as a pair."""
+    english_groups = _groups(english, " ")
+    known = remembered(sorted(set(english_groups.values())))
+    if not any(known.values()):
+        return set()
+    where: dict[str, list[tuple[int, int]]] = {}
+    for (end, count), text in _groups(chinese, "").items():
+        where.setdefault(_squash(text), []).append((end, count))
+    beads = set()
+    for (i, di), text in english_groups.items():
+        for target in known.get(text, ()):
+            for j, dj in where.get(_squash(target), ()):
+                beads.add((i, j, di, dj))
+    return beads
 
 
 #: The signature of an aligner, for the benchmarks' baselines.

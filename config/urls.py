@@ -6,6 +6,7 @@ from django.views.i18n import set_language
 
 from workbench.views import (
     accounts,
+    alignment,
     conversion,
     documents,
     editor,
@@ -14,6 +15,7 @@ from workbench.views import (
     jobs,
     memory,
     review,
+    term_candidates,
 )
 
 urlpatterns = [
@@ -67,6 +69,23 @@ urlpatterns = [
     path("memory/import/", memory.memory_import, name="memory-import"),
     path("memory/export/", memory.memory_export, name="memory-export"),
     path("memory/reindex/", memory.memory_reindex, name="memory-reindex"),
+    path("alignments/", alignment.alignment_list, name="alignments"),
+    path("alignments/documents/", alignment.align_documents, name="align-documents"),
+    path("alignments/<int:pk>/", alignment.alignment_detail, name="alignment"),
+    path("alignments/<int:pk>/edit/", alignment.alignment_edit, name="alignment-edit"),
+    path(
+        "alignments/<int:pk>/commit/",
+        alignment.alignment_commit,
+        name="alignment-commit",
+    ),
+    path(
+        "glossary/candidates/", term_candidates.candidate_list, name="term-candidates"
+    ),
+    path(
+        "glossary/candidates/decide/",
+        term_candidates.candidate_decide,
+        name="term-candidate-decide",
+    ),
     path("jobs/", jobs.job_list, name="jobs"),
     path("jobs/<int:pk>/", jobs.job_detail, name="job"),
     path("jobs/<int:pk>/cancel/", jobs.job_cancel, name="job-cancel"),

@@ -269,3 +269,49 @@ class GlossaryStamp(models.Model):
 
     def __str__(self) -> str:
         return self.token
+
+
+class TermCandidateDecision(models.Model):
+    """A reviewer's decision on a term candidate from aligned pairs.
+
+    ``accepted`` names the concept the candidate became; ``dismissed`` is
+    kept so that the pair (English, Chinese) is never proposed again.
+    """
+
+    class Decision(models.TextChoices):
+        ACCEPTED = "accepted", _("accepted")
+        DISMISSED = "dismissed", _("dismissed")
+
+    english = models.CharField(_("English"), max_length=255)
+    chinese = models.CharField(_("Chinese"), max_length=255)
+    decision = models.CharField(_("decision"), max_length=20, choices=Decision)
+    concept = models.ForeignKey(
+        Concept,
+        verbose_name=_("concept"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("decided"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("term candidate decision")
+        verbose_name_plural = _("term candidate decisions")
+        ordering = ["-decided_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["english", "chinese"], name="unique_candidate_decision"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return "%s = %s (%s)" % (self.english, self.chinese, self.decision)

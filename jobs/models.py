@@ -29,6 +29,7 @@ class Kind(models.TextChoices):
     DERIVE = "derive", _("Conversion from the other Chinese script")
     EXPORT_DOCUMENT = "export_document", _("Document export")
     IMPORT_GLOSSARY = "import_glossary", _("Glossary import")
+    ALIGN = "align", _("Alignment of published releases")
 
 
 class Job(models.Model):

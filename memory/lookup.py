@@ -50,7 +50,7 @@ from memory.languages import memory_language
 from memory.matches import ConcordanceHit, Difference, Match
 from memory.models import MemoryEntry
 from memory.remarks import Remarks, swapped
-from memory.text import normalise
+from memory.text import normalise, text_key
 
 __all__ = [
     "BUDGET",
@@ -59,6 +59,7 @@ __all__ = [
     "Match",
     "code_kinds",
     "concordance",
+    "exact_targets",
     "lookup",
     "memory_size",
     "taken_match_score",
@@ -207,3 +208,29 @@ def memory_size(source_language: str, target_language: str) -> int:
         Q(source_language=source, target_language=target)
         | Q(source_language=target, target_language=source)
     ).count()
+
+
+#: Source texts asked for per query by ``exact_targets``.
+EXACT_BATCH = 500
+
+
+def exact_targets(
+    source_language: str, target_language: str, texts
+) -> dict[str, set[str]]:
+    """The targets the memory holds, in one direction, for each of ``texts``
+    with the same normalised source: {text: targets}; texts it lacks are
+    left out."""
+    source_language = memory_language(source_language)
+    target_language = memory_language(target_language)
+    keyed = {text_key(source_language, normalise(text)): text for text in texts}
+    keys = list(keyed)
+    known: dict[str, set[str]] = {}
+    for start in range(0, len(keys), EXACT_BATCH):
+        rows = MemoryEntry.objects.filter(
+            source_language=source_language,
+            target_language=target_language,
+            source_key__in=keys[start : start + EXACT_BATCH],
+        ).values_list("source_key", "target")
+        for key, target in rows:
+            known.setdefault(keyed[key], set()).add(target)
+    return known

@@ -57,6 +57,11 @@ def destination(job: Job) -> str | None:
         )
     if job.kind in (Kind.IMPORT_MEMORY, Kind.REINDEX_MEMORY):
         return reverse("memory")
+    if job.kind == Kind.ALIGN:
+        made = result.get("alignments") or []
+        if len(made) == 1:
+            return reverse("alignment", args=[made[0]])
+        return reverse("alignments")
     if job.kind == Kind.IMPORT_GLOSSARY and not result.get("dry_run"):
         return reverse("glossary:list")
     return None

@@ -7,11 +7,13 @@ module imports them so that Django registers them with the app.
 
 from conversion.models import ConversionOverride, ConversionOverrideRevision
 from documents.models import Document, DocumentVersion, Paragraph, Segment
+from exchange.models import Alignment
 from jobs.models import Job, JobChunk
 from memory.models import MemoryEntry
 from translations.models import Comment, Revision, Translation
 
 __all__ = [
+    "Alignment",
     "Comment",
     "ConversionOverride",
     "ConversionOverrideRevision",

@@ -2,15 +2,18 @@
 
 One module per concern: ``documents`` (import, new version,
 pre-translation, derive, export), ``memory`` (TMX import, re-index, TMX
-export), ``glossary`` (import). ``REFUSALS`` are the errors by which a
+export), ``glossary`` (import), ``alignment`` (a batch of published
+releases aligned for review). ``REFUSALS`` are the errors by which a
 service refuses work as asked: their message, already in the language of
 whoever started the job, becomes the job's error line.
 """
 
+from exchange.aligning import BatchRefused
+from exchange.alignments import AlignmentRefused
 from exchange.exporting import ExportRefused
 from exchange.importing import ImportRefused
 from jobs.models import Kind
-from jobs.operations import documents, glossary, memory
+from jobs.operations import alignment, documents, glossary, memory
 from jobs.operations.base import BYTES, ITEMS, Operation
 from translations.deriving import DeriveRefused
 from translations.pretranslating import PretranslateRefused
@@ -25,8 +28,16 @@ OPERATIONS: dict[str, Operation] = {
     Kind.DERIVE: documents.DERIVE,
     Kind.EXPORT_DOCUMENT: documents.EXPORT,
     Kind.IMPORT_GLOSSARY: glossary.IMPORT,
+    Kind.ALIGN: alignment.ALIGN,
 }
 
-REFUSALS = (ImportRefused, PretranslateRefused, DeriveRefused, ExportRefused)
+REFUSALS = (
+    ImportRefused,
+    PretranslateRefused,
+    DeriveRefused,
+    ExportRefused,
+    BatchRefused,
+    AlignmentRefused,
+)
 
 __all__ = ["BYTES", "ITEMS", "OPERATIONS", "REFUSALS", "Operation"]

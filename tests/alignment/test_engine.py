@@ -275,3 +275,29 @@ def test_a_photo_caption_pairs_only_with_a_caption():
     result = beads(english, no_caption)
     assert ((2,), ()) in result and ((), (2,)) in result and ((3,), (3,)) in result
     assert closing_kind(english[2], "en") == closing_kind(both[2], "zh") == "photo"
+
+
+def test_a_pair_the_memory_holds_decides_a_bead_the_text_leaves_open():
+    english = [
+        "Members discussed the matter at length.",
+        "They agreed.",
+        "The meeting closed after a short break for tea and a vote.",
+    ]
+    # the Chinese version says nothing of "They agreed": on its own, the
+    # aligner leaves it one-sided, unsure
+    chinese = ["委員詳細討論此事。", "會議在茶敘及表決後結束。"]
+    asked = []
+
+    def remembered(texts):
+        asked.extend(texts)
+        joined = english[0] + " " + english[1]
+        return {joined: {chinese[0]}} if joined in texts else {}
+
+    alone = align(english, chinese)
+    assert [(b.source, b.target) for b in alone][1] == ((1,), ())
+    assert alone[1].confidence < 0.8
+    found = align(english, chinese, remembered=remembered)
+    assert [(b.source, b.target) for b in found] == [((0, 1), (0,)), ((2,), (1,))]
+    assert min(b.confidence for b in found) > 0.9
+    # every English sentence, and every two running together, was asked for
+    assert set(english) < set(asked) and english[0] + " " + english[1] in asked

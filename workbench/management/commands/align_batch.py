@@ -1,4 +1,5 @@
 import json
+import tempfile
 import zipfile
 from pathlib import Path
 
@@ -8,14 +9,20 @@ from django.db import DatabaseError, transaction
 from tqdm import tqdm
 
 from core.commands import language as command_language
-from exchange.aligning import align_texts, commit_alignment, sentences_of_file
+from exchange.aligning import (
+    BatchRefused,
+    align_texts,
+    commit_alignment,
+    folder_files,
+    pair_up,
+    read_batch_file,
+    sentences_of_file,
+    zip_files,
+)
 from exchange.importing import ImportRefused
 from formats import FormatError
-
-#: What names the two versions of a release: NAME.en.EXT and NAME.zh.EXT.
-SIDES = {"en": "en", "zh": "zh"}
-#: Files of a zip read at most (a zip bomb is refused, naming the member).
-MAX_MEMBER_BYTES = 50 * 1024 * 1024
+from jobs.commands import add_background, queue
+from jobs.models import Kind
 
 
 class Command(BaseCommand):
@@ -26,7 +33,10 @@ class Command(BaseCommand):
         "beads go into the memory, all or nothing. Prints one JSON line per "
         "release (name, beads, one_sided, low_confidence, and with --commit "
         "the memory counts), then a JSON line of totals; a name with only one "
-        "version is listed in the totals' unpaired."
+        "version is listed in the totals' unpaired. With --background, a "
+        "worker aligns them as a job, keeping each release as an alignment to "
+        "review on the Alignments page (committed too with --commit), and the "
+        "job's id is printed alone on the last line."
     )
 
     def add_arguments(self, parser):
@@ -40,20 +50,28 @@ class Command(BaseCommand):
             default=0.5,
             help="beads under this confidence are counted as low_confidence",
         )
+        add_background(parser)
 
     def handle(self, *args, **options):
         chinese_language = command_language(options["chinese_language"])
-        files = self._files(Path(options["path"]))
-        names = sorted({name for name, _side in files})
-        pairs = [n for n in names if (n, "en") in files and (n, "zh") in files]
-        unpaired = [n for n in names if n not in pairs]
+        path = Path(options["path"])
+        try:
+            files = self._files(path)
+        except BatchRefused as refused:
+            raise CommandError(str(refused)) from refused
+        if options["background"]:
+            self._queue(path, files, chinese_language, options)
+            return
+        pairs, unpaired = pair_up(files)
         totals = {"releases": 0, "beads": 0, "stored": 0, "added": 0, "merged": 0}
         lines = []
         try:
             with transaction.atomic():
-                for name in tqdm(pairs, desc="align", unit="release", disable=None):
-                    english = self._sentences(files[(name, "en")], "en")
-                    chinese = self._sentences(files[(name, "zh")], chinese_language)
+                for name, english_file, chinese_file in tqdm(
+                    pairs, desc="align", unit="release", disable=None
+                ):
+                    english = self._sentences(english_file, "en")
+                    chinese = self._sentences(chinese_file, chinese_language)
                     beads = align_texts(
                         english, chinese, chinese_language=chinese_language
                     )
@@ -88,54 +106,43 @@ class Command(BaseCommand):
         self.stdout.write(json.dumps(totals, ensure_ascii=False))
 
     def _files(self, path: Path) -> dict:
-        """(name, side) -> (file name, bytes) of every NAME.en.EXT / NAME.zh.EXT."""
-        found = {}
-
-        def take(file_name: str, read) -> None:
-            parts = Path(file_name).name.split(".")
-            if len(parts) >= 3 and parts[-2] in SIDES:
-                found[(".".join(parts[:-2]), parts[-2])] = (file_name, read)
-
         if path.is_dir():
-            for child in sorted(path.iterdir()):
-                if child.is_file():
-                    take(child.name, child.read_bytes)
-        elif zipfile.is_zipfile(path):
-            try:
-                archive = zipfile.ZipFile(path)
-            except (OSError, zipfile.BadZipFile) as error:
-                raise CommandError("%s: %s" % (path, error)) from error
-            for member in archive.infolist():
-                if member.is_dir():
-                    continue
-                if member.file_size > MAX_MEMBER_BYTES:
-                    raise CommandError(
-                        "%s: %s unpacks to more than %d MB"
-                        % (path, member.filename, MAX_MEMBER_BYTES // 2**20)
-                    )
-                take(member.filename, lambda m=member: _read_member(archive, m))
-        elif path.exists():
+            return folder_files(path)
+        if zipfile.is_zipfile(path):
+            return zip_files(path, str(path))
+        if path.exists():
             raise CommandError("%s: neither a folder nor a zip file" % path)
-        else:
-            raise CommandError("%s: No such file or directory" % path)
-        return found
+        raise CommandError("%s: No such file or directory" % path)
+
+    def _queue(self, path: Path, files: dict, chinese_language: str, options) -> None:
+        arguments = {
+            "chinese_language": chinese_language,
+            "commit": options["commit"],
+            "review_below": options["review_below"],
+        }
+        if not path.is_dir():
+            queue(self, kind=Kind.ALIGN, arguments=arguments, path=path)
+            return
+        # a folder goes to the worker as a zip of its releases' files
+        with tempfile.TemporaryDirectory() as folder:
+            packed = Path(folder) / ("%s.zip" % (path.resolve().name or "batch"))
+            with zipfile.ZipFile(packed, "w", zipfile.ZIP_DEFLATED) as archive:
+                for entry in files.values():
+                    name, data = self._read(entry)
+                    archive.writestr(name, data)
+            queue(self, kind=Kind.ALIGN, arguments=arguments, path=packed)
+
+    def _read(self, entry) -> tuple[str, bytes]:
+        try:
+            return read_batch_file(entry)
+        except BatchRefused as refused:
+            raise CommandError(str(refused)) from refused
 
     def _sentences(self, entry, language: str) -> list[str]:
-        file_name, read = entry
+        file_name, data = self._read(entry)
         try:
-            return sentences_of_file(read(), Path(file_name).name, language)
+            return sentences_of_file(data, file_name, language)
         except ImportRefused as error:
-            raise CommandError("%s: %s" % (file_name, error.problem)) from error
+            raise CommandError("%s: %s" % (entry[0], error.problem)) from error
         except FormatError as error:
-            raise CommandError("%s: %s" % (file_name, error)) from error
-        except (OSError, zipfile.BadZipFile) as error:
-            raise CommandError("%s: %s" % (file_name, error)) from error
-
-
-def _read_member(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> bytes:
-    """A member's bytes, read no further than its declared size allows."""
-    with archive.open(member) as handle:
-        data = handle.read(MAX_MEMBER_BYTES + 1)
-    if len(data) > MAX_MEMBER_BYTES:
-        raise OSError("unpacks to more than %d MB" % (MAX_MEMBER_BYTES // 2**20))
-    return data
+            raise CommandError("%s: %s" % (entry[0], error)) from error

@@ -2,17 +2,19 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
-from alignment.terms import term_candidates
-from memory.models import MemoryEntry, MemorySource
+from exchange.term_candidates import all_candidates, open_candidates
 
 
 class Command(BaseCommand):
     help = (
         "Propose bilingual glossary terms from the pairs aligned into the memory "
-        "(align --commit): English names of offices, titles and bodies with the "
-        "Chinese run that co-occurs with them best. Prints one JSON line per "
-        "candidate, best first: english, chinese, count (pairs holding both), "
-        "score (Dice), evidence (memory entry ids)."
+        "(align --commit, or an alignment committed from its page): English "
+        "names of offices, titles and bodies with the Chinese run that "
+        "co-occurs with them best. Leaves out what reviewers accepted or "
+        "dismissed on the Term candidates page and what the glossary holds "
+        "(unless --all). Prints one JSON line per candidate, best first: "
+        "english, chinese, language, count (pairs holding both), score (Dice), "
+        "evidence (memory entry ids)."
     )
 
     def add_arguments(self, parser):
@@ -25,19 +27,22 @@ class Command(BaseCommand):
         parser.add_argument(
             "--limit", type=int, default=50, help="candidates printed (default 50)"
         )
+        parser.add_argument(
+            "--all",
+            action="store_true",
+            help="also the candidates decided on or already in the glossary",
+        )
 
     def handle(self, *args, **options):
         if options["min_count"] < 1:
             raise CommandError("--min-count is 1 or more")
-        entries = list(
-            MemoryEntry.objects.filter(source_kind=MemorySource.ALIGNED)
-            .filter(source_language="en", target_language__startswith="zh")
-            .order_by("pk")
-            .values_list("pk", "source", "target")
-        )
-        pairs = [(source, target) for _, source, target in entries]
-        found = term_candidates(pairs, min_count=options["min_count"])
-        for candidate in found[: options["limit"]]:
-            line = candidate.as_dict()
-            line["evidence"] = [entries[i][0] for i in candidate.evidence]
-            self.stdout.write(json.dumps(line, ensure_ascii=False))
+        if options["limit"] < 1:
+            raise CommandError("--limit is 1 or more")
+        if options["all"]:
+            found = all_candidates(min_count=options["min_count"])[: options["limit"]]
+        else:
+            found = open_candidates(
+                min_count=options["min_count"], limit=options["limit"]
+            )
+        for proposal in found:
+            self.stdout.write(json.dumps(proposal.as_dict(), ensure_ascii=False))
