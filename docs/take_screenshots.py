@@ -144,6 +144,7 @@ def main() -> None:
             )
             shoot(browser, base, passwords)
             shoot_job(browser, base, passwords, env)
+            shoot_alignment(browser, base, passwords, env)
             browser.close()
     finally:
         server.terminate()
@@ -286,6 +287,69 @@ def shoot_job(browser, base: str, passwords: dict, env: dict) -> None:
     finally:
         worker.wait(timeout=600)
     page.close()
+
+
+#: The hand-aligned releases of the tests: the archive the screenshots bring in.
+GOLD = ROOT / "tests" / "data" / "alignment"
+
+
+def shoot_alignment(browser, base: str, passwords: dict, env: dict) -> None:
+    """The archive brought in: eleven releases committed by ``align_batch``,
+    the twelfth uploaded and under review; the term candidates they yield."""
+    import json
+
+    archive = DATA / "archive"
+    archive.mkdir(exist_ok=True)
+    files = {}
+    for path in sorted(GOLD.glob("*.json")):
+        release = json.loads(path.read_text(encoding="utf-8"))
+        english = "\n\n".join(" ".join(p) for p in release["en"]) + "\n"
+        chinese = "\n\n".join("".join(p) for p in release["zh"]) + "\n"
+        files[release["name"]] = (english, chinese)
+    reviewed = "cycling-day-traffic"
+    for name, (english, chinese) in files.items():
+        if name != reviewed:
+            (archive / ("%s.en.txt" % name)).write_text(english, encoding="utf-8")
+            (archive / ("%s.zh.txt" % name)).write_text(chinese, encoding="utf-8")
+    if "aligned" not in manage("shell", "-c", ALIGNED, env=env):
+        manage("align_batch", str(archive), "--commit", env=env)
+    english, chinese = files[reviewed]
+    page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="en-GB")
+    login(page, base, "manager", passwords["manager"])
+    page.goto(base + "/alignments/")
+    page.set_input_files(
+        "#id_english",
+        files=[{"name": "%s.txt" % reviewed, "mimeType": "text/plain",
+                "buffer": english.encode()}],
+    )  # fmt: skip
+    page.set_input_files(
+        "#id_chinese",
+        files=[{"name": "%s-zh.txt" % reviewed, "mimeType": "text/plain",
+                "buffer": chinese.encode()}],
+    )  # fmt: skip
+    page.click("form.stacked button.primary")
+    page.wait_for_url("**/jobs/*/**")
+    manage("db_worker", "--batch", "--no-startup-delay", env=env)
+    page.wait_for_url("**/alignments/*/", timeout=60_000)
+    low = page.locator("#beads tr.bead.low").first
+    if low.count():
+        low.scroll_into_view_if_needed()
+        page.evaluate("window.scrollBy(0, -250)")
+    page.screenshot(path=str(OUT / "alignment-review.png"))
+    page.close()
+    page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="en-GB")
+    login(page, base, "reviewer", passwords["reviewer"])
+    page.goto(base + "/glossary/candidates/")
+    page.locator("details.candidate-evidence").first.evaluate("d => d.open = true")
+    page.screenshot(path=str(OUT / "term-candidates.png"))
+    page.close()
+
+
+ALIGNED = (
+    "from memory.models import MemoryEntry; "
+    "print('aligned' if MemoryEntry.objects.filter(source_kind='aligned').exists() "
+    "else 'none')"
+)
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_noop, ngettext
 
 from exchange.aligning import BatchRefused, pair_up, read_batch_file, zip_files
 from exchange.alignments import commit, create_from_files
+from exchange.importing import ImportRefused
 from formats import FormatError
 from jobs.models import Job
 from jobs.operations.base import Operation, read_input
@@ -41,6 +42,9 @@ def align_batch(job: Job, progress: Progress) -> dict:
                 user=job.started_by,
                 name=name,
             )
+        except ImportRefused as refused:
+            # the member's name, not only the zip's, says which file it is
+            raise BatchRefused(str(refused)) from refused
         except FormatError as error:
             raise BatchRefused("%s: %s" % (name, error.localized())) from error
         beads = alignment.bead_list()

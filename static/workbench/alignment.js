@@ -53,8 +53,9 @@
     }
   });
 
-  document.body.addEventListener("htmx:afterSwap", function (event) {
-    if (!document.getElementById("beads")) return;
+  // the beads come back as new content: htmx announces it with htmx:load
+  document.addEventListener("htmx:load", function (event) {
+    if (!event.target || event.target.id !== "beads") return;
     var version = document.getElementById("beads").dataset.version;
     var commit = document.getElementById("commit-version");
     if (commit && version) commit.value = version;

@@ -387,3 +387,51 @@ def test_a_dismissed_candidate_is_never_proposed_again(client, reviewer, manager
     commit(second, user=manager, expected_version=second.version)
     page = client.get(reverse("term-candidates")).content.decode()
     assert 'value="Qianhai Authority"' not in page
+
+
+def test_align_batch_in_the_background_keeps_each_release_to_review(
+    tmp_path, manager, jobs_run_at_once
+):
+    for name in ("a", "b"):
+        (tmp_path / ("%s.en.txt" % name)).write_text(RELEASE_EN, encoding="utf-8")
+        (tmp_path / ("%s.zh.txt" % name)).write_text(RELEASE_ZH, encoding="utf-8")
+    out = io.StringIO()
+    call_command("align_batch", str(tmp_path), "--background", stdout=out)
+    job = Job.objects.get(pk=int(out.getvalue().split()[-1]))
+    assert job.kind == "align" and job.state == State.SUCCEEDED, job.error
+    assert job.file_name == "%s.zip" % tmp_path.name
+    assert sorted(Alignment.objects.values_list("name", flat=True)) == ["a", "b"]
+    assert Alignment.objects.filter(state=AlignmentState.OPEN).count() == 2
+    assert not MemoryEntry.objects.exists()  # kept for review, not committed
+    out = io.StringIO()
+    call_command("align_batch", str(tmp_path), "--background", "--commit", stdout=out)
+    second = Job.objects.get(pk=int(out.getvalue().split()[-1]))
+    assert second.state == State.SUCCEEDED and second.result["stored"] > 0
+    assert Alignment.objects.filter(state=AlignmentState.COMMITTED).count() == 2
+
+
+def test_a_release_that_cannot_be_read_fails_the_batch_naming_it(
+    client, manager, jobs_run_at_once
+):
+    client.force_login(manager)
+    page = client.get(reverse("alignments"))
+    client.post(
+        reverse("alignments"),
+        {
+            "batch": _zip(
+                {
+                    "a.en.txt": RELEASE_EN,
+                    "a.zh.txt": RELEASE_ZH,
+                    "b.en.txt": "\x00\x01\x02 binary",
+                    "b.zh.txt": RELEASE_ZH,
+                }
+            ),
+            "chinese_language": "zh-Hant",
+            "once": token_of(page),
+        },
+    )
+    job = Job.objects.get()
+    assert job.state == State.FAILED
+    assert job.shown_error.startswith("b.en.txt: ")
+    assert "\n" not in job.shown_error
+    assert not Alignment.objects.exists()  # all or nothing

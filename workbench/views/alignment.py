@@ -121,6 +121,7 @@ def _review_context(alignment: Alignment, **extra) -> dict:
             "low": bead.confidence < REVIEW_BELOW,
             "last": k == len(beads) - 1,
             "shape": "%d–%d" % bead.shape,
+            "size": len(bead.source) + len(bead.target),
         }
         for k, bead in enumerate(beads)
     ]
