@@ -22,19 +22,19 @@ from jobs.models import Job, State
 from memory.models import MemoryEntry, MemorySource
 from translations.models import Revision, Translation
 
-RELEASE_EN = """Qianhai Authority signs agreement with universities
-
-The Qianhai Authority today (November 27) signed an agreement with five universities in Hong Kong.
-
-The Secretary for Constitutional and Mainland Affairs, Mr Erick Tsang, attended the ceremony. He said the agreement would bring 300 internships a year.
-
-The Qianhai Authority will report on the programme in 2027.
-
-Ends/Friday, November 27, 2026
-Issued at HKT 18:30
-
-NNNN
-"""
+RELEASE_EN = "\n\n".join(
+    [
+        "Qianhai Authority signs agreement with universities",
+        "The Qianhai Authority today (November 27) signed an agreement with five "
+        "universities in Hong Kong.",
+        "The Secretary for Constitutional and Mainland Affairs, Mr Erick Tsang, "
+        "attended the ceremony. He said the agreement would bring 300 "
+        "internships a year.",
+        "The Qianhai Authority will report on the programme in 2027.",
+        "Ends/Friday, November 27, 2026\nIssued at HKT 18:30",
+        "NNNN\n",
+    ]
+)
 RELEASE_ZH = """前海管理局與大學簽署協議
 
 前海管理局今日（十一月二十七日）與五所香港大學簽署協議。
