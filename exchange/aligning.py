@@ -39,11 +39,19 @@ def sentences_of_file(
     Raises ``ImportRefused`` (a document that cannot be read) or
     ``FormatError`` (a text file of lines that cannot be decoded).
     """
+    return read_release(data, filename, language, lines=lines)[1]
+
+
+def read_release(
+    data: bytes, filename: str, language: str, *, lines: bool = False
+) -> tuple[str, list[str]]:
+    """A file's title (as a document import takes it; empty for lines) and
+    its sentences."""
     if lines:
         text = decode_text(data)
-        return [line.strip() for line in text.splitlines() if line.strip()]
+        return "", [line.strip() for line in text.splitlines() if line.strip()]
     parsed = read_source(data, filename, None)
-    return [
+    return parsed.title, [
         plain(sentence.source) for sentence in sentences_of(parsed, language, filename)
     ]
 

@@ -19,7 +19,12 @@ from alignment import editing
 from core.inline import plain
 from core.statuses import Origin, Status
 from documents.models import Document, Segment
-from exchange.aligning import align_texts, commit_alignment, sentences_of_file
+from exchange.aligning import (
+    align_texts,
+    commit_alignment,
+    read_release,
+    sentences_of_file,
+)
 from exchange.importing import ImportRefused, import_document, set_target_languages
 from exchange.models import Alignment, AlignmentState
 from translations.models import Translation
@@ -60,12 +65,13 @@ def create_from_files(
     Raises ``ImportRefused`` or ``FormatError`` naming the file that cannot
     be read.
     """
-    english = sentences_of_file(english_data, english_name, "en", lines=lines)
+    title, english = read_release(english_data, english_name, "en", lines=lines)
     chinese = sentences_of_file(
         chinese_data, chinese_name, chinese_language, lines=lines
     )
     alignment = Alignment(
         name=(name or english_name)[:255],
+        title=(title or name or english_name)[:500],
         chinese_language=chinese_language,
         english_filename=english_name[:255],
         chinese_filename=chinese_name[:255],
@@ -111,6 +117,7 @@ def create_from_documents(
     chinese = document_sentences(chinese_document)
     alignment = Alignment(
         name=english_document.title[:255],
+        title=english_document.title[:500],
         chinese_language=chinese_language,
         english_filename=english_document.original_filename,
         chinese_filename=chinese_document.original_filename,
@@ -199,7 +206,7 @@ def commit(
         current.chinese,
         beads,
         chinese_language=current.chinese_language,
-        origin=current.name,
+        origin=current.title or current.name,
         published=date,
     )
     if fill is not None:

@@ -16,6 +16,10 @@ class AlignmentState(models.TextChoices):
 class Alignment(models.Model):
     """Two versions of one release, aligned, as a reviewer shapes them.
 
+    ``name`` is the release's name in its batch (``NAME.en.txt``) or the
+    English document's title; ``title`` the English version's title, which
+    its pairs in the memory are filed under as their origin.
+
     ``english`` and ``chinese`` are the sentences (plain text), ``beads`` a
     list of ``{"source": [i, ...], "target": [j, ...], "confidence": c}``
     covering both, in order. ``version`` rises with every change, and a
@@ -24,6 +28,7 @@ class Alignment(models.Model):
     """
 
     name = models.CharField(_("name"), max_length=255)
+    title = models.CharField(_("title"), max_length=500, blank=True)
     chinese_language = models.CharField(_("Chinese language"), max_length=35)
     english_filename = models.CharField(_("English file"), max_length=255, blank=True)
     chinese_filename = models.CharField(_("Chinese file"), max_length=255, blank=True)

@@ -7,7 +7,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from core.versions import VersionedForm
 from glossary.approval import propose_term, update_term
 from glossary.history import record_change
-from glossary.models import Action, Concept, Term, TermRevision
+from glossary.models import Action, Concept, Term, TermCandidateDecision, TermRevision
 
 
 class TermInline(admin.TabularInline):
@@ -116,4 +116,32 @@ class TermRevisionAdmin(admin.ModelAdmin):
         return False
 
     def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(TermCandidateDecision)
+class TermCandidateDecisionAdmin(admin.ModelAdmin):
+    """Reviewers' decisions on term candidates: deleting a dismissal lets the
+    candidate be proposed again."""
+
+    list_display = (
+        "english",
+        "chinese",
+        "decision",
+        "concept",
+        "decided_by",
+        "decided_at",
+    )
+    list_filter = ("decision",)
+    search_fields = ("english", "chinese")
+    readonly_fields = (
+        "english",
+        "chinese",
+        "decision",
+        "concept",
+        "decided_by",
+        "decided_at",
+    )
+
+    def has_add_permission(self, request):
         return False

@@ -7,6 +7,7 @@ from conversion.models import ConversionOverride, ConversionOverrideRevision
 from conversion.overrides import save_override
 from core.versions import VersionedForm
 from documents.models import Document, DocumentVersion, Paragraph, Segment
+from exchange.models import Alignment
 from memory.models import MemoryEntry
 from memory.store import forget
 from translations.models import Comment, Revision, Translation
@@ -205,3 +206,20 @@ class MemoryEntryAdmin(admin.ModelAdmin):
     )
     def forget_selected(self, request, queryset):
         forget(list(queryset))
+
+
+@admin.register(Alignment)
+class AlignmentAdmin(ReadOnlyAdmin):
+    """Alignments change on their review page, where versions are checked."""
+
+    list_display = (
+        "name",
+        "title",
+        "chinese_language",
+        "state",
+        "created_by",
+        "created_at",
+    )
+    list_filter = ("state", "chinese_language")
+    search_fields = ("name", "title")
+    exclude = ("english_file",)

@@ -184,7 +184,10 @@ def test_a_commit_fills_the_memory_and_the_english_document(client, manager):
     result = alignment.result
     entries = MemoryEntry.objects.filter(source_kind=MemorySource.ALIGNED)
     assert result["stored"] == entries.count() >= 4
-    assert {e.origin for e in entries} == {"qianhai.txt"}
+    # filed under the release's title, dated as it was published
+    assert {e.origin for e in entries} == {
+        "Qianhai Authority signs agreement with universities"
+    }
     assert {e.created_at.date() for e in entries} == {date(2026, 11, 27)}
     assert entries.filter(
         source__startswith="The Qianhai Authority today"
