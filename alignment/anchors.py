@@ -7,8 +7,14 @@ each other, and an anchor on one side only counts against a pairing:
 - numbers, dates, times, weekdays and amounts, as ``core.numbers`` reads
   them in English and in Chinese (the reader of the quality check: ``$3.5
   billion`` and ``35億元``, ``7.30pm`` and ``晚上7時30分``, ``19 per cent``
-  and ``百分之十九`` give the same values); soft numbers below 3 (``one``,
-  ``一`` in ``一些``) are left out;
+  and ``百分之十九`` give the same values, and so do ``40 per cent`` and
+  ``四成``); soft numbers below 3 (``one``, ``一`` in ``一些``) are left out;
+  the numbers read firmly (in figures, or a Chinese numeral with its
+  measure word: not ``九`` in ``九龍``), from 3 up, and every time and
+  weekday, are ``firm``: a translation states them, so a pairing that leaves
+  one unmatched is unlikely;
+- the number of a list item, ``(1)``, ``(a)``, ``(ii)`` or ``1.`` opening an
+  English sentence, ``（一）``, ``(a)`` or ``一、`` a Chinese one (firm too);
 - Latin words of the Chinese text (names, codes, acronyms: ``HKTDC``,
   ``G/IC``, ``5G``) found in the English text too;
 - terms: whatever the caller's ``terms`` function finds, as identifiers the
@@ -45,6 +51,18 @@ _DATE_ZH = re.compile(
     r"[\d一二三四五六七八九十]{1,3}日\s*(?:[（(]星期.[）)])?\s*$"
 )
 _TIME_ZH = re.compile(r"^\s*香港[時时][間间]")
+_ITEM_EN = re.compile(
+    r"^\s*(?:\(([0-9]{1,2}|[a-z]|[ivx]{1,4})\)|([0-9]{1,2})\.(?=\s))\s*"
+)
+_ITEM_ZH = re.compile(
+    r"^\s*(?:[（(]([一二三四五六七八九十]{1,3}|[0-9]{1,2}|[a-z]|[ivx]{1,4})[）)]"
+    r"|([一二三四五六七八九十]{1,3})、)\s*"
+)
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7}
+_ROMAN |= {"viii": 8, "ix": 9, "x": 10, "xi": 11, "xii": 12}
+_DIGITS = "一二三四五六七八九"
+#: A Chinese share in tenths: 四成 is 40 per cent (not 四成員, 三成為).
+_TENTHS = re.compile(r"成(?![員员為为立功本績绩])")
 
 
 @dataclass(frozen=True)
@@ -55,6 +73,8 @@ class Anchors:
     #: "ends", "date", "issued", "nnnn", "caption" ("(with photos)"), "photo"
     #: (a photo's caption: "Photo shows …", "圖示…"), or ""
     closing: str = ""
+    #: the values a translation cannot leave out (firm numbers, list items)
+    firm: Counter = field(default_factory=Counter)
 
     def __bool__(self) -> bool:
         return bool(self.values) or bool(self.closing)
@@ -100,12 +120,26 @@ def anchors_of(
     words both sides show count.
     """
     values: Counter = Counter()
+    firm: Counter = Counter()
+    item = list_item(text, side)
+    if item is not None:
+        values[("item", item)] += 1
+        firm[("item", item)] += 1
+        text = (_ITEM_EN if side == "en" else _ITEM_ZH).sub("", text, count=1)
     for number in numbers_in(text):
         # a soft number (a lone 一, "one") only when it cannot be an article
         if not number.soft or number.value >= 3:
             # 19 per cent and 百分之十九 are the same value, whatever the kind
             kind = number.kind if number.kind in ("time", "weekday") else "number"
-            values[("n", kind, number.value)] += 1
+            value = number.value
+            end = number.start + len(number.surface)
+            if side == "zh" and kind == "number" and _TENTHS.match(text, end):
+                if value <= 10:
+                    value *= 10
+            key = ("n", kind, value)
+            values[key] += 1
+            if kind != "number" or (not number.soft and value >= 3):
+                firm[key] += 1
     words = _LATIN.findall(text)
     for word in words:
         if word in latin and (len(word) > 1 or word.isupper()):
@@ -113,7 +147,32 @@ def anchors_of(
     if terms is not None:
         for concept in terms(text, language):
             values[("t", concept)] += 1
-    return Anchors(values, closing_kind(text, side))
+    return Anchors(values, closing_kind(text, side), firm)
+
+
+def list_item(text: str, side: str) -> int | None:
+    """The number of the list item ``text`` opens, if it opens one."""
+    found = (_ITEM_EN if side == "en" else _ITEM_ZH).match(text)
+    if found is None:
+        return None
+    mark = found[1] or found[2]
+    if mark.isdigit():
+        return int(mark)
+    if mark in _ROMAN:
+        return _ROMAN[mark]
+    if len(mark) == 1 and mark.isascii():
+        return ord(mark) - ord("a") + 1
+    return _chinese_count(mark)
+
+
+def _chinese_count(numeral: str) -> int:
+    """一 to 九十九 as a number."""
+    if "十" not in numeral:
+        return _DIGITS.index(numeral[-1]) + 1
+    tens, _, units = numeral.partition("十")
+    return (_DIGITS.index(tens) + 1 if tens else 1) * 10 + (
+        _DIGITS.index(units) + 1 if units else 0
+    )
 
 
 def latin_words(texts: Sequence[str]) -> frozenset[str]:

@@ -14,18 +14,29 @@ in nats (a negative log-probability):
   (``alignment.lengths``, fitted on published English–Chinese pairs);
 - minus ``ANCHOR_BONUS`` for each **anchor** both groups hold
   (``alignment.anchors``: numbers, dates and times as values, Latin words,
-  glossary concepts, the kind of closing line); since each anchor of a
-  path is either matched in its bead or not, rewarding the matched ones is
-  the same as charging the others;
+  glossary concepts, list items, the kind of closing line); since each
+  anchor of a path is either matched in its bead or not, rewarding the
+  matched ones is the same as charging the others;
+- ``MISMATCH_PENALTY`` for each **firm** anchor (a number read firmly, a
+  time, a list item) one group holds and the other does not: a translation
+  states them, so a group with a figure the other lacks is probably paired
+  with the wrong sentence (a phone number only the Chinese version gives);
 - minus ``LEXICON_BONUS`` times the share of the English group's ordinary
-  words whose CC-CEDICT rendering is in the Chinese group
-  (``alignment.lexicon``);
+  words whose CC-CEDICT rendering is in the Chinese group, less the share
+  found by chance ``LEXICON_BASE`` (``alignment.lexicon``), and minus
+  ``LEXICON_CHINESE_BONUS`` times the share of the Chinese group's Han
+  characters inside such a rendering, less ``LEXICON_CHINESE_BASE``: the
+  same test from the Chinese side, so that a Chinese sentence the English
+  does not say (a hotline, a website) is not added to a bead for free;
 - minus ``MEMORY_BONUS`` when the **memory** already holds the bead's
   English group with its Chinese group as a pair (the caller's
   ``remembered``: an earlier alignment, an approved translation);
 - ``CLOSING_PENALTY`` for a bead that pairs a closing line (``Ends/…``,
   ``完``, the date line, ``Issued at HKT``) with prose, or puts ``NNNN``,
   which only the English version carries, on a two-sided bead.
+
+A long pair is searched in a band around the diagonal of the lattice
+(``BAND``), and whole when the best path comes near the band's edge.
 
 The **confidence** of a bead is its posterior probability among every
 path (forward and backward sums over the same lattice): a bead that the
@@ -40,7 +51,7 @@ from dataclasses import dataclass
 
 from alignment.anchors import Anchors, TermFinder, anchors_of, latin_words
 from alignment.lengths import RATIO, VARIANCE, chinese_length
-from alignment.lexicon import chinese_ngrams, covered, english_words, renderings
+from alignment.lexicon import Evidence, evidence
 
 #: Bead shapes (English sentences, Chinese sentences) and their priors.
 PRIORS = {
@@ -68,10 +79,24 @@ LEXICON_BONUS = 12.0
 #: The share of words two unrelated sentences have in common by chance: a
 #: pair covering less pays for it.
 LEXICON_BASE = 0.15
+#: The same for the share of the Chinese group's Han characters inside a
+#: rendering of one of the English group's words, and the share found by
+#: chance (a Chinese sentence the English does not render pays for it).
+#: Tuned on the gold set, leave-one-out (``benchmarks/alignment.py``,
+#: ``ours_cross_validated``); the base is the mean share of unrelated pairs.
+LEXICON_CHINESE_BONUS = 0.0
+LEXICON_CHINESE_BASE = 0.1
+#: Nats per firm anchor (a number read firmly, a time, a list item) one
+#: group of a two-sided bead holds and the other does not (tuned as above).
+MISMATCH_PENALTY = 0.0
 #: Nats a two-sided bead loses when the memory holds it as a pair.
 MEMORY_BONUS = 20.0
 #: Nats added to a bead that pairs a closing line with prose.
 CLOSING_PENALTY = 12.0
+#: Half the width, in sentences, of the band around the diagonal searched
+#: in a long pair: at least ``BAND``, or ``BAND_SHARE`` of the longer side.
+BAND = 20
+BAND_SHARE = 0.1
 #: Nats per character of a one-sided sentence (a long sentence left out of
 #: the other version is rarer than a caption).
 ONE_SIDED_PER_CHAR = 0.01
@@ -111,19 +136,23 @@ def _length_cost(english: int, chinese: int) -> float:
     return -math.log(max(tail, 1e-300))
 
 
-def _matched(left: Sequence[Anchors], right: Sequence[Anchors]) -> int:
-    if len(left) == 1 and len(right) == 1:
-        a, b = left[0].values, right[0].values
-        if not a or not b:
-            return 0
-        small, large = (a, b) if len(a) <= len(b) else (b, a)
-        return sum(min(n, large[k]) for k, n in small.items() if k in large)
-    a = left[0].values.copy()
-    for more in left[1:]:
-        a.update(more.values)
-    b = right[0].values.copy()
-    for more in right[1:]:
-        b.update(more.values)
+def _merged(anchors: Sequence[Anchors], firm: bool = False) -> dict:
+    """The anchor values of a group of sentences, with their counts."""
+    if len(anchors) == 1:
+        return anchors[0].firm if firm else anchors[0].values
+    out: dict = {}
+    for one in anchors:
+        for value, count in (one.firm if firm else one.values).items():
+            out[value] = out.get(value, 0) + count
+    return out
+
+
+def _shared(a: dict, b: dict) -> int:
+    """How many values (with their counts) two groups hold both."""
+    if not a or not b:
+        return 0
+    if len(a) > len(b):
+        a, b = b, a
     return sum(min(n, b[k]) for k, n in a.items() if k in b)
 
 
@@ -160,113 +189,220 @@ def _logsumexp(values: list[float]) -> float:
     return top + math.log(sum(math.exp(v - top) for v in values))
 
 
+def _band(n: int, m: int, width: float | None) -> list[tuple[int, int]]:
+    """Per English position, the first and last Chinese positions visited."""
+    if width is None:
+        return [(0, m)] * (n + 1)
+    rows = []
+    for i in range(n + 1):
+        middle = i * m / n
+        rows.append(
+            (max(0, math.floor(middle - width)), min(m, math.ceil(middle + width)))
+        )
+    return rows
+
+
 def align_anchored(
     english_lengths: Sequence[int],
     chinese_lengths: Sequence[int],
     english: Sequence[Anchors],
     chinese: Sequence[Anchors],
-    english_vocabulary: Sequence[list[frozenset[str]]] | None = None,
-    chinese_vocabulary: Sequence[frozenset[str]] | None = None,
+    lexical: Evidence | None = None,
     remembered: Collection[tuple[int, int, int, int]] = (),
 ) -> list[Bead]:
     """Align two sentence lists given their lengths and anchors.
 
-    ``english_vocabulary`` holds, per English sentence, the renderings of
-    each of its ordinary words; ``chinese_vocabulary``, per Chinese
-    sentence, its character n-grams (``alignment.lexicon``).
-    ``remembered`` holds the beads the memory knows, keyed as the lattice
-    is: (English end, Chinese end, English count, Chinese count).
+    ``lexical`` holds what the lexicon finds of each English sentence in
+    each Chinese one (``alignment.lexicon.evidence``). ``remembered`` holds
+    the beads the memory knows, keyed as the lattice is: (English end,
+    Chinese end, English count, Chinese count).
+
+    A long pair is searched in a band around the diagonal (``BAND``,
+    ``BAND_SHARE``); when the best path comes near the band's edge, the
+    whole lattice is searched instead.
     """
     n, m = len(english_lengths), len(chinese_lengths)
-    cost_of: dict[tuple[int, int, int, int], float] = {}
-    masks: dict[tuple[int, int], int] = {}
+    scorer = _Scorer(english_lengths, chinese_lengths, english, chinese, lexical)
+    width = max(BAND, BAND_SHARE * max(n, m))
+    if n and m and 2 * width < max(n, m):
+        rows = _band(n, m, width)
+        beads = _search(n, m, scorer, remembered, rows)
+        if beads is not None and not _near_edge(beads, rows, n, m):
+            return beads
+    beads = _search(n, m, scorer, remembered, _band(n, m, None))
+    assert beads is not None
+    return beads
 
-    def coverage(first: int, last: int, start: int, end: int) -> float:
-        if english_vocabulary is None or chinese_vocabulary is None:
+
+def _near_edge(beads: list[Bead], rows: list[tuple[int, int]], n: int, m: int) -> bool:
+    """Whether a path passes within a few cells of the band's edge."""
+    margin = 3
+    i = j = 0
+    for bead in beads:
+        i += len(bead.source)
+        j += len(bead.target)
+        low, high = rows[i]
+        if (low > 0 and j - low < margin) or (high < m and high - j < margin):
+            return True
+    return False
+
+
+class _Scorer:
+    """The cost of each bead of a pair, computed once when first asked."""
+
+    def __init__(
+        self,
+        english_lengths: Sequence[int],
+        chinese_lengths: Sequence[int],
+        english: Sequence[Anchors],
+        chinese: Sequence[Anchors],
+        lexical: Evidence | None,
+    ) -> None:
+        self.english_groups = _groups_of(english_lengths, english)
+        self.chinese_groups = _groups_of(chinese_lengths, chinese)
+        self.english_lengths = english_lengths
+        self.chinese_lengths = chinese_lengths
+        self.english = english
+        self.chinese = chinese
+        self.lexical = lexical
+        self.costs: dict[tuple[int, int, int, int], float] = {}
+
+    def coverage(self, first: int, last: int, start: int, end: int) -> float:
+        """The English words and Chinese characters the lexicon pairs."""
+        lexical = self.lexical
+        if lexical is None:
             return 0.0
-        found = words = 0
+        english_bits, chinese_bits = lexical.english, lexical.chinese
+        found = 0
         for i in range(first, last):
             mask = 0
             for j in range(start, end):
-                pair = masks.get((i, j))
-                if pair is None:
-                    pair = covered(english_vocabulary[i], chinese_vocabulary[j])
-                    masks[(i, j)] = pair
-                mask |= pair
+                mask |= english_bits.get((i, j), 0)
             found += mask.bit_count()
-            words += len(english_vocabulary[i])
-        return found / words if words else 0.0
+        words = sum(lexical.words[first:last])
+        score = LEXICON_BONUS * ((found / words if words else 0.0) - LEXICON_BASE)
+        if LEXICON_CHINESE_BONUS:
+            found = 0
+            for j in range(start, end):
+                mask = 0
+                for i in range(first, last):
+                    mask |= chinese_bits.get((i, j), 0)
+                found += mask.bit_count()
+            characters = sum(lexical.characters[start:end])
+            share = found / characters if characters else 0.0
+            score += LEXICON_CHINESE_BONUS * (share - LEXICON_CHINESE_BASE)
+        return score
 
-    def bead_cost(i: int, j: int, di: int, dj: int) -> float:
+    def __call__(self, i: int, j: int, di: int, dj: int) -> float:
         key = (i, j, di, dj)
-        cost = cost_of.get(key)
+        cost = self.costs.get(key)
         if cost is not None:
             return cost
         cost = COSTS[(di, dj)]
         if di and dj:
-            left, right = english[i - di : i], chinese[j - dj : j]
-            cost += _length_cost(
-                sum(english_lengths[i - di : i]), sum(chinese_lengths[j - dj : j])
-            )
-            cost -= ANCHOR_BONUS * _matched(left, right)
-            cost -= LEXICON_BONUS * (coverage(i - di, i, j - dj, j) - LEXICON_BASE)
-            cost += _closing_cost(left, right)
-            if key in remembered:
-                cost -= MEMORY_BONUS
+            length, values, firm, firm_count = self.english_groups[(i, di)]
+            length2, values2, firm2, firm_count2 = self.chinese_groups[(j, dj)]
+            cost += _length_cost(length, length2)
+            cost -= ANCHOR_BONUS * _shared(values, values2)
+            if MISMATCH_PENALTY and (firm_count or firm_count2):
+                unmatched = firm_count + firm_count2 - 2 * _shared(firm, firm2)
+                cost += MISMATCH_PENALTY * unmatched
+            cost -= self.coverage(i - di, i, j - dj, j)
+            cost += _closing_cost(self.english[i - di : i], self.chinese[j - dj : j])
         elif di:
-            cost += ONE_SIDED_PER_CHAR * english_lengths[i - 1]
-            if english[i - 1].closing in ONE_SIDED:
+            cost += ONE_SIDED_PER_CHAR * self.english_lengths[i - 1]
+            closing = self.english[i - 1].closing
+            if closing in ONE_SIDED:
                 cost -= ANCHOR_BONUS  # what the Chinese version never carries
-            elif english[i - 1].closing not in ("", *MAY_STAND_ALONE):
+            elif closing not in ("", *MAY_STAND_ALONE):
                 cost += CLOSING_PENALTY
         else:
-            cost += ONE_SIDED_PER_CHAR * chinese_lengths[j - 1] / RATIO
-            if chinese[j - 1].closing not in ("", *MAY_STAND_ALONE):
+            cost += ONE_SIDED_PER_CHAR * self.chinese_lengths[j - 1] / RATIO
+            if self.chinese[j - 1].closing not in ("", *MAY_STAND_ALONE):
                 cost += CLOSING_PENALTY
-        cost_of[key] = cost
+        self.costs[key] = cost
         return cost
 
+
+def _groups_of(
+    lengths: Sequence[int], anchors: Sequence[Anchors]
+) -> dict[tuple[int, int], tuple[int, dict, dict, int]]:
+    """(end, count) -> length, anchor values, firm values and their count."""
+    out = {}
+    for end in range(1, len(lengths) + 1):
+        for count in (1, 2):
+            if count > end:
+                continue
+            group = anchors[end - count : end]
+            firm = _merged(group, firm=True)
+            out[(end, count)] = (
+                sum(lengths[end - count : end]),
+                _merged(group),
+                firm,
+                sum(firm.values()),
+            )
+    return out
+
+
+def _search(
+    n: int,
+    m: int,
+    bead_cost: _Scorer,
+    remembered: Collection[tuple[int, int, int, int]],
+    rows: list[tuple[int, int]],
+) -> list[Bead] | None:
+    """The best path through the lattice's cells in ``rows``, with each
+    bead's posterior; None when no path stays inside."""
     shapes = list(PRIORS)
-    best = [[math.inf] * (m + 1) for _ in range(n + 1)]
+    inf = math.inf
+    best = [[inf] * (m + 1) for _ in range(n + 1)]
     back: list[list[tuple[int, int] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
-    forward = [[-math.inf] * (m + 1) for _ in range(n + 1)]
+    forward = [[-inf] * (m + 1) for _ in range(n + 1)]
     best[0][0] = 0.0
     forward[0][0] = 0.0
+    used: dict[tuple[int, int, int, int], float] = {}
     for i in range(n + 1):
-        for j in range(m + 1):
+        low, high = rows[i]
+        for j in range(low, high + 1):
             if i == 0 and j == 0:
                 continue
-            lowest, choice, terms = math.inf, None, []
+            lowest, choice, terms = inf, None, []
             for di, dj in shapes:
                 if di > i or dj > j:
                     continue
                 before = best[i - di][j - dj]
-                if before == math.inf:
+                if before == inf:
                     continue
                 cost = bead_cost(i, j, di, dj)
+                if di and dj and (i, j, di, dj) in remembered:
+                    cost -= MEMORY_BONUS
+                used[(i, j, di, dj)] = cost
                 if before + cost < lowest:
                     lowest, choice = before + cost, (di, dj)
                 terms.append(forward[i - di][j - dj] - cost)
             best[i][j], back[i][j] = lowest, choice
-            forward[i][j] = _logsumexp(terms) if terms else -math.inf
-    backward = [[-math.inf] * (m + 1) for _ in range(n + 1)]
+            forward[i][j] = _logsumexp(terms) if terms else -inf
+    if best[n][m] == inf:
+        return None
+    backward = [[-inf] * (m + 1) for _ in range(n + 1)]
     backward[n][m] = 0.0
     for i in range(n, -1, -1):
-        for j in range(m, -1, -1):
+        low, high = rows[i]
+        for j in range(high, low - 1, -1):
             if i == n and j == m:
                 continue
-            terms = [
-                backward[i + di][j + dj] - cost_of[(i + di, j + dj, di, dj)]
-                for di, dj in shapes
-                if i + di <= n and j + dj <= m and (i + di, j + dj, di, dj) in cost_of
-            ]
-            backward[i][j] = _logsumexp(terms) if terms else -math.inf
+            terms = []
+            for di, dj in shapes:
+                cost = used.get((i + di, j + dj, di, dj))
+                if cost is not None:
+                    terms.append(backward[i + di][j + dj] - cost)
+            backward[i][j] = _logsumexp(terms) if terms else -inf
     total = forward[n][m]
     beads: list[Bead] = []
     i, j = n, m
     while i or j:
         di, dj = back[i][j]
-        cost = cost_of[(i, j, di, dj)]
+        cost = used[(i, j, di, dj)]
         posterior = math.exp(forward[i - di][j - dj] - cost + backward[i][j] - total)
         beads.append(
             Bead(
@@ -305,17 +441,12 @@ def align(
         anchors_of(text, "zh", language=chinese_language, latin=in_english, terms=terms)
         for text in chinese
     ]
-    vocabulary = [
-        [found for word in english_words(text) if (found := renderings(word))]
-        for text in english
-    ]
     return align_anchored(
         [len(text) for text in english],
         [chinese_length(text) for text in chinese],
         english_anchors,
         chinese_anchors,
-        vocabulary,
-        [chinese_ngrams(text) for text in chinese],
+        evidence(english, chinese),
         _remembered_beads(english, chinese, remembered) if remembered else (),
     )
 

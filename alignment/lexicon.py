@@ -6,12 +6,16 @@ Traditional and a Simplified headword and English definitions. The lexicon
 maps an English word of a short definition ("to return", "tomorrow", "Hong
 Kong") to the Chinese headwords it defines, in both scripts, so that
 ``covered`` can tell how many of an English sentence's words have a
-rendering in a Chinese text. Read once per process (about a second).
+rendering in a Chinese text, and ``Evidence`` how many of a Chinese
+text's characters render one of an English text's words (the same test from
+the other side). Read once per process (about a second).
 """
 
 import functools
 import importlib.resources
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 #: Words too common to tell two sentences apart.
 STOPWORDS = frozenset(
@@ -91,6 +95,7 @@ def lexicon() -> dict[str, frozenset[str]]:
     return {word: frozenset(chinese) for word, chinese in found.items()}
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def renderings(word: str) -> frozenset[str]:
     """The Chinese words that may render an English word (or its base form)."""
     table = lexicon()
@@ -98,6 +103,71 @@ def renderings(word: str) -> frozenset[str]:
     for form in _forms(word):
         out |= table.get(form, frozenset())
     return frozenset(out)
+
+
+@functools.cache
+def headwords() -> frozenset[str]:
+    """Every Chinese word the lexicon renders some English word by."""
+    return frozenset().union(*lexicon().values())
+
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What the lexicon finds of each English sentence in each Chinese one.
+
+    ``english[(i, j)]`` has a bit per word of English sentence ``i`` (in the
+    order of ``words``' count) with a rendering in Chinese sentence ``j``;
+    ``chinese[(i, j)]`` a bit per Han character of ``j`` inside such a
+    rendering. Pairs with nothing in common are left out.
+    """
+
+    words: list[int]  # per English sentence: its words with a rendering
+    characters: list[int]  # per Chinese sentence: its Han characters
+    english: dict[tuple[int, int], int]
+    chinese: dict[tuple[int, int], int]
+
+
+def evidence(english: Sequence[str], chinese: Sequence[str]) -> Evidence:
+    """The words of each English sentence rendered in each Chinese one."""
+    known = headwords()
+    where: dict[str, list[tuple[int, int]]] = {}  # n-gram -> (sentence, bits)
+    characters = []
+    for j, text in enumerate(chinese):
+        han = 0
+        for found in _HAN.finditer(text):
+            han |= 1 << found.start()
+        characters.append(han.bit_count())
+        local: dict[str, int] = {}
+        for size in range(1, LONGEST_HEADWORD + 1):
+            span = (1 << size) - 1
+            for start in range(len(text) - size + 1):
+                ngram = text[start : start + size]
+                if ngram in known:
+                    local[ngram] = local.get(ngram, 0) | span << start
+        for ngram, bits in local.items():
+            where.setdefault(ngram, []).append((j, bits & han))
+    present = frozenset(where)
+    words = []
+    english_bits: dict[tuple[int, int], int] = {}
+    chinese_bits: dict[tuple[int, int], int] = {}
+    for i, text in enumerate(english):
+        position = 0
+        for word in english_words(text):
+            chinese_words = renderings(word)
+            if not chinese_words:
+                continue
+            bit = 1 << position
+            position += 1
+            for ngram in chinese_words & present:
+                for j, bits in where[ngram]:
+                    key = (i, j)
+                    english_bits[key] = english_bits.get(key, 0) | bit
+                    chinese_bits[key] = chinese_bits.get(key, 0) | bits
+        words.append(position)
+    return Evidence(words, characters, english_bits, chinese_bits)
 
 
 def chinese_ngrams(text: str) -> frozenset[str]:

@@ -301,3 +301,82 @@ def test_a_pair_the_memory_holds_decides_a_bead_the_text_leaves_open():
     assert min(b.confidence for b in found) > 0.9
     # every English sentence, and every two running together, was asked for
     assert set(english) < set(asked) and english[0] + " " + english[1] in asked
+
+
+@pytest.mark.parametrize(
+    "text,side,item",
+    [
+        ("(1) the number of applications received;", "en", 1),
+        ("(b) whether it will review the scheme; and", "en", 2),
+        ("(iii) the timetable.", "en", 3),
+        ("2. The Department replies as follows.", "en", 2),
+        ("（一）收到的申請數目；", "zh", 1),
+        ("（十二）會否檢討計劃；", "zh", 12),
+        ("(b) 會否檢討計劃；及", "zh", 2),
+        ("三、時間表。", "zh", 3),
+        ("The 2.5 per cent rise.", "en", None),
+        ("一些市民表示支持。", "zh", None),
+    ],
+)
+def test_list_items_are_anchors(text, side, item):
+    anchors = anchors_of(text, side, language="en" if side == "en" else "zh-Hant")
+    items = [value for value in anchors.values if value[0] == "item"]
+    assert items == ([] if item is None else [("item", item)])
+    # the item's number is not read again as a number of the sentence
+    if item is not None:
+        assert ("n", "number", item) not in anchors.values
+
+
+def test_list_items_pair_across_numbering_styles():
+    english = [
+        "Question:",
+        "Will the Government inform this Council:",
+        "(1) of the total expenditure on the programme in the past year;",
+        "(2) whether it has assessed its effectiveness; and",
+        "(3) whether it will extend the programme to all districts?",
+    ]
+    chinese = [
+        "問題：",
+        "政府可否告知本會：",
+        "（一）過去一年該計劃的總開支為何；",
+        "（二）當局有否評估其成效；及",
+        "（三）會否把計劃推展至全港各區？",
+    ]
+    english_anchors = anchors_of(english[3], "en", language="en")
+    chinese_anchors = anchors_of(chinese[3], "zh", language="zh-Hant")
+    assert english_anchors.firm & chinese_anchors.firm == {("item", 2): 1}
+    assert beads(english, chinese) == [((i,), (i,)) for i in range(5)]
+
+
+def test_a_share_in_tenths_is_a_percentage():
+    english = anchors_of("About 40 per cent of them agreed.", "en", language="en")
+    chinese = anchors_of("約四成受訪者表示同意。", "zh", language="zh-Hant")
+    assert ("n", "number", 40) in english.values & chinese.values
+    members = anchors_of("委員會有四成員。", "zh", language="zh-Hant")
+    assert ("n", "number", 4) in members.values
+
+
+def test_firm_numbers_are_those_a_translation_states():
+    anchors = anchors_of("東九龍有3個新公園，每晚8時開放。", "zh", language="zh-Hant")
+    assert ("n", "number", 9) not in anchors.firm  # the 九 of 九龍
+    assert ("n", "number", 3) in anchors.firm
+    assert ("n", "time", 480) in anchors.firm
+
+
+def test_a_long_pair_is_aligned_in_a_band_as_on_the_whole_lattice(monkeypatch):
+    from alignment import engine
+
+    english, chinese = [], []
+    for n in range(60):
+        english.append("Item %d: the centre received %d visitors." % (n, 100 + n))
+        chinese.append("第%d項：中心接待了%d名訪客。" % (n, 100 + n))
+        if n % 7 == 3:
+            chinese.append("查詢熱線為%d。" % (20000000 + n))
+        if n % 11 == 5:
+            english.append("The centre opened in %d." % (1990 + n))
+    banded = align(english, chinese)
+    monkeypatch.setattr(engine, "BAND", 1000)
+    whole = align(english, chinese)
+    assert [(b.source, b.target) for b in banded] == [
+        (b.source, b.target) for b in whole
+    ]
