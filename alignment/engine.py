@@ -84,11 +84,11 @@ LEXICON_BASE = 0.15
 #: chance (a Chinese sentence the English does not render pays for it).
 #: Tuned on the gold set, leave-one-out (``benchmarks/alignment.py``,
 #: ``ours_cross_validated``); the base is the mean share of unrelated pairs.
-LEXICON_CHINESE_BONUS = 0.0
+LEXICON_CHINESE_BONUS = 18.0
 LEXICON_CHINESE_BASE = 0.1
 #: Nats per firm anchor (a number read firmly, a time, a list item) one
 #: group of a two-sided bead holds and the other does not (tuned as above).
-MISMATCH_PENALTY = 0.0
+MISMATCH_PENALTY = 2.0
 #: Nats a two-sided bead loses when the memory holds it as a pair.
 MEMORY_BONUS = 20.0
 #: Nats added to a bead that pairs a closing line with prose.

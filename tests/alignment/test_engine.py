@@ -363,6 +363,58 @@ def test_firm_numbers_are_those_a_translation_states():
     assert ("n", "time", 480) in anchors.firm
 
 
+def test_a_chinese_only_hotline_is_not_merged_into_a_bead(monkeypatch):
+    from alignment import engine
+
+    english = [
+        TITLE_EN,
+        "The exhibition, featuring some of the most celebrated works of young "
+        "local artists of the past decade, is open to the public from 10am to "
+        "6pm daily.",
+        "The Secretary thanked the organisers for their support.",
+    ]
+    chinese = [
+        TITLE_ZH,
+        "展覽展出本地年輕藝術家的作品，每日上午10時至下午6時開放。",
+        "查詢電話：2345 6789。",
+        "局長感謝主辦機構的支持。",
+    ]
+    result = align(english, chinese)
+    assert [(b.source, b.target) for b in result] == [
+        ((0,), (0,)),
+        ((1,), (1,)),
+        ((), (2,)),
+        ((2,), (3,)),
+    ]
+    assert result[2].confidence > 0.9
+    # the lengths alone would add the hotline to the long sentence's bead;
+    # its number, which the English does not state, tells it apart
+    monkeypatch.setattr(engine, "MISMATCH_PENALTY", 0.0)
+    monkeypatch.setattr(engine, "LEXICON_CHINESE_BONUS", 0.0)
+    assert beads(english, chinese)[1] == ((1,), (1, 2))
+
+
+def test_a_chinese_sentence_the_english_does_not_say_stands_alone():
+    english = [
+        TITLE_EN,
+        "Members of the public should pay attention to traffic news on the "
+        "radio and television.",
+        "The Secretary will return to Hong Kong tomorrow.",
+    ]
+    chinese = [
+        TITLE_ZH,
+        "市民應留意電台及電視的交通消息。",
+        "有興趣人士可瀏覽網站查閱詳情。",
+        "局長明日返港。",
+    ]
+    assert beads(english, chinese) == [
+        ((0,), (0,)),
+        ((1,), (1,)),
+        ((), (2,)),
+        ((2,), (3,)),
+    ]
+
+
 def test_a_long_pair_is_aligned_in_a_band_as_on_the_whole_lattice(monkeypatch):
     from alignment import engine
 
@@ -380,3 +432,4 @@ def test_a_long_pair_is_aligned_in_a_band_as_on_the_whole_lattice(monkeypatch):
     assert [(b.source, b.target) for b in banded] == [
         (b.source, b.target) for b in whole
     ]
+    assert sum(1 for b in banded if not b.source) == len(chinese) - 60
