@@ -305,7 +305,9 @@ class _Scorer:
             cost += _length_cost(length, length2)
             cost -= ANCHOR_BONUS * _shared(values, values2)
             if MISMATCH_PENALTY and (firm_count or firm_count2):
-                unmatched = firm_count + firm_count2 - 2 * _shared(firm, firm2)
+                # a firm value the other group holds, even softly, is matched
+                unmatched = firm_count - _shared(firm, values2)
+                unmatched += firm_count2 - _shared(firm2, values)
                 cost += MISMATCH_PENALTY * unmatched
             cost -= self.coverage(i - di, i, j - dj, j)
             cost += _closing_cost(self.english[i - di : i], self.chinese[j - dj : j])

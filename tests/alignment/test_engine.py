@@ -433,3 +433,23 @@ def test_a_long_pair_is_aligned_in_a_band_as_on_the_whole_lattice(monkeypatch):
         (b.source, b.target) for b in whole
     ]
     assert sum(1 for b in banded if not b.source) == len(chinese) - 60
+
+
+def test_a_firm_number_the_other_side_states_in_words_is_matched():
+    from alignment.engine import _Scorer
+
+    def cost(english, chinese):
+        scorer = _Scorer(
+            [30],  # the same lengths: the anchors alone differ
+            [10],
+            [anchors_of(english, "en", language="en")],
+            [anchors_of(chinese, "zh", language="zh-Hant")],
+            None,
+        )
+        return scorer(1, 1, 1, 1)
+
+    # 三個 is firm, "three" soft: still the same value, no mismatch
+    words = cost("They opened three new centres.", "他們開設了三個新中心。")
+    figures = cost("They opened 3 new centres.", "他們開設了3個新中心。")
+    assert words == pytest.approx(figures)
+    assert cost("They opened 3 new centres.", "他們開設了新中心。") > figures + 5
