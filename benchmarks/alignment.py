@@ -7,10 +7,12 @@ On the hand-aligned English–Chinese releases of ``tests/data/alignment/``
   set's official titles as glossary concepts (each release's own terms
   only, as the workbench's approved glossary would hold them);
 - ``ours_no_glossary``: the same without the glossary;
-- ``ours_cross_validated``: the same, with the weights tuned on the set
-  (``TUNED``) chosen, for each release, by the best bead F1 on the eleven
-  others over ``GRID`` (leave one out: the held-out figure of the tuning,
-  which the in-sample ``ours`` overstates), and the choices made;
+- ``ours_cross_validated``: the same, with the engine's weights tuned on
+  the set (the names of ``GRID``) chosen, for each release, as the point
+  of ``GRID`` with the best bead F1 on the eleven others (leave one out:
+  the held-out figure of the tuning, which the in-sample ``ours``
+  overstates); with the choices made, the choice on all twelve and the
+  values shipped;
 - ``gale_church``: nltk's Gale–Church aligner with its length ratio and
   variance fitted to English–Chinese, leaving each release out of its own
   fit;
@@ -21,7 +23,7 @@ gold's) and one-to-one F1 (the 1-1 beads alone); the precision of the top
 50 term candidates of the gold pairs (``alignment.terms``), judged against
 ``NAMES``, what each English name of the set is in its Chinese versions.
 Then the throughput of
-``align`` on 1,000 release pairs (the set repeated, about 30,000 sentences
+``align`` on 1,000 release pairs (the set repeated, about 20,000 sentences
 a side). ``--fit`` prints the length model fitted on the published pairs
 instead (``alignment.lengths``).
 
