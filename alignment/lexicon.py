@@ -6,9 +6,10 @@ Traditional and a Simplified headword and English definitions. The lexicon
 maps an English word of a short definition ("to return", "tomorrow", "Hong
 Kong") to the Chinese headwords it defines, in both scripts, so that
 ``covered`` can tell how many of an English sentence's words have a
-rendering in a Chinese text, and ``Evidence`` how many of a Chinese
-text's characters render one of an English text's words (the same test from
-the other side). Read once per process (about a second).
+rendering in a Chinese text; ``evidence`` tells it for every pair of
+sentences of two versions at once, and also how many of each Chinese
+sentence's Han characters render a word of each English one (the same
+test from the other side). Read once per process (about a second).
 """
 
 import functools
@@ -118,10 +119,11 @@ _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 class Evidence:
     """What the lexicon finds of each English sentence in each Chinese one.
 
-    ``english[(i, j)]`` has a bit per word of English sentence ``i`` (in the
-    order of ``words``' count) with a rendering in Chinese sentence ``j``;
-    ``chinese[(i, j)]`` a bit per Han character of ``j`` inside such a
-    rendering. Pairs with nothing in common are left out.
+    ``english[(i, j)]`` has a bit per word of English sentence ``i`` (its
+    content words with a rendering, in order: ``words[i]`` of them) whose
+    rendering is in Chinese sentence ``j``; ``chinese[(i, j)]`` a bit per
+    Han character of ``j`` inside such a rendering (``characters[j]`` Han
+    characters in all). Pairs with nothing in common are left out.
     """
 
     words: list[int]  # per English sentence: its words with a rendering
