@@ -438,3 +438,45 @@ def test_a_release_that_cannot_be_read_fails_the_batch_naming_it(
     assert job.shown_error.startswith("b.en.txt: ")
     assert "\n" not in job.shown_error
     assert not Alignment.objects.exists()  # all or nothing
+
+
+def test_align_takes_the_memory_as_evidence_unless_told_not_to(tmp_path, db):
+    from memory.store import Pair, store
+
+    english = [
+        "Members discussed the matter at length.",
+        "They agreed.",
+        "The meeting closed after a short break for tea and a vote.",
+    ]
+    chinese = ["委員詳細討論此事。", "會議在茶敘及表決後結束。"]
+    (tmp_path / "en.txt").write_text("\n".join(english), encoding="utf-8")
+    (tmp_path / "zh.txt").write_text("\n".join(chinese), encoding="utf-8")
+    store(
+        [
+            Pair(
+                source_language="en",
+                source=english[0] + " " + english[1],
+                target_language="zh-Hant",
+                target=chinese[0],
+                source_kind=MemorySource.ALIGNED,
+            )
+        ]
+    )
+
+    def beads(*extra):
+        out = io.StringIO()
+        call_command(
+            "align",
+            str(tmp_path / "en.txt"),
+            str(tmp_path / "zh.txt"),
+            "--sentences",
+            *extra,
+            stdout=out,
+        )
+        return [
+            (line["source"], line["target"])
+            for line in map(json.loads, out.getvalue().splitlines())
+        ]
+
+    assert beads() == [([0, 1], [0]), ([2], [1])]
+    assert ([1], []) in beads("--no-memory")

@@ -39,6 +39,11 @@ class Command(BaseCommand):
             help="do not use approved glossary terms as anchors",
         )
         parser.add_argument(
+            "--no-memory",
+            action="store_true",
+            help="do not take the pairs the memory holds as evidence",
+        )
+        parser.add_argument(
             "--commit",
             action="store_true",
             help="store the two-sided beads in the memory",
@@ -68,6 +73,7 @@ class Command(BaseCommand):
             chinese,
             chinese_language=chinese_language,
             glossary=not options["no_glossary"],
+            memory=not options["no_memory"],
         )
         for bead in beads:
             self.stdout.write(json.dumps(bead.as_dict()))
