@@ -2,8 +2,10 @@
 
 The names a glossary needs (offices, titles, bodies: "Secretary for …",
 "… Authority", "… Bureau", "… Council", "… Department", "… Zone") are, in
-English, runs of capitalised words, with "for", "of", "and", "the" inside.
-Each such run found in at least ``min_count`` pairs is paired with the
+English, runs of capitalised words, with "for", "of", "and", "the" inside;
+those whose last word names a body or holding a title word are kept
+(places, events and other names only when asked). Each such run found in
+at least ``min_count`` pairs is paired with the
 Chinese character run (2 to ``LONGEST`` characters, Han only) that co-occurs
 with it best across the pairs, by the Dice coefficient: twice the pairs
 holding both, over the pairs holding each. Among runs as good (a name
@@ -30,6 +32,24 @@ JOINERS = frozenset({"for", "of", "and", "the", "on", "in"})
 NOT_NAMES = frozenset(
     """The A An This That These Those He She It They We In On At For Of And
     But Mr Mrs Ms Dr Professor Photo Photos Ends Issued""".split()
+)
+
+#: The last words of the names of bodies (offices, bureaux, councils, the
+#: zones they run) and of the schemes they run under an official name.
+BODY_WORDS = frozenset(
+    """Authority Bureau Council Department Zone Office Commission Committee
+    Board Centre Center Observatory Government Agency Corporation Secretariat
+    Force Service Services Administration Registry Institute Tribunal Court
+    Unit Division Branch Team Panel Academy Hospital Library Museum Fund
+    Scheme Strategy Programme Program Plan Policy Ordinance Initiative
+    Regulation Regulations Bill""".split()
+)
+#: The words that make a name a title: "Secretary for …", "Chief Executive".
+TITLE_WORDS = frozenset(
+    """Secretary Director Commissioner Chairman Chairperson Chairwoman
+    Executive Officer Controller Ombudsman Registrar President Minister Mayor
+    Consul Judge Principal Adviser Advisor Postmaster Auditor Treasurer
+    Governor Chancellor Commander""".split()
 )
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'&-]*")
@@ -93,6 +113,16 @@ def english_names(text: str) -> set[str]:
     return names
 
 
+def is_office_title_or_body(name: str) -> bool:
+    """Whether a name is that of an office, a title or a body (or a scheme
+    one runs): its last word names a body ("… Authority", "… Bureau"), or a
+    word of it a title ("Secretary for …", "Chief Executive"). Places,
+    events and other names ("Hong Kong", "Kwun Tong", "Harbourfront Arts
+    Festival") are not."""
+    words = name.split()
+    return words[-1] in BODY_WORDS or any(word in TITLE_WORDS for word in words)
+
+
 def _chinese_runs(text: str) -> set[str]:
     runs = set()
     for han in _HAN.findall(text):
@@ -103,9 +133,11 @@ def _chinese_runs(text: str) -> set[str]:
 
 
 def term_candidates(
-    pairs: Sequence[tuple[str, str]], *, min_count: int = 2
+    pairs: Sequence[tuple[str, str]], *, min_count: int = 2, every_name: bool = False
 ) -> list[Candidate]:
-    """The candidates of (English, Chinese) pairs, best first."""
+    """The candidates of (English, Chinese) pairs, best first: the names of
+    offices, titles and bodies (``is_office_title_or_body``), or with
+    ``every_name`` every name (places and events too)."""
     english_in: dict[str, list[int]] = defaultdict(list)
     chinese_of: list[set[str]] = []
     chinese_count: Counter = Counter()
@@ -118,6 +150,8 @@ def term_candidates(
     found = []
     for name, where in english_in.items():
         if len(where) < min_count:
+            continue
+        if not every_name and not is_office_title_or_body(name):
             continue
         together: Counter = Counter()
         for index in where:

@@ -62,8 +62,9 @@ def _aligned_languages() -> list[str]:
     )
 
 
-def all_candidates(*, min_count: int = 2) -> list[Proposal]:
-    """Every candidate of the aligned pairs, decided or not, best first."""
+def all_candidates(*, min_count: int = 2, every_name: bool = False) -> list[Proposal]:
+    """Every candidate of the aligned pairs, decided or not, best first:
+    offices, titles and bodies, or ``every_name`` (places and events too)."""
     found = []
     for language in _aligned_languages():
         entries = list(
@@ -77,7 +78,9 @@ def all_candidates(*, min_count: int = 2) -> list[Proposal]:
         )
         entries.reverse()
         pairs = [(source, target) for _pk, source, target in entries]
-        for candidate in term_candidates(pairs, min_count=min_count):
+        for candidate in term_candidates(
+            pairs, min_count=min_count, every_name=every_name
+        ):
             found.append(
                 Proposal(
                     candidate, language, tuple(entries[i] for i in candidate.evidence)
@@ -110,9 +113,11 @@ def _in_glossary(proposals: list[Proposal]) -> set[tuple[str, str]]:
     return held
 
 
-def open_candidates(*, min_count: int = 2, limit: int = 50) -> list[Proposal]:
+def open_candidates(
+    *, min_count: int = 2, limit: int = 50, every_name: bool = False
+) -> list[Proposal]:
     """The candidates no reviewer decided on and the glossary lacks, best first."""
-    proposals = all_candidates(min_count=min_count)
+    proposals = all_candidates(min_count=min_count, every_name=every_name)
     decided = set(TermCandidateDecision.objects.values_list("english", "chinese"))
     held = _in_glossary(proposals)
     return [

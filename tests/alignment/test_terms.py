@@ -45,5 +45,40 @@ def test_each_name_gets_the_chinese_that_goes_with_it():
 
 def test_a_name_seen_once_is_no_candidate_unless_asked():
     assert "Strong Wind Signal" not in {c.english for c in term_candidates(PAIRS)}
-    once = {c.english for c in term_candidates(PAIRS, min_count=1)}
+    once = {c.english for c in term_candidates(PAIRS, min_count=1, every_name=True)}
     assert "Strong Wind Signal" in once or "Strong Wind Signal No" in once
+
+
+def test_places_and_events_are_left_out_unless_every_name_is_asked_for():
+    pairs = [
+        (
+            "The Transport Department closed roads in Kwun Tong, as it was the "
+            "Harbourfront Cycling Day.",
+            "運輸署為海濱單車日封閉觀塘道路。",
+        ),
+        (
+            "The Transport Department reopened the roads in Kwun Tong, as the "
+            "Harbourfront Cycling Day was over.",
+            "運輸署在海濱單車日後重開觀塘道路。",
+        ),
+    ]
+    offices = {c.english: c.chinese for c in term_candidates(pairs)}
+    assert offices == {"Transport Department": "運輸署"}
+    every = {c.english for c in term_candidates(pairs, every_name=True)}
+    assert {"Kwun Tong", "Harbourfront Cycling Day", "Transport Department"} <= every
+
+
+def test_what_makes_a_name_an_office_a_title_or_a_body():
+    from alignment.terms import is_office_title_or_body
+
+    for name in (
+        "Qianhai Authority",
+        "Secretary for Constitutional and Mainland Affairs",
+        "Chief Executive",
+        "Legislative Council",
+        "Community Health Check Scheme",
+        "Community Heat Resilience Task Force",
+    ):
+        assert is_office_title_or_body(name), name
+    for name in ("Hong Kong", "East Kowloon", "Greater Bay Area", "Wan Chai North"):
+        assert not is_office_title_or_body(name), name

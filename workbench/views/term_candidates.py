@@ -32,7 +32,8 @@ def candidate_list(request):
         min_count = max(1, min(int(request.GET.get("min_count", 2)), 100))
     except ValueError:
         min_count = 2
-    proposals = open_candidates(min_count=min_count, limit=SHOWN)
+    every_name = request.GET.get("every_name") == "1"
+    proposals = open_candidates(min_count=min_count, limit=SHOWN, every_name=every_name)
     return render(
         request,
         "workbench/term_candidates.html",
@@ -46,6 +47,7 @@ def candidate_list(request):
                 for p in proposals
             ],
             "min_count": min_count,
+            "every_name": every_name,
             "max_pairs": MAX_PAIRS,
         },
     )

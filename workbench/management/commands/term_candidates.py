@@ -10,7 +10,8 @@ class Command(BaseCommand):
         "Propose bilingual glossary terms from the pairs aligned into the memory "
         "(align --commit, or an alignment committed from its page): English "
         "names of offices, titles and bodies with the Chinese run that "
-        "co-occurs with them best. Leaves out what reviewers accepted or "
+        "co-occurs with them best (with --every-name, places and events "
+        "too). Leaves out what reviewers accepted or "
         "dismissed on the Term candidates page and what the glossary holds "
         "(unless --all). Prints one JSON line per candidate, best first: "
         "english, chinese, language, count (pairs holding both), score (Dice), "
@@ -26,6 +27,12 @@ class Command(BaseCommand):
         )
         parser.add_argument(
             "--limit", type=int, default=50, help="candidates printed (default 50)"
+        )
+        parser.add_argument(
+            "--every-name",
+            action="store_true",
+            help="also places, events and other names, not only offices, "
+            "titles and bodies",
         )
         parser.add_argument(
             "--all",
