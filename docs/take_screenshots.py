@@ -306,7 +306,7 @@ def shoot_alignment(browser, base: str, passwords: dict, env: dict) -> None:
         english = "\n\n".join(" ".join(p) for p in release["en"]) + "\n"
         chinese = "\n\n".join("".join(p) for p in release["zh"]) + "\n"
         files[release["name"]] = (english, chinese)
-    reviewed = "cycling-day-traffic"
+    reviewed = "community-health-check-expansion"
     for name, (english, chinese) in files.items():
         if name != reviewed:
             (archive / ("%s.en.txt" % name)).write_text(english, encoding="utf-8")
@@ -333,8 +333,7 @@ def shoot_alignment(browser, base: str, passwords: dict, env: dict) -> None:
     page.wait_for_url("**/alignments/*/", timeout=60_000)
     low = page.locator("#beads tr.bead.low").first
     if low.count():
-        low.scroll_into_view_if_needed()
-        page.evaluate("window.scrollBy(0, -250)")
+        low.evaluate("row => row.scrollIntoView({block: 'center'})")
     page.screenshot(path=str(OUT / "alignment-review.png"))
     page.close()
     page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="en-GB")
