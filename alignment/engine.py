@@ -36,7 +36,11 @@ in nats (a negative log-probability):
   which only the English version carries, on a two-sided bead.
 
 A long pair is searched in a band around the diagonal of the lattice
-(``BAND``), and whole when the best path comes near the band's edge.
+(``BAND``), and whole when the best path comes near the band's edge. A
+text longer than ``LONG`` sentences whose paragraphs the caller marks is
+aligned paragraph by paragraph first (the paragraphs as units, by the same
+costs), then sentence by sentence inside each pair of paragraph groups, so
+that a long document costs about as much as its paragraphs.
 
 The **confidence** of a bead is its posterior probability among every
 path (forward and backward sums over the same lattice): a bead that the
@@ -94,9 +98,13 @@ MEMORY_BONUS = 20.0
 #: Nats added to a bead that pairs a closing line with prose.
 CLOSING_PENALTY = 12.0
 #: Half the width, in sentences, of the band around the diagonal searched
-#: in a long pair: at least ``BAND``, or ``BAND_SHARE`` of the longer side.
+#: in a long pair: at least ``BAND``, or ``BAND_SHARE`` of the longer side,
+#: but at first no more than ``BAND_MAX`` (doubled while the best path
+#: comes near its edge), so that a long text costs in proportion to its
+#: length, not to its square.
 BAND = 20
 BAND_SHARE = 0.1
+BAND_MAX = 60
 #: Nats per character of a one-sided sentence (a long sentence left out of
 #: the other version is rarer than a caption).
 ONE_SIDED_PER_CHAR = 0.01
@@ -218,17 +226,18 @@ def align_anchored(
     Chinese end, English count, Chinese count).
 
     A long pair is searched in a band around the diagonal (``BAND``,
-    ``BAND_SHARE``); when the best path comes near the band's edge, the
-    whole lattice is searched instead.
+    ``BAND_SHARE``, ``BAND_MAX``); when the best path comes near the band's
+    edge, in a band twice as wide, up to the whole lattice.
     """
     n, m = len(english_lengths), len(chinese_lengths)
     scorer = _Scorer(english_lengths, chinese_lengths, english, chinese, lexical)
-    width = max(BAND, BAND_SHARE * max(n, m))
-    if n and m and 2 * width < max(n, m):
+    width = max(BAND, min(BAND_SHARE * max(n, m), BAND_MAX))
+    while n and m and 2 * width < max(n, m):
         rows = _band(n, m, width)
         beads = _search(n, m, scorer, remembered, rows)
         if beads is not None and not _near_edge(beads, rows, n, m):
             return beads
+        width *= 2
     beads = _search(n, m, scorer, remembered, _band(n, m, None))
     assert beads is not None
     return beads
@@ -425,6 +434,7 @@ def align(
     chinese_language: str = "zh-Hant",
     terms: TermFinder | None = None,
     remembered: Remembered | None = None,
+    paragraphs: tuple[Sequence[int], Sequence[int]] | None = None,
 ) -> list[Bead]:
     """Align English sentences with their Chinese version; the beads, in order.
 
@@ -432,8 +442,19 @@ def align(
     workbench passes its matcher); without it only numbers, Latin words and
     closing lines anchor. ``remembered(english_texts)`` answers, for each
     English group asked (one sentence, or two joined by a space), the
-    Chinese texts the memory pairs with it.
+    Chinese texts the memory pairs with it. ``paragraphs``, the paragraph of
+    each English and each Chinese sentence, lets a long text be aligned
+    paragraph by paragraph first.
     """
+    if paragraphs is not None and max(len(english), len(chinese)) > LONG:
+        return _by_paragraphs(
+            english,
+            chinese,
+            paragraphs,
+            chinese_language=chinese_language,
+            terms=terms,
+            remembered=remembered,
+        )
     in_chinese, in_english = latin_words(chinese), latin_words(english)
     english_anchors = [
         anchors_of(text, "en", language="en", latin=in_chinese, terms=terms)
@@ -451,6 +472,67 @@ def align(
         evidence(english, chinese),
         _remembered_beads(english, chinese, remembered) if remembered else (),
     )
+
+
+#: Sentences on a side beyond which a text whose paragraphs are marked is
+#: aligned paragraph by paragraph first.
+LONG = 300
+
+
+def _runs(paragraph_of: Sequence[int]) -> list[list[int]]:
+    """The sentence indices of each paragraph, in order (a paragraph is a
+    run of sentences with the same mark)."""
+    runs: list[list[int]] = []
+    for index, mark in enumerate(paragraph_of):
+        if runs and paragraph_of[runs[-1][-1]] == mark:
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    return runs
+
+
+def _by_paragraphs(
+    english: Sequence[str],
+    chinese: Sequence[str],
+    paragraphs: tuple[Sequence[int], Sequence[int]],
+    **options,
+) -> list[Bead]:
+    """Paragraphs aligned as units, then the sentences of each paragraph
+    bead; a sentence bead's confidence is its own times its paragraph
+    bead's."""
+    english_runs, chinese_runs = _runs(paragraphs[0]), _runs(paragraphs[1])
+    if (
+        len(paragraphs[0]) != len(english)
+        or len(paragraphs[1]) != len(chinese)
+        or len(english_runs) < 2
+        or len(chinese_runs) < 2
+    ):
+        return align(english, chinese, **options)
+    outer = align(
+        [" ".join(english[i] for i in run) for run in english_runs],
+        ["".join(chinese[j] for j in run) for run in chinese_runs],
+        chinese_language=options["chinese_language"],
+        terms=options["terms"],
+    )
+    beads: list[Bead] = []
+    for group in outer:
+        source = [i for p in group.source for i in english_runs[p]]
+        target = [j for p in group.target for j in chinese_runs[p]]
+        if not (source and target):
+            beads += [Bead((i,), (), group.confidence) for i in source]
+            beads += [Bead((), (j,), group.confidence) for j in target]
+            continue
+        for bead in align(
+            [english[i] for i in source], [chinese[j] for j in target], **options
+        ):
+            beads.append(
+                Bead(
+                    tuple(source[k] for k in bead.source),
+                    tuple(target[k] for k in bead.target),
+                    bead.confidence * group.confidence,
+                )
+            )
+    return beads
 
 
 def _squash(text: str) -> str:

@@ -26,8 +26,10 @@ against ``NAMES``, what each English name of the set is in its Chinese
 versions (a candidate not in ``NAMES`` counts as wrong).
 Then the throughput of
 ``align`` on 1,000 release pairs (the set repeated, about 20,000 sentences
-a side). ``--fit`` prints the length model fitted on the published pairs
-instead (``alignment.lengths``).
+a side), and ``--long`` releases (240) run together as one long document
+with its paragraphs marked, aligned paragraph by paragraph first and
+sentence by sentence alone, in the same run. ``--fit`` prints the length
+model fitted on the published pairs instead (``alignment.lengths``).
 
 Run: ``.venv/bin/python benchmarks/alignment.py [--pairs 1000] [--fit]``.
 Prints one JSON object.
@@ -103,6 +105,8 @@ def load_gold() -> list[dict]:
         releases.append(
             {
                 "name": data["name"],
+                "en_paragraphs": [k for k, p in enumerate(data["en"]) for _ in p],
+                "zh_paragraphs": [k for k, p in enumerate(data["zh"]) for _ in p],
                 "en": [s for paragraph in data["en"] for s in paragraph],
                 "zh": [s for paragraph in data["zh"] for s in paragraph],
                 "beads": [
@@ -269,9 +273,55 @@ def gold_pairs(releases: list[dict]) -> list[tuple[str, str]]:
     return out
 
 
+def long_document(releases: list[dict], count: int) -> dict:
+    """``count`` releases run together as one document, paragraphs marked:
+    aligned paragraph by paragraph first, and sentence by sentence alone."""
+    english, chinese, gold = [], [], []
+    en_paragraphs, zh_paragraphs = [], []
+    for k in range(count):
+        release = releases[k % len(releases)]
+        first_en, first_zh = len(english), len(chinese)
+        english += release["en"]
+        chinese += release["zh"]
+        en_paragraphs += [(k, p) for p in release["en_paragraphs"]]
+        zh_paragraphs += [(k, p) for p in release["zh_paragraphs"]]
+        gold += [
+            (
+                0,
+                (
+                    tuple(first_en + i for i in source),
+                    tuple(first_zh + j for j in target),
+                ),
+            )
+            for source, target in release["beads"]
+        ]
+    out = {
+        "releases": count,
+        "english_sentences": len(english),
+        "english_paragraphs": len(set(en_paragraphs)),
+    }
+    for name, paragraphs in (
+        ("paragraphs_first", (en_paragraphs, zh_paragraphs)),
+        ("sentences_alone", None),
+    ):
+        started = time.perf_counter()
+        beads = align(english, chinese, terms=glossary_terms, paragraphs=paragraphs)
+        seconds = time.perf_counter() - started
+        figures = scores([(0, b) for b in as_tuples(beads)], gold)
+        out[name] = {k: round(v, 3) for k, v in figures.items()}
+        out[name]["seconds"] = round(seconds, 1)
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--pairs", type=int, default=1000)
+    parser.add_argument(
+        "--long",
+        type=int,
+        default=240,
+        help="releases run together as one long document (0: none)",
+    )
     parser.add_argument("--fit", action="store_true")
     options = parser.parse_args()
     if options.fit:
@@ -329,6 +379,8 @@ def main() -> None:
     for release in workload:
         align(release["en"], release["zh"], terms=glossary_terms)
     seconds = time.perf_counter() - started
+    if options.long:
+        figures["long_document"] = long_document(releases, options.long)
     print(
         json.dumps(
             {

@@ -1,8 +1,9 @@
 """A published English release and its Chinese version, aligned into the
 memory.
 
-``sentences_of_file`` reads a file of any kind ``import_document`` reads and
-segments it the same way (or takes it as one sentence per line);
+``read_release`` reads a file of any kind ``import_document`` reads and
+segments it the same way (or takes it as one sentence per line), with its
+title and the paragraph of each sentence;
 ``align_texts`` aligns two sentence lists with the approved glossary as
 anchors; ``commit_alignment`` puts every two-sided bead into the memory as
 one pair (the English sentences joined with a space, the Chinese ones
@@ -14,6 +15,7 @@ counted, never stored.
 import io
 import zipfile
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -31,29 +33,37 @@ from memory.models import MemorySource
 from memory.store import Pair, store
 
 
-def sentences_of_file(
-    data: bytes, filename: str, language: str, *, lines: bool = False
-) -> list[str]:
-    """The sentences of a file; ``lines``: each non-empty line is one.
+@dataclass(frozen=True)
+class Release:
+    """One version of a release: its title (as a document import takes it;
+    empty for lines), its sentences and the paragraph of each (``None`` for
+    lines: no paragraphs are marked)."""
 
-    Raises ``ImportRefused`` (a document that cannot be read) or
-    ``FormatError`` (a text file of lines that cannot be decoded).
-    """
-    return read_release(data, filename, language, lines=lines)[1]
+    title: str
+    sentences: list[str]
+    paragraphs: list[int] | None
 
 
 def read_release(
     data: bytes, filename: str, language: str, *, lines: bool = False
-) -> tuple[str, list[str]]:
-    """A file's title (as a document import takes it; empty for lines) and
-    its sentences."""
+) -> Release:
+    """A file's sentences (``lines``: each non-empty line is one), with its
+    title and paragraphs.
+
+    Raises ``ImportRefused`` (a document that cannot be read) or
+    ``FormatError`` (a text file of lines that cannot be decoded).
+    """
     if lines:
         text = decode_text(data)
-        return "", [line.strip() for line in text.splitlines() if line.strip()]
+        found = [line.strip() for line in text.splitlines() if line.strip()]
+        return Release("", found, None)
     parsed = read_source(data, filename, None)
-    return parsed.title, [
-        plain(sentence.source) for sentence in sentences_of(parsed, language, filename)
-    ]
+    sentences = sentences_of(parsed, language, filename)
+    return Release(
+        parsed.title,
+        [plain(sentence.source) for sentence in sentences],
+        [sentence.paragraph for sentence in sentences],
+    )
 
 
 def align_texts(
@@ -63,9 +73,11 @@ def align_texts(
     chinese_language: str = "zh-Hant",
     glossary: bool = True,
     memory: bool = True,
+    paragraphs: tuple[Sequence[int], Sequence[int]] | None = None,
 ) -> list[Bead]:
     """Align with the approved glossary's concepts as anchors and the pairs
-    the memory holds as evidence (unless not)."""
+    the memory holds as evidence (unless not); ``paragraphs`` (each
+    sentence's) let a long text be aligned paragraph by paragraph first."""
     terms = None
     if glossary:
         matcher = current_matcher()
@@ -79,6 +91,7 @@ def align_texts(
         chinese_language=chinese_language,
         terms=terms,
         remembered=remembered_in(chinese_language) if memory else None,
+        paragraphs=paragraphs,
     )
 
 
@@ -226,3 +239,10 @@ def read_batch_file(entry: BatchFile) -> tuple[str, bytes]:
         return Path(file_name).name, read()
     except (OSError, zipfile.BadZipFile) as error:
         raise BatchRefused("%s: %s" % (file_name, error)) from error
+
+
+def both_paragraphs(english: Release, chinese: Release):
+    """The paragraphs ``align_texts`` takes, when both versions mark them."""
+    if english.paragraphs is None or chinese.paragraphs is None:
+        return None
+    return english.paragraphs, chinese.paragraphs

@@ -21,9 +21,9 @@ from core.statuses import Origin, Status
 from documents.models import Document, Segment
 from exchange.aligning import (
     align_texts,
+    both_paragraphs,
     commit_alignment,
     read_release,
-    sentences_of_file,
 )
 from exchange.importing import ImportRefused, import_document, set_target_languages
 from exchange.models import Alignment, AlignmentState
@@ -65,10 +65,12 @@ def create_from_files(
     Raises ``ImportRefused`` or ``FormatError`` naming the file that cannot
     be read.
     """
-    title, english = read_release(english_data, english_name, "en", lines=lines)
-    chinese = sentences_of_file(
+    english_release = read_release(english_data, english_name, "en", lines=lines)
+    chinese_release = read_release(
         chinese_data, chinese_name, chinese_language, lines=lines
     )
+    title, english = english_release.title, english_release.sentences
+    chinese = chinese_release.sentences
     alignment = Alignment(
         name=(name or english_name)[:255],
         title=(title or name or english_name)[:500],
@@ -81,7 +83,12 @@ def create_from_files(
         created_by=user,
     )
     alignment.set_beads(
-        align_texts(english, chinese, chinese_language=chinese_language)
+        align_texts(
+            english,
+            chinese,
+            chinese_language=chinese_language,
+            paragraphs=both_paragraphs(english_release, chinese_release),
+        )
     )
     alignment.save()
     return alignment
@@ -89,12 +96,16 @@ def create_from_files(
 
 def document_sentences(document: Document) -> list[str]:
     """The current sentences of a document, as plain text, in order."""
+    return [source for source, _paragraph in _document_rows(document)]
+
+
+def _document_rows(document: Document) -> list[tuple[str, int]]:
     return [
-        plain(source)
-        for source in Segment.objects.filter(document=document)
+        (plain(source), paragraph)
+        for source, paragraph in Segment.objects.filter(document=document)
         .active()
         .order_by("position")
-        .values_list("source", flat=True)
+        .values_list("source", "paragraph")
     ]
 
 
@@ -113,8 +124,10 @@ def create_from_documents(
             _("%(title)s is not a Chinese document.")
             % {"title": chinese_document.title}
         )
-    english = document_sentences(english_document)
-    chinese = document_sentences(chinese_document)
+    english_rows = _document_rows(english_document)
+    chinese_rows = _document_rows(chinese_document)
+    english = [text for text, _paragraph in english_rows]
+    chinese = [text for text, _paragraph in chinese_rows]
     alignment = Alignment(
         name=english_document.title[:255],
         title=english_document.title[:500],
@@ -128,7 +141,15 @@ def create_from_documents(
         created_by=user,
     )
     alignment.set_beads(
-        align_texts(english, chinese, chinese_language=chinese_language)
+        align_texts(
+            english,
+            chinese,
+            chinese_language=chinese_language,
+            paragraphs=(
+                [paragraph for _text, paragraph in english_rows],
+                [paragraph for _text, paragraph in chinese_rows],
+            ),
+        )
     )
     alignment.save()
     return alignment

@@ -453,3 +453,59 @@ def test_a_firm_number_the_other_side_states_in_words_is_matched():
     figures = cost("They opened 3 new centres.", "他們開設了3個新中心。")
     assert words == pytest.approx(figures)
     assert cost("They opened 3 new centres.", "他們開設了新中心。") > figures + 5
+
+
+def _items(numbers):
+    english = ["Item %d costs %d dollars." % (n, 100 + n) for n in numbers]
+    chinese = ["第%d項費用為%d元。" % (n, 100 + n) for n in numbers]
+    return english, chinese
+
+
+def test_a_long_text_missing_a_long_stretch_on_one_side_still_aligns():
+    # 100 English sentences the Chinese version leaves out: further from the
+    # diagonal than the first band reaches, so the band widens
+    english, _ = _items(range(400))
+    _, chinese = _items(range(100, 400))
+    found = [(b.source, b.target) for b in align(english, chinese)]
+    assert found[:100] == [((i,), ()) for i in range(100)]
+    assert found[100:] == [((i,), (i - 100,)) for i in range(100, 400)]
+
+
+def test_a_long_text_with_paragraphs_is_aligned_paragraph_by_paragraph_first(
+    monkeypatch,
+):
+    from alignment import engine
+
+    outer_units = []
+    real_align = engine.align
+
+    def spy(english, chinese, **options):
+        outer_units.append(len(english))
+        return real_align(english, chinese, **options)
+
+    monkeypatch.setattr(engine, "align", spy)
+    english, chinese = _items(range(360))
+    # the Chinese version joins two sentences of each tenth paragraph into one
+    paragraphs_en = [i // 3 for i in range(360)]
+    joined = []
+    paragraphs_zh = []
+    for i in range(0, 360, 3):
+        group = chinese[i : i + 3]
+        if (i // 3) % 10 == 0:
+            group = [group[0] + group[1][:-1] + "。", group[2]]
+            group[0] = group[0].replace("。", "，", 1)
+        joined += group
+        paragraphs_zh += [i // 3] * len(group)
+    found = real_align(english, joined, paragraphs=(paragraphs_en, paragraphs_zh))
+    assert len(english) > engine.LONG  # the paragraphs go first: 120 units,
+    assert outer_units[0] == 120  # then each paragraph's 3 sentences
+    assert set(outer_units[1:]) == {3}
+    shapes = [(len(b.source), len(b.target)) for b in found]
+    assert shapes.count((2, 1)) == 12 and shapes.count((1, 1)) == 360 - 24
+    assert [i for b in found for i in b.source] == list(range(360))
+    assert [j for b in found for j in b.target] == list(range(len(joined)))
+    # the same beads as aligning the sentences alone
+    alone = real_align(english, joined)
+    assert [(b.source, b.target) for b in found] == [
+        (b.source, b.target) for b in alone
+    ]

@@ -5,7 +5,13 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError, transaction
 
 from core.commands import language as command_language
-from exchange.aligning import align_texts, commit_alignment, sentences_of_file
+from exchange.aligning import (
+    Release,
+    align_texts,
+    both_paragraphs,
+    commit_alignment,
+    read_release,
+)
 from exchange.importing import ImportRefused
 from formats import FormatError
 
@@ -66,14 +72,16 @@ class Command(BaseCommand):
             raise CommandError("--min-confidence is from 0 to 1")
         chinese_language = command_language(options["chinese_language"])
         paths = Path(options["english"]), Path(options["chinese"])
-        english = self._sentences(paths[0], "en", options)
-        chinese = self._sentences(paths[1], chinese_language, options)
+        english_release = self._read(paths[0], "en", options)
+        chinese_release = self._read(paths[1], chinese_language, options)
+        english, chinese = english_release.sentences, chinese_release.sentences
         beads = align_texts(
             english,
             chinese,
             chinese_language=chinese_language,
             glossary=not options["no_glossary"],
             memory=not options["no_memory"],
+            paragraphs=both_paragraphs(english_release, chinese_release),
         )
         for bead in beads:
             self.stdout.write(json.dumps(bead.as_dict()))
@@ -94,15 +102,13 @@ class Command(BaseCommand):
                 ) from error
             self.stdout.write(json.dumps(counts))
 
-    def _sentences(self, path: Path, language: str, options) -> list[str]:
+    def _read(self, path: Path, language: str, options) -> Release:
         try:
             data = path.read_bytes()
         except OSError as error:
             raise CommandError("%s: %s" % (path, error.strerror)) from error
         try:
-            return sentences_of_file(
-                data, path.name, language, lines=options["sentences"]
-            )
+            return read_release(data, path.name, language, lines=options["sentences"])
         except ImportRefused as error:
             raise CommandError("%s: %s" % (path, error.problem)) from error
         except FormatError as error:

@@ -11,12 +11,14 @@ from tqdm import tqdm
 from core.commands import language as command_language
 from exchange.aligning import (
     BatchRefused,
+    Release,
     align_texts,
+    both_paragraphs,
     commit_alignment,
     folder_files,
     pair_up,
     read_batch_file,
-    sentences_of_file,
+    read_release,
     zip_files,
 )
 from exchange.importing import ImportRefused
@@ -70,10 +72,15 @@ class Command(BaseCommand):
                 for name, english_file, chinese_file in tqdm(
                     pairs, desc="align", unit="release", disable=None
                 ):
-                    english = self._sentences(english_file, "en")
-                    chinese = self._sentences(chinese_file, chinese_language)
+                    english_release = self._read_release(english_file, "en")
+                    chinese_release = self._read_release(chinese_file, chinese_language)
+                    english = english_release.sentences
+                    chinese = chinese_release.sentences
                     beads = align_texts(
-                        english, chinese, chinese_language=chinese_language
+                        english,
+                        chinese,
+                        chinese_language=chinese_language,
+                        paragraphs=both_paragraphs(english_release, chinese_release),
                     )
                     line = {
                         "name": name,
@@ -138,10 +145,10 @@ class Command(BaseCommand):
         except BatchRefused as refused:
             raise CommandError(str(refused)) from refused
 
-    def _sentences(self, entry, language: str) -> list[str]:
+    def _read_release(self, entry, language: str) -> Release:
         file_name, data = self._read(entry)
         try:
-            return sentences_of_file(data, file_name, language)
+            return read_release(data, file_name, language)
         except ImportRefused as error:
             raise CommandError("%s: %s" % (entry[0], error.problem)) from error
         except FormatError as error:
