@@ -293,12 +293,17 @@
   });
 
   // A warning marked checked (or open again) in the panel: the sentence's
-  // badge shows the open warnings the panel now counts.
+  // badge shows the open warnings the panel now counts. A panel rendered
+  // from an older version of the sentence than the row shows (it was asked
+  // for before a save and answered after it) leaves the badge alone.
   document.body.addEventListener("htmx:afterSwap", function (event) {
     var inner = event.detail.target.querySelector && event.detail.target.querySelector(".panel-inner[data-open-warnings]");
     if (!inner) { return; }
-    var badge = document.querySelector("#row-" + inner.dataset.translation + " .warn-count");
+    var row = document.getElementById("row-" + inner.dataset.translation);
+    var badge = row && row.querySelector(".warn-count");
     if (!badge) { return; }
+    var shown = row.querySelector("input[name=version]");
+    if (shown && Number(inner.dataset.version) < Number(shown.value)) { return; }
     var open = Number(inner.dataset.openWarnings || 0);
     badge.dataset.warnings = String(open);
     badge.querySelector(".n").textContent = String(open);
