@@ -59,6 +59,9 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "workbench",
     "glossary",
+    "rest_framework",
+    "drf_spectacular",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -379,3 +382,46 @@ WORKBENCH_TARGET_LANGUAGES = [
     ).split(",")
     if code.strip()
 ]
+
+
+# The REST API (api/): a personal token or the browser's session; problem
+# details for every error; a rate per token (or per address before one).
+API_RATE = os.environ.get("API_RATE", "600/minute")
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "api.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["api.permissions.HasRole"],
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+    ],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "api.problems.handler",
+    "DEFAULT_THROTTLE_CLASSES": [
+        "rest_framework.throttling.UserRateThrottle",
+        "rest_framework.throttling.AnonRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {"user": API_RATE, "anon": "60/minute"},
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    # ?format= is the export's file format, not DRF's renderer
+    "URL_FORMAT_OVERRIDE": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Translation workbench API",
+    "DESCRIPTION": (
+        "Documents, sentences and their translations, review, jobs, the "
+        "glossary and Chinese script conversion, for scripts and other "
+        "systems. Authenticate with a personal token (Authorization: Bearer "
+        "wb_…) made on the API tokens page. Errors are problem details "
+        "(RFC 9457); a save based on a stale version is a 409 carrying the "
+        "sentence's current text and version. Request bodies are JSON of at "
+        "most DATA_UPLOAD_MAX_MEMORY_SIZE bytes."
+    ),
+    "VERSION": "1",
+    "OAS_VERSION": "3.1.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+}

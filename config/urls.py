@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.i18n import set_language
 
+from api import pages as api_pages
 from workbench.views import (
     accounts,
     alignment,
@@ -118,6 +119,8 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("admin/", admin.site.urls),
+    path("api/", include("api.urls")),
+    path("account/tokens/", api_pages.token_list, name="api-tokens"),
 ]
 
 # Styled, translated error pages (the 403 names the role the page needs).

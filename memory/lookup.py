@@ -41,7 +41,7 @@ from django.db.models import Q
 
 from rapidfuzz import fuzz, process
 
-from core.inline import codes_in
+from core.inline import KINDS, codes_in, from_tokens, to_tokens
 from core.statuses import Status
 from memory.candidates import BUDGET, candidates, distance, variant_rank, wanted
 from memory.concordance import concordance
@@ -60,6 +60,8 @@ __all__ = [
     "code_kinds",
     "concordance",
     "exact_targets",
+    "query_of",
+    "shown",
     "lookup",
     "memory_size",
     "taken_match_score",
@@ -234,3 +236,24 @@ def exact_targets(
         for key, target in rows:
             known.setdefault(keyed[key], set()).add(target)
     return known
+
+
+#: Every code a query's tokens may name.
+_ANY_CODE = {(number, kind) for number in range(1, 0x1000) for kind in KINDS}
+
+
+def query_of(line: str) -> str:
+    """A query with its tokens (``⟨1⟩``, ``⟨/1⟩``, ``⟨1/⟩``) as inline codes,
+    so that entries with the same codes come first."""
+    return from_tokens(line, _ANY_CODE)
+
+
+def shown(row: dict, codes: dict) -> dict:
+    """``row`` with its texts' inline codes as tokens, and a ``codes`` field
+    (``core.inline.codes_to_json``) for those it holds, when it holds any."""
+    held = {n for text in (row["source"], row["target"]) for n, _ in codes_in(text)}
+    if not held:
+        return row
+    row = row | {"source": to_tokens(row["source"]), "target": to_tokens(row["target"])}
+    row["codes"] = {n: c for n, c in codes.items() if int(n) in held}
+    return row

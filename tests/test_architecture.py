@@ -26,6 +26,7 @@ LAYERS = (
     "exchange",
     "jobs",
     "workbench",
+    "api",
     "config",
 )
 

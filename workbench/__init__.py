@@ -8,7 +8,8 @@
 - ``roles``: the three role groups and the permissions each is given.
 - ``admin``, ``checks``, ``context_processors``, ``demo``: Django wiring.
 
-It sits on top: nothing else imports it but ``config``.
+Only ``config`` and ``api`` import it (``api`` for ``roles``: the API
+enforces the permissions the roles give, as the pages do).
 """
 
-__all__ = ["models", "views"]
+__all__ = ["models", "roles", "views"]

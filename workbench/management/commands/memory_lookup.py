@@ -4,12 +4,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from core.commands import language as command_language
 from core.commands import stdin_text
-from core.inline import KINDS, codes_in, from_tokens, to_tokens
-from memory.lookup import concordance, lookup
+from memory.lookup import concordance, lookup, query_of, shown
 from memory.store import memory_variant
-
-#: Every code a token may stand for (numbers 1 to 4095, ``core.inline``).
-_ANY_CODE = {(number, kind) for number in range(1, 0x1000) for kind in KINDS}
 
 
 class Command(BaseCommand):
@@ -58,7 +54,7 @@ class Command(BaseCommand):
                 rows = [
                     shown(match.as_dict(), match.codes)
                     for match in lookup(
-                        query(line),
+                        query_of(line),
                         source,
                         target,
                         limit=options["limit"],
@@ -67,20 +63,3 @@ class Command(BaseCommand):
                 ]
             for row in rows:
                 self.stdout.write(json.dumps(row, ensure_ascii=False))
-
-
-def query(line: str) -> str:
-    """The line with its tokens (``⟨1⟩``, ``⟨/1⟩``, ``⟨1/⟩``) as inline codes,
-    so that entries with the same codes come first."""
-    return from_tokens(line, _ANY_CODE)
-
-
-def shown(row: dict, codes: dict) -> dict:
-    """``row`` with its texts' inline codes as tokens, and a ``codes`` field
-    (``core.inline.codes_to_json``) for those it holds, when it holds any."""
-    held = {n for text in (row["source"], row["target"]) for n, _ in codes_in(text)}
-    if not held:
-        return row
-    row = row | {"source": to_tokens(row["source"]), "target": to_tokens(row["target"])}
-    row["codes"] = {n: c for n, c in codes.items() if int(n) in held}
-    return row

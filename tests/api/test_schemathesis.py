@@ -1,0 +1,41 @@
+"""Schemathesis against the live schema: every operation, examples made
+from the schema, answered without a 5xx and as the schema says."""
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, settings
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_schema_conformance,
+)
+
+from config.wsgi import application
+
+schema = schemathesis.openapi.from_wsgi("/api/schema/", application)
+
+
+@pytest.fixture
+def token(reviewer, seed_press_release):
+    from api.tokens import create_token
+
+    return create_token(reviewer, "schemathesis")[1]
+
+
+@schema.parametrize()
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=list(HealthCheck),
+    database=None,
+)
+def test_every_operation_answers_as_its_schema_says(case, token):
+    response = case.call(headers={"Authorization": "Bearer " + token})
+    case.validate_response(
+        response,
+        checks=[
+            not_a_server_error,
+            response_schema_conformance,
+            content_type_conformance,
+        ],
+    )
