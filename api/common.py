@@ -12,8 +12,7 @@ from api import serializers as s
 from api.problems import problem
 from core import languages
 from jobs.running import JobRefused, current, start_job
-from translations.models import Translation
-from translations.warnings import open_counts
+from translations.models import QualityWarning, Translation
 from translations.writing import EditConflict
 
 #: A 409 in the schema: problem details with the record as it is now.
@@ -49,11 +48,21 @@ def language(code: str, field: str) -> str:
 
 
 def counted(translations) -> list[Translation]:
-    """Translations with ``open_warnings``, the count of their open warnings."""
+    """Translations with ``warnings``, their open warnings (check and
+    message, in the reader's language)."""
     rows = list(translations)
-    counts = open_counts([row.pk for row in rows])
+    found: dict[int, list[dict]] = {}
+    for warning in (
+        QualityWarning.objects.open()
+        .filter(translation__in=[row.pk for row in rows])
+        .order_by("pk")
+    ):
+        found.setdefault(warning.translation_id, []).append(
+            {"check": warning.check_name, "message": warning.message}
+        )
     for row in rows:
-        row.open_warnings = counts.get(row.pk, 0)
+        row.open_warning_list = found.get(row.pk, [])
+        row.open_warnings = len(row.open_warning_list)
     return rows
 
 

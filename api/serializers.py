@@ -67,6 +67,11 @@ class DocumentDetailSerializer(DocumentSerializer):
     progress = LanguageProgressSerializer(many=True)
 
 
+class WarningSerializer(serializers.Serializer):
+    check = serializers.CharField()
+    message = serializers.CharField()
+
+
 class TranslationSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     sentence = serializers.IntegerField(source="segment_id")
@@ -78,6 +83,7 @@ class TranslationSerializer(serializers.Serializer):
     review_note = serializers.CharField(allow_blank=True)
     updated_at = serializers.DateTimeField(allow_null=True)
     open_warnings = serializers.IntegerField()
+    warnings = WarningSerializer(many=True, source="open_warning_list")
 
 
 class SentenceSerializer(serializers.Serializer):
@@ -286,3 +292,11 @@ class TmxExportSerializer(serializers.Serializer):
 class PretranslateSerializer(serializers.Serializer):
     language = serializers.CharField(max_length=35)
     threshold = serializers.IntegerField(min_value=1, max_value=100, default=75)
+
+
+class VersionSerializer(serializers.Serializer):
+    number = serializers.IntegerField()
+    original_filename = serializers.CharField()
+    segment_count = serializers.IntegerField()
+    summary = serializers.JSONField()
+    created_at = serializers.DateTimeField()

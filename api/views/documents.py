@@ -19,7 +19,7 @@ from api import serializers as s
 from api.common import ByNewest, ByPosition, counted, language, started, valid
 from api.permissions import HasRole, needs
 from api.problems import problem
-from documents.models import Document, Segment
+from documents.models import Document, DocumentVersion, Segment
 from exchange.exporting import CONTENT_TYPES, EXPORT_FORMATS, ExportRefused, export_any
 from exchange.importing import ImportRefused, set_target_languages
 from formats.documents import EXTENSIONS
@@ -115,10 +115,21 @@ class DocumentDetail(APIView):
 
 
 class NewVersion(APIView):
-    """A changed file replaces the document's text, by a job."""
+    """The document's versions; ``POST`` a changed file to replace the
+    document's text, by a job."""
 
-    permission_classes = [HasRole, needs("workbench.import_document")]
+    permission_classes = [
+        HasRole,
+        needs("workbench.view_document"),
+        needs("workbench.import_document", write_only=True),
+    ]
     parser_classes = [MultiPartParser]
+
+    @extend_schema(responses=s.VersionSerializer(many=True))
+    def get(self, request, pk: int):
+        document = get_object_or_404(Document, pk=pk)
+        versions = DocumentVersion.objects.filter(document=document).order_by("number")
+        return Response(s.VersionSerializer(versions, many=True).data)
 
     @extend_schema(
         request={"multipart/form-data": s.FileSerializer},

@@ -252,3 +252,19 @@ def test_too_many_requests_is_a_429_problem(translator, settings):
     finally:
         UserRateThrottle.THROTTLE_RATES = rates
         cache.clear()
+
+
+def test_a_sentence_shows_its_open_warnings(translator, document):
+    api = client_for(translator)
+    row = first_translation(document)
+    api.patch(
+        reverse("api-translation", args=[row.pk]),
+        {"text": "该区", "version": row.version},
+        format="json",
+    )
+    sentences = api.get(
+        reverse("api-sentences", args=[document.pk]), {"language": "zh-Hant"}
+    ).json()
+    shown = sentences["results"][0]["translation"]
+    assert shown["open_warnings"] == len(shown["warnings"]) >= 1
+    assert "script" in {w["check"] for w in shown["warnings"]}

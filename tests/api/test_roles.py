@@ -60,6 +60,14 @@ ENDPOINTS = [
         {M},
     ),
     (
+        "versions",
+        "get",
+        lambda ids: reverse("api-document-versions", args=[ids["doc"]]),
+        None,
+        None,
+        EVERYONE,
+    ),
+    (
         "targets",
         "put",
         lambda ids: reverse("api-document-targets", args=[ids["doc"]]),
