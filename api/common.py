@@ -9,6 +9,7 @@ from rest_framework.pagination import CursorPagination
 from rest_framework.response import Response
 
 from api import serializers as s
+from api.problems import CONTENT_TYPE as PROBLEM
 from api.problems import problem
 from core import languages
 from jobs.running import JobRefused, current, start_job
@@ -16,7 +17,7 @@ from translations.models import QualityWarning, Translation
 from translations.writing import EditConflict
 
 #: A 409 in the schema: problem details with the record as it is now.
-CONFLICT = {409: s.ConflictSerializer}
+CONFLICT = {(409, PROBLEM): s.ConflictSerializer}
 
 
 class ByNewest(CursorPagination):

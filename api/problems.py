@@ -4,12 +4,14 @@
 
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.utils.translation import gettext as _
 
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
+
+from workbench.middleware import page_not_found
 
 CONTENT_TYPE = "application/problem+json"
 TYPE = "https://workbench.example/problems/%s"
@@ -70,3 +72,21 @@ def handler(exc, context):
         if header in response:
             answer[header] = response[header]
     return answer
+
+
+def not_found(request, exception=None):
+    """The site's 404: problem details under ``/api/``, the page elsewhere
+    (a path no route matches never reaches a view of the API)."""
+    if request.path.startswith("/api/"):
+        return JsonResponse(
+            {
+                "type": TYPE % "not_found",
+                "title": _("Not found."),
+                "status": 404,
+                "detail": _("No such address in the API: %(path)s")
+                % {"path": request.path},
+            },
+            status=404,
+            content_type=CONTENT_TYPE,
+        )
+    return page_not_found(request, exception)

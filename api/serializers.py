@@ -9,6 +9,9 @@ from conversion.configs import CONFIGS
 from core.statuses import Status
 from exchange.exporting import EXPORT_FORMATS
 
+#: The largest id or version a request may name (a database integer).
+LARGEST = 2**31 - 1
+
 
 class ProblemSerializer(serializers.Serializer):
     """Problem details (RFC 9457), as every error is answered."""
@@ -105,17 +108,18 @@ class TranslationWriteSerializer(serializers.Serializer):
     )
     version = serializers.IntegerField(
         min_value=0,
+        max_value=LARGEST,
         help_text=_("The version the client started from; a stale one is a 409."),
     )
 
 
 class ReviewSerializer(serializers.Serializer):
-    version = serializers.IntegerField(min_value=0)
+    version = serializers.IntegerField(min_value=0, max_value=LARGEST)
     despite_warnings = serializers.BooleanField(default=False)
 
 
 class SendBackSerializer(serializers.Serializer):
-    version = serializers.IntegerField(min_value=0)
+    version = serializers.IntegerField(min_value=0, max_value=LARGEST)
     reason = serializers.CharField(max_length=2000)
 
 
@@ -172,8 +176,8 @@ class JobSerializer(serializers.Serializer):
 
 
 class BulkItemSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    version = serializers.IntegerField(min_value=0)
+    id = serializers.IntegerField(min_value=1, max_value=LARGEST)
+    version = serializers.IntegerField(min_value=0, max_value=LARGEST)
     despite_warnings = serializers.BooleanField(default=False)
 
 
@@ -250,7 +254,7 @@ class NewConceptSerializer(serializers.Serializer):
 
 
 class TermDecisionSerializer(serializers.Serializer):
-    version = serializers.IntegerField(min_value=0)
+    version = serializers.IntegerField(min_value=0, max_value=LARGEST)
     reason = serializers.CharField(max_length=2000, required=False, allow_blank=True)
 
 

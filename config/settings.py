@@ -177,6 +177,21 @@ CACHES = {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "workbench_form_tokens",
     },
+    # The API's request counts per token (api.throttles), which every
+    # worker process must share.
+    "throttle": (
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "throttle",
+        }
+        if REDIS_URL
+        else {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "workbench_form_tokens",
+            "KEY_PREFIX": "throttle",
+        }
+    ),
     # A running job's progress, heartbeat and cancel flag (jobs.progress),
     # written outside the job's transaction: Redis, which workers on several
     # hosts share, or files, which the processes of one host share.
@@ -401,8 +416,8 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "api.problems.handler",
     "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.UserRateThrottle",
-        "rest_framework.throttling.AnonRateThrottle",
+        "api.throttles.PerUser",
+        "api.throttles.PerAddress",
     ],
     "DEFAULT_THROTTLE_RATES": {"user": API_RATE, "anon": "60/minute"},
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
@@ -424,4 +439,8 @@ SPECTACULAR_SETTINGS = {
     "OAS_VERSION": "3.1.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": "/api/v1",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "api.schema.problem_responses",
+    ],
 }

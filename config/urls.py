@@ -125,4 +125,4 @@ urlpatterns = [
 
 # Styled, translated error pages (the 403 names the role the page needs).
 handler403 = "workbench.middleware.permission_denied"
-handler404 = "workbench.middleware.page_not_found"
+handler404 = "api.problems.not_found"

@@ -7,7 +7,7 @@ password and switch the interface language.
 """
 
 from django.db import OperationalError
-from django.http import HttpResponse, HttpResponseBadRequest
+from django.http import HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import render
 from django.urls import Resolver404, resolve, reverse
 from django.utils.translation import gettext as _
@@ -81,11 +81,14 @@ class ControlCharacterMiddleware:
                 None,
             )
             if field is not None:
+                field = field.replace("\x00", "")
+                if _for_the_api(request):
+                    return _problem(
+                        _("The field %(field)s holds a NUL character.")
+                        % {"field": field}
+                    )
                 return render(
-                    request,
-                    "workbench/bad_request.html",
-                    {"field": field.replace("\x00", "")},
-                    status=400,
+                    request, "workbench/bad_request.html", {"field": field}, status=400
                 )
             if any(
                 value.translate(_CONTROLS) != value
@@ -116,10 +119,30 @@ class HostileRequestMiddleware:
         if "\x00" in request.path or any(
             "\x00" in name or "\x00" in value for name, value in request.COOKIES.items()
         ):
+            if _for_the_api(request):
+                return _problem(_("The request holds a NUL character."))
             return HttpResponseBadRequest(
                 _("The request holds a NUL character."), content_type="text/plain"
             )
         return self.get_response(request)
+
+
+def _for_the_api(request) -> bool:
+    return request.path.startswith("/api/")
+
+
+def _problem(detail: str) -> HttpResponse:
+    """A 400 as the API answers it (problem details, RFC 9457)."""
+    return JsonResponse(
+        {
+            "type": "https://workbench.example/problems/invalid",
+            "title": _("The request is not valid."),
+            "status": 400,
+            "detail": detail,
+        },
+        status=400,
+        content_type="application/problem+json",
+    )
 
 
 #: What each role is called on the permission page, weakest role first.

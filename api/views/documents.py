@@ -18,6 +18,7 @@ from rest_framework.views import APIView
 from api import serializers as s
 from api.common import ByNewest, ByPosition, counted, language, started, valid
 from api.permissions import HasRole, needs
+from api.problems import CONTENT_TYPE as PROBLEM
 from api.problems import problem
 from documents.models import Document, DocumentVersion, Segment
 from exchange.exporting import CONTENT_TYPES, EXPORT_FORMATS, ExportRefused, export_any
@@ -83,7 +84,7 @@ class DocumentList(generics.ListAPIView):
 
     @extend_schema(
         request={"multipart/form-data": s.DocumentUploadSerializer},
-        responses={202: s.JobSerializer, 409: s.ProblemSerializer},
+        responses={202: s.JobSerializer, (409, PROBLEM): s.ProblemSerializer},
     )
     def post(self, request):
         data = valid(s.DocumentUploadSerializer, request)
@@ -133,7 +134,7 @@ class NewVersion(APIView):
 
     @extend_schema(
         request={"multipart/form-data": s.FileSerializer},
-        responses={202: s.JobSerializer, 409: s.ProblemSerializer},
+        responses={202: s.JobSerializer, (409, PROBLEM): s.ProblemSerializer},
     )
     def post(self, request, pk: int):
         document = get_object_or_404(Document, pk=pk)
@@ -280,7 +281,7 @@ class Pretranslate(APIView):
 
     @extend_schema(
         request=s.PretranslateSerializer,
-        responses={202: s.JobSerializer, 409: s.ProblemSerializer},
+        responses={202: s.JobSerializer, (409, PROBLEM): s.ProblemSerializer},
     )
     def post(self, request, pk: int):
         document = get_object_or_404(Document, pk=pk)

@@ -12,6 +12,7 @@ from rest_framework.views import APIView
 from api import serializers as s
 from api.common import ByNewest, language, valid
 from api.permissions import HasRole, needs
+from api.problems import CONTENT_TYPE as PROBLEM
 from api.problems import problem
 from glossary.approval import (
     GlossaryConflict,
@@ -114,7 +115,7 @@ class TermApprove(_Decide):
 
     @extend_schema(
         request=s.TermDecisionSerializer,
-        responses={200: s.TermSerializer, 409: s.ProblemSerializer},
+        responses={200: s.TermSerializer, (409, PROBLEM): s.ProblemSerializer},
     )
     def post(self, request, pk: int):
         return super().post(request, pk)
@@ -125,7 +126,7 @@ class TermReject(_Decide):
 
     @extend_schema(
         request=s.TermDecisionSerializer,
-        responses={200: s.TermSerializer, 409: s.ProblemSerializer},
+        responses={200: s.TermSerializer, (409, PROBLEM): s.ProblemSerializer},
     )
     def post(self, request, pk: int):
         return super().post(request, pk)

@@ -16,6 +16,7 @@ from rest_framework.views import APIView
 from api import serializers as s
 from api.common import ByNewest
 from api.permissions import HasRole
+from api.problems import CONTENT_TYPE as PROBLEM
 from api.problems import problem
 from jobs.files import has_file, output_chunks
 from jobs.models import Job, JobChunk, State
@@ -85,7 +86,7 @@ class JobDownload(APIView):
     @extend_schema(
         responses={
             (200, "application/octet-stream"): OpenApiResponse(OpenApiTypes.BINARY),
-            410: s.ProblemSerializer,
+            (410, PROBLEM): s.ProblemSerializer,
         }
     )
     def get(self, request, pk: int):

@@ -9,6 +9,7 @@ from rest_framework.views import APIView
 from api import serializers as s
 from api.common import language, started, valid
 from api.permissions import HasRole, needs
+from api.problems import CONTENT_TYPE as PROBLEM
 from jobs.models import Kind
 from memory.lookup import concordance, lookup, query_of, shown
 
@@ -73,7 +74,7 @@ class TmxImport(APIView):
 
     @extend_schema(
         request={"multipart/form-data": s.FileSerializer},
-        responses={202: s.JobSerializer, 409: s.ProblemSerializer},
+        responses={202: s.JobSerializer, (409, PROBLEM): s.ProblemSerializer},
     )
     def post(self, request):
         data = valid(s.FileSerializer, request)
@@ -90,7 +91,7 @@ class TmxExport(APIView):
 
     @extend_schema(
         request=s.TmxExportSerializer,
-        responses={202: s.JobSerializer, 409: s.ProblemSerializer},
+        responses={202: s.JobSerializer, (409, PROBLEM): s.ProblemSerializer},
     )
     def post(self, request):
         data = valid(s.TmxExportSerializer, request)

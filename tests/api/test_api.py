@@ -228,20 +228,15 @@ def test_exports_stream_files_the_outside_judges_accept(manager, document, tmp_p
     assert wrong.status_code == 400 and "format" in wrong.json()["errors"]
 
 
-def test_too_many_requests_is_a_429_problem(translator, settings):
-    from django.core.cache import cache
+def test_too_many_requests_is_a_429_problem(translator):
+    from django.core.cache import caches
 
-    from rest_framework.settings import api_settings
+    from api.throttles import PerUser
 
+    cache = caches["throttle"]
     cache.clear()
-    rates = dict(api_settings.DEFAULT_THROTTLE_RATES)
-    settings.REST_FRAMEWORK = {
-        **settings.REST_FRAMEWORK,
-        "DEFAULT_THROTTLE_RATES": {**rates, "user": "3/minute"},
-    }
-    from rest_framework.throttling import UserRateThrottle
-
-    UserRateThrottle.THROTTLE_RATES = {**rates, "user": "3/minute"}
+    rates = PerUser.THROTTLE_RATES
+    PerUser.THROTTLE_RATES = {**rates, "user": "3/minute"}
     try:
         api = client_for(translator)
         codes = [api.get(reverse("api-documents")).status_code for _ in range(5)]
@@ -250,7 +245,7 @@ def test_too_many_requests_is_a_429_problem(translator, settings):
         assert answer["Content-Type"] == "application/problem+json"
         assert int(answer["Retry-After"]) > 0
     finally:
-        UserRateThrottle.THROTTLE_RATES = rates
+        PerUser.THROTTLE_RATES = rates
         cache.clear()
 
 
