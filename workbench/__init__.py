@@ -9,7 +9,9 @@
 - ``admin``, ``checks``, ``context_processors``, ``demo``: Django wiring.
 
 Only ``config`` and ``api`` import it (``api`` for ``roles``: the API
-enforces the permissions the roles give, as the pages do).
+enforces the permissions the roles give, as the pages do; and for
+``middleware``'s 404 page, which the site's 404 handler shows outside
+``/api/``).
 """
 
-__all__ = ["models", "roles", "views"]
+__all__ = ["middleware", "models", "roles", "views"]

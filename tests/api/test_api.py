@@ -263,3 +263,26 @@ def test_a_sentence_shows_its_open_warnings(translator, document):
     shown = sentences["results"][0]["translation"]
     assert shown["open_warnings"] == len(shown["warnings"]) >= 1
     assert "script" in {w["check"] for w in shown["warnings"]}
+
+
+def test_the_api_token_command_makes_a_working_token(reviewer):
+    import io
+
+    from django.core.management import call_command
+
+    out = io.StringIO()
+    call_command("api_token", "rita", "--name", "pipeline", stdout=out)
+    raw = out.getvalue().strip()
+    assert find(raw).user == reviewer
+    assert ApiToken.objects.get().name == "pipeline"
+
+
+def test_a_path_no_route_matches_is_a_problem_under_api_and_a_page_elsewhere(
+    client, translator
+):
+    client.force_login(translator)
+    answer = client.get("/api/v1/no-such-thing/")
+    assert answer.status_code == 404
+    assert answer["Content-Type"] == "application/problem+json"
+    page = client.get("/no-such-page/")
+    assert page.status_code == 404 and "text/html" in page["Content-Type"]
