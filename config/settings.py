@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "glossary",
     "rest_framework",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
     "api",
 ]
 
@@ -432,13 +433,24 @@ SPECTACULAR_SETTINGS = {
         "systems. Authenticate with a personal token (Authorization: Bearer "
         "wb_…) made on the API tokens page. Errors are problem details "
         "(RFC 9457); a save based on a stale version is a 409 carrying the "
-        "sentence's current text and version. Request bodies are JSON of at "
-        "most DATA_UPLOAD_MAX_MEMORY_SIZE bytes."
+        "sentence's current text and version. Limits: a JSON body of %d MB, "
+        "a document upload of %d MB, a TMX upload of %d MB; %s requests per "
+        "token."
+    )
+    % (
+        DATA_UPLOAD_MAX_MEMORY_SIZE // MB,
+        MAX_DOCUMENT_BYTES // MB,
+        MAX_TMX_UPLOAD_BYTES // MB,
+        API_RATE,
     ),
     "VERSION": "1",
     "OAS_VERSION": "3.1.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": "/api/v1",
+    # Swagger UI served from this site, not a CDN (the policy forbids one)
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "api.schema.problem_responses",

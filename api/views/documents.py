@@ -47,6 +47,18 @@ def progress(document: Document) -> list[dict]:
 
 
 def _document_file(upload):
+    if upload.size > settings.MAX_DOCUMENT_BYTES:
+        raise ValidationError(
+            {
+                "file": [
+                    _("%(name)s is larger than %(mb)d MB.")
+                    % {
+                        "name": upload.name,
+                        "mb": settings.MAX_DOCUMENT_BYTES // settings.MB,
+                    }
+                ]
+            }
+        )
     if not upload.name.lower().endswith(EXTENSIONS):
         raise ValidationError(
             {

@@ -1,7 +1,11 @@
 """The translation memory: fuzzy lookup and concordance (as
 ``memory_lookup``), a TMX import and a TMX export, each a job."""
 
+from django.conf import settings
+from django.utils.translation import gettext as _
+
 from drf_spectacular.utils import extend_schema
+from rest_framework.exceptions import ValidationError
 from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -78,6 +82,18 @@ class TmxImport(APIView):
     )
     def post(self, request):
         data = valid(s.FileSerializer, request)
+        if data["file"].size > settings.MAX_TMX_UPLOAD_BYTES:
+            raise ValidationError(
+                {
+                    "file": [
+                        _("%(name)s is larger than %(mb)d MB.")
+                        % {
+                            "name": data["file"].name,
+                            "mb": settings.MAX_TMX_UPLOAD_BYTES // settings.MB,
+                        }
+                    ]
+                }
+            )
         return started(
             request, kind=Kind.IMPORT_MEMORY, upload=data["file"], arguments={}
         )
