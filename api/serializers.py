@@ -29,6 +29,14 @@ class FileSerializer(serializers.Serializer):
 
 class DocumentUploadSerializer(FileSerializer):
     source_language = serializers.CharField(max_length=35, default="en")
+    paragraphs = serializers.ChoiceField(
+        choices=["auto", "lines", "blank"],
+        default="auto",
+        help_text=_(
+            "Where a .txt file's paragraphs end: told from the text, "
+            "every line, or blank lines."
+        ),
+    )
     title = serializers.CharField(max_length=500, required=False, allow_blank=True)
     targets = serializers.ListField(
         child=serializers.CharField(max_length=35), required=False

@@ -161,7 +161,12 @@ def export_document(
         template = bytes(version.content) if version else None
     title = paragraphs[0].text if paragraphs else document.title
     return write_document(
-        kind, paragraphs, title=title, language=language, template=template
+        kind,
+        paragraphs,
+        title=title,
+        language=language,
+        template=template,
+        one_per_line=document.metadata.get("paragraphs") == "lines",
     )
 
 

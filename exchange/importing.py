@@ -100,13 +100,20 @@ def default_targets(source_language: str) -> list[str]:
     return [c for c in settings.WORKBENCH_TARGET_LANGUAGES if c != source_language]
 
 
-def read_source(data: bytes, filename: str, title: str | None) -> SourceDocument:
-    """Parse a file, turning any reader error into one line naming the file."""
+def read_source(
+    data: bytes, filename: str, title: str | None, paragraphs: str = "auto"
+) -> SourceDocument:
+    """Parse a file, turning any reader error into one line naming the file.
+
+    ``paragraphs``: where a text file's paragraphs end (``auto``, ``lines``,
+    ``blank``).
+    """
     try:
         return read_document(
             data,
             filename,
             title=title,
+            paragraphs=paragraphs,
             max_bytes=settings.MAX_DOCUMENT_BYTES,
             max_unpacked_bytes=settings.MAX_UNPACKED_BYTES,
             max_parts=settings.MAX_ARCHIVE_PARTS,
@@ -203,8 +210,14 @@ def import_document(
     title: str | None = None,
     targets: list[str] | None = None,
     user=None,
+    paragraphs: str = "auto",
 ) -> Document:
-    """Create a document from a file's bytes: paragraphs, sentences, rows."""
+    """Create a document from a file's bytes: paragraphs, sentences, rows.
+
+    ``paragraphs`` (a text file: ``auto``, ``lines`` or ``blank``) is kept in
+    the document's metadata as ``paragraph_rule`` when not ``auto``, and a
+    new version is read by the same rule.
+    """
     source_language = languages.normalise(source_language)
     targets = [t for t in (targets or default_targets(source_language))]
     if source_language in targets:
@@ -213,7 +226,9 @@ def import_document(
             _("the source language %(lang)s cannot also be a target.")
             % {"lang": source_language},
         )
-    parsed = read_source(data, filename, title)
+    parsed = read_source(data, filename, title, paragraphs)
+    if paragraphs != "auto":
+        parsed.metadata["paragraph_rule"] = paragraphs
     sentences = sentences_of(parsed, source_language, filename)
     _not_too_many(sentences, filename)
     if not sentences:
@@ -283,7 +298,8 @@ def import_new_version(
     checksum = hashlib.sha256(data).hexdigest()
     if checksum == document.checksum:
         return VersionResult(document, document.current_version, 0, 0, 0, 0)
-    parsed = read_source(data, filename, None)
+    rule = document.metadata.get("paragraph_rule", "auto")
+    parsed = read_source(data, filename, None, rule)
     sentences = sentences_of(parsed, document.source_language, filename)
     _not_too_many(sentences, filename)
     if not sentences:

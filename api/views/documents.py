@@ -110,6 +110,7 @@ class DocumentList(generics.ListAPIView):
             arguments={
                 "source_language": source,
                 "title": data.get("title") or "",
+                "paragraphs": data["paragraphs"],
                 "targets": targets
                 or [t for t in settings.WORKBENCH_TARGET_LANGUAGES if t != source],
             },

@@ -39,8 +39,12 @@ def read_document(
     max_bytes: int | None = None,
     max_unpacked_bytes: int | None = None,
     max_parts: int | None = None,
+    paragraphs: str = "auto",
 ) -> SourceDocument:
     """Parse ``data`` as the kind of document ``filename`` names.
+
+    ``paragraphs`` says where a plain-text file's paragraphs end (``auto``,
+    ``lines``, ``blank``: ``plaintext.PARAGRAPHS``); other kinds mark them.
 
     ``title`` replaces the title found in the document; without one, and
     when the document has none, the file name without extension is used.
@@ -68,7 +72,7 @@ def read_document(
             limit=_size(max_bytes),
         )
     if extension == ".txt":
-        document = plaintext.parse(data, title)
+        document = plaintext.parse(data, title, paragraphs)
     elif extension == ".md":
         document = markdown.parse(data)
     elif extension == ".docx":
@@ -90,6 +94,7 @@ def write_document(
     title: str,
     language: str,
     template: bytes | None,
+    one_per_line: bool = False,
 ) -> bytes:
     """Return ``paragraphs`` as a document of ``kind`` (txt, md, html, docx).
 
@@ -100,7 +105,10 @@ def write_document(
     """
     kind = kind.lower().lstrip(".")
     if kind == "txt":
-        return plaintext.write(plain_text(p.text, p.codes) for p in paragraphs)
+        return plaintext.write(
+            (plain_text(p.text, p.codes) for p in paragraphs),
+            one_per_line=one_per_line,
+        )
     if kind == "md":
         return markdown.write(paragraphs)
     if kind in ("html", "htm"):

@@ -40,6 +40,7 @@ def import_document_job(job: Job, progress: Progress) -> dict:
         title=arguments.get("title") or None,
         targets=arguments.get("targets") or None,
         user=job.started_by,
+        paragraphs=arguments.get("paragraphs") or "auto",
     )
     return {
         "document": document.pk,

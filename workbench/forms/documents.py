@@ -46,6 +46,20 @@ class DocumentUploadForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         required=True,
     )
+    paragraphs = forms.ChoiceField(
+        label=_("Paragraphs of a text file"),
+        choices=[
+            ("auto", _("Tell from the text")),
+            ("lines", _("One paragraph per line")),
+            ("blank", _("Blank lines between paragraphs")),
+        ],
+        initial="auto",
+        help_text=_(
+            "For a .txt file: text copied from a web page usually has one "
+            "paragraph per line; an e-mail, blank lines between paragraphs "
+            "and wrapped lines inside them."
+        ),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -58,7 +58,8 @@ def test_lines_join_with_space_for_latin_and_nothing_for_cjk() -> None:
 
 def test_date_alone_on_first_line_makes_next_line_the_title() -> None:
     document = plaintext.parse(b"  date 2021-09-07  \n\nReal title\nBody line\n")
-    assert document.metadata == {"date": "2021-09-07"}
+    # a title and a line with no blank line between: one paragraph per line
+    assert document.metadata == {"date": "2021-09-07", "paragraphs": "lines"}
     assert document.title == "Real title"
     assert texts_and_styles(document.paragraphs) == [
         ("Real title", "title"),

@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from core.languages import UnknownLanguage, normalise, parse_languages
 from exchange.importing import ImportRefused, import_document, import_new_version
+from formats.documents.plaintext import PARAGRAPHS
 from jobs.commands import add_background, queue
 from jobs.models import Kind
 from workbench.management import arguments
@@ -28,6 +29,14 @@ class Command(BaseCommand):
         parser.add_argument("--targets", help="comma-separated, e.g. zh-Hant,zh-Hans")
         parser.add_argument(
             "--document", type=int, help="import as a new version of this document"
+        )
+        parser.add_argument(
+            "--paragraphs",
+            choices=PARAGRAPHS,
+            default="auto",
+            help="where a .txt file's paragraphs end: auto (told from the text: "
+            "the default), lines (every line a paragraph) or blank (blank lines "
+            "between paragraphs, lines inside them wrapped)",
         )
         add_background(parser)
 
@@ -58,6 +67,7 @@ class Command(BaseCommand):
                     source_language=options["source_language"],
                     title=options["title"],
                     targets=parse_languages(options["targets"]),
+                    paragraphs=options["paragraphs"],
                 )
                 counts = {
                     "document": document.pk,
@@ -92,5 +102,6 @@ class Command(BaseCommand):
                 "source_language": source,
                 "title": options["title"] or "",
                 "targets": targets,
+                "paragraphs": options["paragraphs"],
             }
         queue(self, kind=kind, arguments=values, path=path)
