@@ -15,6 +15,22 @@ from config.wsgi import application
 schema = schemathesis.openapi.from_wsgi("/api/schema/", application)
 
 
+@pytest.fixture(autouse=True)
+def connection_kept_between_requests():
+    """The WSGI app is called in this process, inside the test's transaction:
+    Django would close the database connection at each request's end (on
+    PostgreSQL, losing the transaction), so, as its test client does, it
+    keeps it open while the test runs."""
+    from django.core import signals
+    from django.db import close_old_connections
+
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
 @pytest.fixture
 def token(reviewer, seed_press_release):
     from api.tokens import create_token
