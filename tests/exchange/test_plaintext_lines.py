@@ -71,3 +71,34 @@ def test_the_rule_is_told_on_the_command_line_and_kept_for_a_new_version(db, tmp
     )
     assert sources == ["Notice", "The office is closed", "on Saturday."]
     assert result.kept == 2
+
+
+def test_the_upload_form_says_where_paragraphs_end(client, manager, jobs_run_at_once):
+    import re
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    from documents.models import Document
+
+    client.force_login(manager)
+    page = client.get(reverse("document-upload")).content.decode()
+    assert 'name="paragraphs"' in page
+    token = re.search(r'name="once" value="([^"]+)"', page)[1]
+    client.post(
+        reverse("document-upload"),
+        {
+            "file": SimpleUploadedFile(
+                "notice.txt", b"Notice\n\nThe office is closed\non Friday.\n"
+            ),
+            "source_language": "en",
+            "targets": ["zh-Hant"],
+            "paragraphs": "lines",
+            "once": token,
+        },
+    )
+    document = Document.objects.get()
+    sources = list(
+        document.segments.active().order_by("position").values_list("source", flat=True)
+    )
+    assert sources == ["Notice", "The office is closed", "on Friday."]

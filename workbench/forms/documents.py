@@ -54,6 +54,7 @@ class DocumentUploadForm(forms.Form):
             ("blank", _("Blank lines between paragraphs")),
         ],
         initial="auto",
+        required=False,
         help_text=_(
             "For a .txt file: text copied from a web page usually has one "
             "paragraph per line; an e-mail, blank lines between paragraphs "

@@ -105,7 +105,7 @@ def document_upload(request):
                 "source_language": data["source_language"],
                 "title": data["title"] or "",
                 "targets": data["targets"],
-                "paragraphs": data["paragraphs"],
+                "paragraphs": data["paragraphs"] or "auto",
             },
         )
     context = {
