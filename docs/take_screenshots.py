@@ -145,6 +145,7 @@ def main() -> None:
             shoot(browser, base, passwords)
             shoot_job(browser, base, passwords, env)
             shoot_alignment(browser, base, passwords, env)
+            shoot_api(browser, base, passwords)
             browser.close()
     finally:
         server.terminate()
@@ -341,6 +342,16 @@ def shoot_alignment(browser, base: str, passwords: dict, env: dict) -> None:
     page.goto(base + "/glossary/candidates/")
     page.locator("details.candidate-evidence").first.evaluate("d => d.open = true")
     page.screenshot(path=str(OUT / "term-candidates.png"))
+    page.close()
+
+
+def shoot_api(browser, base: str, passwords: dict) -> None:
+    """The API's browsable docs."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="en-GB")
+    login(page, base, "manager", passwords["manager"])
+    page.goto(base + "/api/docs/")
+    page.wait_for_selector(".opblock")
+    page.screenshot(path=str(OUT / "api-docs.png"))
     page.close()
 
 
