@@ -40,6 +40,12 @@ def valid(serializer_class, request) -> dict:
     return serializer.validated_data
 
 
+def valid_query(serializer_class, request) -> dict:
+    serializer = serializer_class(data=request.query_params)
+    serializer.is_valid(raise_exception=True)
+    return serializer.validated_data
+
+
 def language(code: str, field: str) -> str:
     """A language code as the workbench files it; a 400 naming ``field``."""
     try:

@@ -20,7 +20,7 @@ from documents.models import Document, DocumentVersion, Paragraph, Segment
 from documents.segmentation import split_long, split_sentences
 from documents.versioning import OldSentence, plan_version
 from formats import FormatError
-from formats.documents import SourceDocument, read_document
+from formats.documents import EXTENSIONS, SourceDocument, read_document
 from translations.models import Translation
 from translations.warnings import deferred
 from translations.writing import (
@@ -98,6 +98,21 @@ def describe_not_kept(not_kept: dict[str, int]) -> str:
 def default_targets(source_language: str) -> list[str]:
     """Return the configured target languages other than the source."""
     return [c for c in settings.WORKBENCH_TARGET_LANGUAGES if c != source_language]
+
+
+def upload_problem(name: str, size: int) -> str | None:
+    """Why an uploaded document is refused before it is read (its type or
+    its size), in the reader's language; ``None`` when it is not."""
+    if not name.lower().endswith(EXTENSIONS):
+        return _("%(name)s: unsupported file type; use .txt, .md, .html or .docx.") % {
+            "name": name
+        }
+    if size > settings.MAX_DOCUMENT_BYTES:
+        return _("%(name)s is larger than %(mb)d MB.") % {
+            "name": name,
+            "mb": settings.MAX_DOCUMENT_BYTES // settings.MB,
+        }
+    return None
 
 
 def read_source(

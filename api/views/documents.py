@@ -16,14 +16,21 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from api import serializers as s
-from api.common import ByNewest, ByPosition, counted, language, started, valid
+from api.common import (
+    ByNewest,
+    ByPosition,
+    counted,
+    language,
+    started,
+    valid,
+    valid_query,
+)
 from api.permissions import HasRole, needs
 from api.problems import CONTENT_TYPE as PROBLEM
 from api.problems import problem
 from documents.models import Document, DocumentVersion, Segment
 from exchange.exporting import CONTENT_TYPES, EXPORT_FORMATS, ExportRefused, export_any
-from exchange.importing import ImportRefused, set_target_languages
-from formats.documents import EXTENSIONS
+from exchange.importing import ImportRefused, set_target_languages, upload_problem
 from jobs.models import Kind
 from translations.models import Translation
 from translations.pretranslating import PretranslateRefused, check_request
@@ -47,27 +54,9 @@ def progress(document: Document) -> list[dict]:
 
 
 def _document_file(upload):
-    if upload.size > settings.MAX_DOCUMENT_BYTES:
-        raise ValidationError(
-            {
-                "file": [
-                    _("%(name)s is larger than %(mb)d MB.")
-                    % {
-                        "name": upload.name,
-                        "mb": settings.MAX_DOCUMENT_BYTES // settings.MB,
-                    }
-                ]
-            }
-        )
-    if not upload.name.lower().endswith(EXTENSIONS):
-        raise ValidationError(
-            {
-                "file": [
-                    _("%(name)s: unsupported file type; use .txt, .md, .html or .docx.")
-                    % {"name": upload.name}
-                ]
-            }
-        )
+    problem = upload_problem(upload.name, upload.size)
+    if problem:
+        raise ValidationError({"file": [problem]})
     return upload
 
 
@@ -278,12 +267,6 @@ class Export(APIView):
         response = StreamingHttpResponse(chunks, content_type=CONTENT_TYPES[kind])
         response["Content-Disposition"] = content_disposition_header(True, name)
         return response
-
-
-def valid_query(serializer_class, request) -> dict:
-    serializer = serializer_class(data=request.query_params)
-    serializer.is_valid(raise_exception=True)
-    return serializer.validated_data
 
 
 class Pretranslate(APIView):

@@ -77,27 +77,22 @@ class ConceptDetail(APIView):
 
 
 class _Decide(APIView):
-    permission_classes = [HasRole, needs("glossary.review_term")]
-    decide = None
+    """A reviewer's decision on a term, based on the version read."""
 
+    permission_classes = [HasRole, needs("glossary.review_term")]
+
+    def decide(self, term: Term, user, data: dict) -> Term:
+        raise NotImplementedError
+
+    @extend_schema(
+        request=s.TermDecisionSerializer,
+        responses={200: s.TermSerializer, (409, PROBLEM): s.ProblemSerializer},
+    )
     def post(self, request, pk: int):
         term = get_object_or_404(Term, pk=pk)
         data = valid(s.TermDecisionSerializer, request)
         try:
-            if type(self).decide is approve_term:
-                decided = approve_term(
-                    term=term,
-                    reviewer=request.user,
-                    expected_version=data["version"],
-                    note=data.get("reason", ""),
-                )
-            else:
-                decided = reject_term(
-                    term=term,
-                    reviewer=request.user,
-                    reason=data.get("reason", ""),
-                    expected_version=data["version"],
-                )
+            decided = self.decide(term, request.user, data)
         except GlossaryConflict as found:
             term.refresh_from_db()
             return problem(
@@ -111,25 +106,23 @@ class _Decide(APIView):
 
 
 class TermApprove(_Decide):
-    decide = approve_term
-
-    @extend_schema(
-        request=s.TermDecisionSerializer,
-        responses={200: s.TermSerializer, (409, PROBLEM): s.ProblemSerializer},
-    )
-    def post(self, request, pk: int):
-        return super().post(request, pk)
+    def decide(self, term, user, data):
+        return approve_term(
+            term=term,
+            reviewer=user,
+            expected_version=data["version"],
+            note=data.get("reason", ""),
+        )
 
 
 class TermReject(_Decide):
-    decide = reject_term
-
-    @extend_schema(
-        request=s.TermDecisionSerializer,
-        responses={200: s.TermSerializer, (409, PROBLEM): s.ProblemSerializer},
-    )
-    def post(self, request, pk: int):
-        return super().post(request, pk)
+    def decide(self, term, user, data):
+        return reject_term(
+            term=term,
+            reviewer=user,
+            reason=data.get("reason", ""),
+            expected_version=data["version"],
+        )
 
 
 class GlossaryLookup(APIView):

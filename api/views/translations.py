@@ -1,6 +1,8 @@
 """Translations: read, save (based on a version: a stale one is a 409),
 approve, send back, review many at once; comments and revisions."""
 
+from django.shortcuts import get_object_or_404
+
 from drf_spectacular.utils import extend_schema
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -10,7 +12,7 @@ from api.common import CONFLICT, conflict, translation, valid
 from api.permissions import HasRole, needs
 from translations.comments import add_comment
 from translations.editing import save_translation
-from translations.models import Comment, Revision
+from translations.models import Comment, Revision, Translation
 from translations.review import approve_translation, reject_translation, review_many
 from translations.writing import EditConflict
 
@@ -144,6 +146,6 @@ class Revisions(APIView):
 
     @extend_schema(responses=s.RevisionSerializer(many=True))
     def get(self, request, pk: int):
-        row = translation(pk)
+        row = get_object_or_404(Translation, pk=pk)
         revisions = Revision.objects.filter(translation=row).order_by("-version", "-pk")
         return Response(s.RevisionSerializer(revisions, many=True).data)

@@ -3,11 +3,11 @@
 import zipfile
 
 from django import forms
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from core.once import OnceField
 from documents.models import Document
+from exchange.importing import upload_problem
 from formats.documents import EXTENSIONS
 
 CHINESE_LANGUAGES = [
@@ -16,24 +16,12 @@ CHINESE_LANGUAGES = [
 ]
 
 
-def _document_file(upload, field_label):
+def _document_file(upload):
     if upload is None:
         return None
-    if not upload.name.lower().endswith(EXTENSIONS):
-        raise forms.ValidationError(
-            _("%(name)s: unsupported file type; use .txt, .md, .html or .docx."),
-            params={"name": upload.name},
-            code="file_type",
-        )
-    if upload.size > settings.MAX_DOCUMENT_BYTES:
-        raise forms.ValidationError(
-            _("%(name)s is larger than %(mb)d MB."),
-            params={
-                "name": upload.name,
-                "mb": settings.MAX_DOCUMENT_BYTES // settings.MB,
-            },
-            code="file_size",
-        )
+    problem = upload_problem(upload.name, upload.size)
+    if problem:
+        raise forms.ValidationError(problem, code="file")
     return upload
 
 
@@ -66,10 +54,10 @@ class AlignmentUploadForm(forms.Form):
     )
 
     def clean_english(self):
-        return _document_file(self.cleaned_data.get("english"), "english")
+        return _document_file(self.cleaned_data.get("english"))
 
     def clean_chinese(self):
-        return _document_file(self.cleaned_data.get("chinese"), "chinese")
+        return _document_file(self.cleaned_data.get("chinese"))
 
     def clean_batch(self):
         upload = self.cleaned_data.get("batch")

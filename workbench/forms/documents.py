@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.languages import LANGUAGE_NAMES
 from core.once import OnceField
+from exchange.importing import upload_problem
 from formats.documents import EXTENSIONS
 
 
@@ -72,22 +73,9 @@ class DocumentUploadForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        name = upload.name.lower()
-        if not name.endswith(EXTENSIONS):
-            raise forms.ValidationError(
-                _("%(name)s: unsupported file type; use .txt, .md, .html or .docx."),
-                params={"name": upload.name},
-                code="file_type",
-            )
-        if upload.size > settings.MAX_DOCUMENT_BYTES:
-            raise forms.ValidationError(
-                _("%(name)s is larger than %(mb)d MB."),
-                params={
-                    "name": upload.name,
-                    "mb": settings.MAX_DOCUMENT_BYTES // settings.MB,
-                },
-                code="file_size",
-            )
+        problem = upload_problem(upload.name, upload.size)
+        if problem:
+            raise forms.ValidationError(problem, code="file")
         return upload
 
     def clean(self):

@@ -158,11 +158,10 @@ def alignment_edit(request, pk: int):
             index=int(request.POST.get("index", "")),
             expected_version=int(request.POST.get("version", "")),
         )
-    except ValueError as problem:
-        if isinstance(problem, CannotEdit):
-            error = _("That change does not apply to this bead.")
-        else:
-            error = _("The change was not understood.")
+    except CannotEdit:
+        error = _("That change does not apply to this bead.")
+    except ValueError:
+        error = _("The change was not understood.")
     except AlignmentConflict:
         alignment.refresh_from_db()
         error = _(
